@@ -1,0 +1,122 @@
+//! Loading the whole `data/` folder into one validated [`Corpus`].
+//!
+//! Nothing is skipped silently: a file the loader does not understand is an error, not a
+//! file it quietly passes over, so an editor's misnamed file cannot vanish from the portal.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::{parse_meta, Document};
+
+/// Where documents live, relative to the data folder.
+pub const DOCUMENTS_DIR: &str = "documents";
+
+/// Everything the portal ships, validated.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Corpus {
+    /// Policy documents, ordered by id.
+    pub documents: Vec<Document>,
+}
+
+/// Reads and validates the data folder at `data_dir`.
+///
+/// On failure returns every problem found, sorted by file and line.
+pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
+    let docs_dir = data_dir.join(DOCUMENTS_DIR);
+    let mut problems = Vec::new();
+    let entries = match list_files(&docs_dir) {
+        Ok(entries) => entries,
+        Err(message) => return Err(vec![Diagnostic::new(&docs_dir, 1, message)]),
+    };
+
+    // Pair each `<id>.toml` with its `<id>.txt`; anything else is reported.
+    let mut metas: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut texts: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for path in entries {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("toml") => {
+                metas.insert(stem, path);
+            }
+            Some("txt") => {
+                texts.insert(stem, path);
+            }
+            Some("md") => {}
+            _ => problems.push(Diagnostic::new(
+                &path,
+                1,
+                "unexpected file in the documents folder: a document is `<id>.toml` (metadata) plus `<id>.txt` (text)",
+            )),
+        }
+    }
+    for (stem, path) in &texts {
+        if !metas.contains_key(stem) {
+            problems.push(Diagnostic::new(path, 1, format!("text has no metadata file: add `{stem}.toml` beside it")));
+        }
+    }
+
+    let mut documents = Vec::new();
+    for (stem, meta_path) in &metas {
+        let source = match read_text(meta_path) {
+            Ok(s) => s,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let meta = match parse_meta(meta_path, &source) {
+            Ok(meta) => meta,
+            Err(mut found) => {
+                problems.append(&mut found);
+                continue;
+            }
+        };
+        let Some(text_path) = texts.get(stem) else {
+            problems.push(Diagnostic::new(meta_path, 1, format!("metadata has no text file: add `{stem}.txt` beside it")));
+            continue;
+        };
+        match read_text(text_path) {
+            Ok(text) if text.trim().is_empty() => {
+                problems.push(Diagnostic::new(text_path, 1, "the document text is empty"));
+            }
+            Ok(text) => documents.push(Document { meta, text }),
+            Err(d) => problems.push(d),
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(Corpus { documents })
+    } else {
+        problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        Err(problems)
+    }
+}
+
+fn list_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let read = fs::read_dir(dir).map_err(|e| format!("cannot read the folder: {e}"))?;
+    let mut files = Vec::new();
+    for entry in read {
+        let entry = entry.map_err(|e| format!("cannot read the folder: {e}"))?;
+        let name = entry.file_name();
+        // Editors' tools leave dotfiles (.DS_Store, swap files); they are not data.
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        files.push(entry.path());
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = fs::read(path).map_err(|e| Diagnostic::new(path, 1, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        Diagnostic::at_offset(path, valid, offset, "the file is not UTF-8 text: save it as UTF-8")
+    })
+}

@@ -1,0 +1,98 @@
+//! The data pipeline against the real `data/` folder and the fixture folders in `tests/fixtures/`.
+
+use std::path::{Path, PathBuf};
+
+use ruxue_core::{load_corpus, Status};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures/data").join(name)
+}
+
+/// Loads a fixture folder that must fail and returns its messages with paths made relative
+/// to the fixture folder, so the expectations read like what an editor sees.
+fn problems_in(name: &str) -> Vec<String> {
+    let dir = fixture(name);
+    let problems = load_corpus(&dir).expect_err("fixture should be rejected");
+    problems
+        .iter()
+        .map(|p| {
+            let relative = p.file.strip_prefix(&dir).unwrap_or(&p.file).to_path_buf();
+            format!("{}:{}: {}", relative.display(), p.line, p.message)
+        })
+        .collect()
+}
+
+#[test]
+fn the_shipped_data_is_valid_and_holds_the_five_documents() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap_or_else(|problems| {
+        panic!("data/ is invalid:\n{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+    });
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.meta.id.as_str()).collect();
+    assert_eq!(ids, ["bs-2023-43", "cm-yzjh-zqyjg", "mh-2023-6", "mh-2023-xqjt", "mh-2024-gzyd"]);
+    let draft = corpus.documents.iter().find(|d| d.meta.id == "cm-yzjh-zqyjg").unwrap();
+    assert_eq!(draft.meta.status, Status::DraftForComment);
+    assert!(draft.meta.issuers.is_empty(), "the draft names no issuer; none may be invented");
+    assert_eq!(draft.meta.date_issued, None);
+}
+
+/// The portal keeps each published text verbatim: the data files must be byte-identical to
+/// the supplied seed texts (../shared/seeds, beside the repository).
+#[test]
+fn document_texts_are_verbatim_copies_of_the_seeds() {
+    let seeds = repo_root().join("../shared/seeds");
+    assert!(seeds.is_dir(), "{} is missing: the shared folder must sit beside the repository", seeds.display());
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    for document in &corpus.documents {
+        let seed = document.meta.source.seed.as_ref().expect("every shipped document names its seed file");
+        let original = std::fs::read_to_string(seeds.join(seed)).unwrap();
+        assert!(original == document.text, "{} differs from seed {seed}", document.meta.id);
+    }
+}
+
+#[test]
+fn a_valid_fixture_loads() {
+    let corpus = load_corpus(&fixture("valid")).unwrap();
+    assert_eq!(corpus.documents.len(), 1);
+    assert_eq!(corpus.documents[0].meta.doc_number.as_deref(), Some("测教〔2099〕1号"));
+}
+
+#[test]
+fn a_missing_metadata_field_is_reported() {
+    assert_eq!(problems_in("missing-field"), ["documents/test-2099-1.toml:1: missing field `title`"]);
+}
+
+#[test]
+fn bad_values_are_each_reported_on_their_line() {
+    assert_eq!(
+        problems_in("bad-values"),
+        [
+            "documents/test-2099-1.toml:2: id `Test_2099` is not valid: use lower-case letters, digits and single hyphens, e.g. `mh-2023-6`",
+            "documents/test-2099-1.toml:2: id `Test_2099` does not match the file name `test-2099-1.toml`: name the file after the id",
+            "documents/test-2099-1.toml:6: date_issued `2099-02-30` is not a real date in the form YYYY-MM-DD",
+            "documents/test-2099-1.toml:9: status `草稿` is not one of 正式, 征求意见稿, 已废止",
+        ]
+    );
+}
+
+#[test]
+fn unpaired_and_unknown_files_are_reported_not_skipped() {
+    assert_eq!(
+        problems_in("orphans"),
+        [
+            "documents/notes.docx:1: unexpected file in the documents folder: a document is `<id>.toml` (metadata) plus `<id>.txt` (text)",
+            "documents/test-2099-1.toml:1: metadata has no text file: add `test-2099-1.txt` beside it",
+            "documents/test-2099-2.txt:1: text has no metadata file: add `test-2099-2.toml` beside it",
+        ]
+    );
+}
+
+#[test]
+fn a_missing_folder_is_reported() {
+    let problems = load_corpus(&fixture("does-not-exist")).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.starts_with("cannot read the folder"), "{}", problems[0]);
+}
