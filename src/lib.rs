@@ -1,1 +1,18 @@
-//! placeholder
+//! Ruxue's client-side app: a thin Leptos UI over `ruxue-core`, compiled to WebAssembly by trunk.
+//!
+//! Start at [`app::App`]; pages are listed in [`routes`], shared components in [`components`].
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod location;
+pub mod routes;
+
+/// Replaces the static loading message in `index.html` with the running app.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("rx-loading") {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

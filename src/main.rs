@@ -1,1 +1,5 @@
-fn main() {}
+//! The wasm entry point that trunk builds.
+
+fn main() {
+    ruxue_web::start();
+}

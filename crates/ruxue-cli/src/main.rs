@@ -51,7 +51,9 @@ fn check(cli: &Cli) -> Result<ExitCode> {
     let result = ruxue_core::load_corpus(&cli.data);
     if cli.json {
         let report = match &result {
-            Ok(corpus) => json!({ "ok": true, "documents": corpus.documents.len(), "problems": [] }),
+            Ok(corpus) => {
+                json!({ "ok": true, "documents": corpus.documents.len(), "problems": [] })
+            }
             Err(problems) => json!({
                 "ok": false,
                 "problems": problems.iter().map(|p| json!({
@@ -66,7 +68,11 @@ fn check(cli: &Cli) -> Result<ExitCode> {
     match result {
         Ok(corpus) => {
             if !cli.json {
-                println!("ok: {} documents in {} are valid", corpus.documents.len(), cli.data.display());
+                println!(
+                    "ok: {} documents in {} are valid",
+                    corpus.documents.len(),
+                    cli.data.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -74,7 +80,10 @@ fn check(cli: &Cli) -> Result<ExitCode> {
             for problem in &problems {
                 eprintln!("{problem}");
             }
-            eprintln!("error: {} problem(s) found; fix them and run `ruxue check` again", problems.len());
+            eprintln!(
+                "error: {} problem(s) found; fix them and run `ruxue check` again",
+                problems.len()
+            );
             Ok(ExitCode::FAILURE)
         }
     }

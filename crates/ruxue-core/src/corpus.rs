@@ -37,7 +37,11 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     let mut metas: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut texts: BTreeMap<String, PathBuf> = BTreeMap::new();
     for path in entries {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         match path.extension().and_then(|e| e.to_str()) {
             Some("toml") => {
                 metas.insert(stem, path);
@@ -55,7 +59,11 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     }
     for (stem, path) in &texts {
         if !metas.contains_key(stem) {
-            problems.push(Diagnostic::new(path, 1, format!("text has no metadata file: add `{stem}.toml` beside it")));
+            problems.push(Diagnostic::new(
+                path,
+                1,
+                format!("text has no metadata file: add `{stem}.toml` beside it"),
+            ));
         }
     }
 
@@ -76,7 +84,11 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             }
         };
         let Some(text_path) = texts.get(stem) else {
-            problems.push(Diagnostic::new(meta_path, 1, format!("metadata has no text file: add `{stem}.txt` beside it")));
+            problems.push(Diagnostic::new(
+                meta_path,
+                1,
+                format!("metadata has no text file: add `{stem}.txt` beside it"),
+            ));
             continue;
         };
         match read_text(text_path) {
@@ -113,10 +125,16 @@ fn list_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = fs::read(path).map_err(|e| Diagnostic::new(path, 1, format!("cannot read the file: {e}")))?;
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::new(path, 1, format!("cannot read the file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        Diagnostic::at_offset(path, valid, offset, "the file is not UTF-8 text: save it as UTF-8")
+        Diagnostic::at_offset(
+            path,
+            valid,
+            offset,
+            "the file is not UTF-8 text: save it as UTF-8",
+        )
     })
 }

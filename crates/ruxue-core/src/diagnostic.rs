@@ -27,7 +27,12 @@ impl Diagnostic {
     }
 
     /// A problem at the line holding byte `offset` of `source`.
-    pub fn at_offset(file: impl AsRef<Path>, source: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub fn at_offset(
+        file: impl AsRef<Path>,
+        source: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic::new(file, line_of_offset(source, offset), message)
     }
 }
@@ -41,7 +46,11 @@ impl fmt::Display for Diagnostic {
 /// The 1-based line that holds byte `offset` of `source`.
 pub fn line_of_offset(source: &str, offset: usize) -> usize {
     let end = offset.min(source.len());
-    source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -60,6 +69,9 @@ mod tests {
     #[test]
     fn displays_as_file_line_message() {
         let d = Diagnostic::new("data/documents/x.toml", 0, "missing field `title`");
-        assert_eq!(d.to_string(), "data/documents/x.toml:1: missing field `title`");
+        assert_eq!(
+            d.to_string(),
+            "data/documents/x.toml:1: missing field `title`"
+        );
     }
 }

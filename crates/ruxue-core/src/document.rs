@@ -114,7 +114,12 @@ struct RawSource {
 pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnostic>> {
     let raw: RawMeta = toml::from_str(source).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
-        vec![Diagnostic::at_offset(file, source, offset, e.message().trim().to_string())]
+        vec![Diagnostic::at_offset(
+            file,
+            source,
+            offset,
+            e.message().trim().to_string(),
+        )]
     })?;
     let mut problems = Vec::new();
     let mut at = |span: std::ops::Range<usize>, message: String| {
@@ -130,7 +135,10 @@ pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnos
             ),
         );
     }
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if raw.id.get_ref() != stem {
         at(
             raw.id.span(),
@@ -140,29 +148,50 @@ pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnos
             ),
         );
     }
-    for (name, field) in [("title", &raw.title), ("district", &raw.district), ("kind", &raw.kind)] {
+    for (name, field) in [
+        ("title", &raw.title),
+        ("district", &raw.district),
+        ("kind", &raw.kind),
+    ] {
         check_text(field, name, &mut at);
     }
     check_text(&raw.source.description, "source.description", &mut at);
     for issuer in raw.issuers.get_ref() {
         if issuer.trim().is_empty() || issuer.trim() != issuer {
-            at(raw.issuers.span(), format!("issuers: `{issuer}` must be a non-empty name without surrounding spaces"));
+            at(
+                raw.issuers.span(),
+                format!("issuers: `{issuer}` must be a non-empty name without surrounding spaces"),
+            );
         }
     }
     if let Some(number) = &raw.doc_number {
         check_text(number, "doc_number", &mut at);
     }
-    for (name, date) in [("date_issued", &raw.date_issued), ("source.retrieved", &raw.source.retrieved)] {
+    for (name, date) in [
+        ("date_issued", &raw.date_issued),
+        ("source.retrieved", &raw.source.retrieved),
+    ] {
         if let Some(date) = date {
             if !is_valid_date(date.get_ref()) {
-                at(date.span(), format!("{name} `{}` is not a real date in the form YYYY-MM-DD", date.get_ref()));
+                at(
+                    date.span(),
+                    format!(
+                        "{name} `{}` is not a real date in the form YYYY-MM-DD",
+                        date.get_ref()
+                    ),
+                );
             }
         }
     }
     if let Some(url) = &raw.source.url {
         let u = url.get_ref();
-        if !(u.starts_with("https://") || u.starts_with("http://")) || u.chars().any(char::is_whitespace) {
-            at(url.span(), format!("source.url `{u}` must be an http(s) address without spaces"));
+        if !(u.starts_with("https://") || u.starts_with("http://"))
+            || u.chars().any(char::is_whitespace)
+        {
+            at(
+                url.span(),
+                format!("source.url `{u}` must be an http(s) address without spaces"),
+            );
         }
     }
     let status = match raw.status.get_ref().as_str() {
@@ -199,12 +228,22 @@ pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnos
     }
 }
 
-fn check_text(field: &Spanned<String>, name: &str, at: &mut impl FnMut(std::ops::Range<usize>, String)) {
+fn check_text(
+    field: &Spanned<String>,
+    name: &str,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
     let value = field.get_ref();
     if value.trim().is_empty() {
-        at(field.span(), format!("{name} is empty: fill it in, or remove the key if it is optional"));
+        at(
+            field.span(),
+            format!("{name} is empty: fill it in, or remove the key if it is optional"),
+        );
     } else if value.trim() != value {
-        at(field.span(), format!("{name} has spaces at its start or end"));
+        at(
+            field.span(),
+            format!("{name} has spaces at its start or end"),
+        );
     }
 }
 
@@ -212,7 +251,12 @@ fn check_text(field: &Spanned<String>, name: &str, at: &mut impl FnMut(std::ops:
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn is_valid_date(text: &str) -> bool {
@@ -263,13 +307,20 @@ description = "来源"
         let errors = parse(&text).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].line, 5);
-        assert!(errors[0].message.contains("date_issued `2023-02-29`"), "{}", errors[0]);
+        assert!(
+            errors[0].message.contains("date_issued `2023-02-29`"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
     fn reports_unknown_status_and_misspelt_keys() {
         let errors = parse(&GOOD.replace("\"正式\"", "\"草案\"")).unwrap_err();
-        assert_eq!((errors[0].line, errors[0].message.contains("status `草案`")), (8, true));
+        assert_eq!(
+            (errors[0].line, errors[0].message.contains("status `草案`")),
+            (8, true)
+        );
 
         let errors = parse(&GOOD.replace("kind =", "knid =")).unwrap_err();
         assert!(errors[0].message.contains("knid"), "{}", errors[0]);
@@ -279,12 +330,18 @@ description = "来源"
     #[test]
     fn reports_missing_required_fields() {
         let errors = parse(&GOOD.replace("title = \"标题\"\n", "")).unwrap_err();
-        assert!(errors[0].message.contains("missing field `title`"), "{}", errors[0]);
+        assert!(
+            errors[0].message.contains("missing field `title`"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
     fn reports_every_problem_at_once() {
-        let text = GOOD.replace("\"闵行区\"", "\"\"").replace("\"工作要点\"", "\" 要点\"");
+        let text = GOOD
+            .replace("\"闵行区\"", "\"\"")
+            .replace("\"工作要点\"", "\" 要点\"");
         let errors = parse(&text).unwrap_err();
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![6, 7]);

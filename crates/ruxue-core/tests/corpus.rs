@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use ruxue_core::{load_corpus, Status};
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -29,13 +32,40 @@ fn problems_in(name: &str) -> Vec<String> {
 #[test]
 fn the_shipped_data_is_valid_and_holds_the_five_documents() {
     let corpus = load_corpus(&repo_root().join("data")).unwrap_or_else(|problems| {
-        panic!("data/ is invalid:\n{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "data/ is invalid:\n{}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
-    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.meta.id.as_str()).collect();
-    assert_eq!(ids, ["bs-2023-43", "cm-yzjh-zqyjg", "mh-2023-6", "mh-2023-xqjt", "mh-2024-gzyd"]);
-    let draft = corpus.documents.iter().find(|d| d.meta.id == "cm-yzjh-zqyjg").unwrap();
+    let ids: Vec<&str> = corpus
+        .documents
+        .iter()
+        .map(|d| d.meta.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "bs-2023-43",
+            "cm-yzjh-zqyjg",
+            "mh-2023-6",
+            "mh-2023-xqjt",
+            "mh-2024-gzyd"
+        ]
+    );
+    let draft = corpus
+        .documents
+        .iter()
+        .find(|d| d.meta.id == "cm-yzjh-zqyjg")
+        .unwrap();
     assert_eq!(draft.meta.status, Status::DraftForComment);
-    assert!(draft.meta.issuers.is_empty(), "the draft names no issuer; none may be invented");
+    assert!(
+        draft.meta.issuers.is_empty(),
+        "the draft names no issuer; none may be invented"
+    );
     assert_eq!(draft.meta.date_issued, None);
 }
 
@@ -44,12 +74,25 @@ fn the_shipped_data_is_valid_and_holds_the_five_documents() {
 #[test]
 fn document_texts_are_verbatim_copies_of_the_seeds() {
     let seeds = repo_root().join("../shared/seeds");
-    assert!(seeds.is_dir(), "{} is missing: the shared folder must sit beside the repository", seeds.display());
+    assert!(
+        seeds.is_dir(),
+        "{} is missing: the shared folder must sit beside the repository",
+        seeds.display()
+    );
     let corpus = load_corpus(&repo_root().join("data")).unwrap();
     for document in &corpus.documents {
-        let seed = document.meta.source.seed.as_ref().expect("every shipped document names its seed file");
+        let seed = document
+            .meta
+            .source
+            .seed
+            .as_ref()
+            .expect("every shipped document names its seed file");
         let original = std::fs::read_to_string(seeds.join(seed)).unwrap();
-        assert!(original == document.text, "{} differs from seed {seed}", document.meta.id);
+        assert!(
+            original == document.text,
+            "{} differs from seed {seed}",
+            document.meta.id
+        );
     }
 }
 
@@ -57,12 +100,18 @@ fn document_texts_are_verbatim_copies_of_the_seeds() {
 fn a_valid_fixture_loads() {
     let corpus = load_corpus(&fixture("valid")).unwrap();
     assert_eq!(corpus.documents.len(), 1);
-    assert_eq!(corpus.documents[0].meta.doc_number.as_deref(), Some("测教〔2099〕1号"));
+    assert_eq!(
+        corpus.documents[0].meta.doc_number.as_deref(),
+        Some("测教〔2099〕1号")
+    );
 }
 
 #[test]
 fn a_missing_metadata_field_is_reported() {
-    assert_eq!(problems_in("missing-field"), ["documents/test-2099-1.toml:1: missing field `title`"]);
+    assert_eq!(
+        problems_in("missing-field"),
+        ["documents/test-2099-1.toml:1: missing field `title`"]
+    );
 }
 
 #[test]
@@ -94,5 +143,9 @@ fn unpaired_and_unknown_files_are_reported_not_skipped() {
 fn a_missing_folder_is_reported() {
     let problems = load_corpus(&fixture("does-not-exist")).unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.starts_with("cannot read the folder"), "{}", problems[0]);
+    assert!(
+        problems[0].message.starts_with("cannot read the folder"),
+        "{}",
+        problems[0]
+    );
 }

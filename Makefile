@@ -1,0 +1,26 @@
+# The project's one entry point. Each target installs what it needs first (scripts/setup.sh).
+.PHONY: serve test setup build size check
+
+## serve: set up, build, and serve the portal at http://127.0.0.1:8080/
+serve:
+	scripts/serve.sh
+
+## test: set up, then run every test layer (what CI runs)
+test:
+	scripts/test.sh
+
+## setup: install the toolchain only (add BROWSER=1 for the test browser)
+setup:
+	scripts/setup.sh $(if $(BROWSER),--browser)
+
+## build: release build into dist/
+build: setup
+	scripts/build.sh
+
+## size: raw, gzip and brotli bytes of every file in dist/
+size: build
+	scripts/size-report.sh
+
+## check: validate data/ as the build does
+check:
+	cargo run -q --release --bin ruxue -- check

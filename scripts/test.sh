@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test layer. CI runs exactly this (.ci/run).
+#   1. lint: rustfmt and clippy
+#   2. native: the core crate and the CLI (cargo test)
+#   3. components: wasm-bindgen-test in headless Chromium
+#   4. end to end: playwright-core driving Chromium against the release dist/, served from a sub-path
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$RUXUE_ROOT"
+scripts/setup.sh --browser
+
+echo "== 1/4 lint"
+cargo fmt --all --check
+cargo clippy --locked -p ruxue-core -p ruxue-cli --all-targets -- -D warnings
+cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+echo "== 2/4 native tests: core and CLI"
+cargo test --locked -p ruxue-core -p ruxue-cli
+
+echo "== 3/4 component tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked -p ruxue-web --target wasm32-unknown-unknown
+
+echo "== 4/4 end-to-end tests against the release build"
+scripts/build.sh
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,93 @@
+//! The app shell: skip link, header, the current page, footer; and the language and
+//! location state every page reads.
+
+use leptos::prelude::*;
+
+use crate::components::site_footer::SiteFooter;
+use crate::components::site_header::SiteHeader;
+use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
+use crate::i18n::Lang;
+use crate::location::provide_location;
+use crate::routes::clusters::ClustersPage;
+use crate::routes::guide::GuidePage;
+use crate::routes::home::HomePage;
+use crate::routes::lookup::LookupPage;
+use crate::routes::not_found::NotFoundPage;
+use crate::routes::policies::PoliciesPage;
+use crate::routes::Route;
+
+/// Where the language choice is remembered between visits.
+pub const LANG_STORAGE_KEY: &str = "ruxue.lang";
+
+/// The whole portal.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(stored_lang().unwrap_or(Lang::Zh));
+    provide_context(lang);
+    let location = provide_location();
+    let route = Memo::new(move |_| Route::from_path(&location.read().path));
+
+    // Effects only mirror state into the world outside Leptos: <html lang>, storage, the tab title.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        store_lang(lang);
+    });
+    Effect::new(move |_| {
+        let t = lang.get().texts();
+        let page = route.get().title(t);
+        let title = if route.get() == Route::Home {
+            format!("{} {} — {}", t.product_name, other_name(lang.get()), page)
+        } else {
+            format!("{page} — {} {}", t.product_name, other_name(lang.get()))
+        };
+        document().set_title(&title);
+    });
+    // After a page change, move focus to the new content so screen-reader users hear it,
+    // as a full page load would. The first render keeps the browser's own focus.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|previous| previous != current) {
+            focus_main();
+        }
+        current
+    });
+
+    view! {
+        <SkipLink />
+        <SiteHeader current=route />
+        <main id=MAIN_ID class="rx-main rx-width-container" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::Policies => view! { <PoliciesPage /> }.into_any(),
+                Route::Guide => view! { <GuidePage /> }.into_any(),
+                Route::Clusters => view! { <ClustersPage /> }.into_any(),
+                Route::Lookup => view! { <LookupPage /> }.into_any(),
+                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
+        </main>
+        <SiteFooter />
+    }
+}
+
+/// The product's name in the other script, so the tab reads "入学 Ruxue" in both languages.
+fn other_name(lang: Lang) -> &'static str {
+    lang.other().texts().product_name
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Storage can be refused (private mode, sandboxed frames); the portal then just forgets.
+    window().local_storage().ok().flatten()
+}
+
+fn stored_lang() -> Option<Lang> {
+    Lang::from_tag(&storage()?.get_item(LANG_STORAGE_KEY).ok()??)
+}
+
+fn store_lang(lang: Lang) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANG_STORAGE_KEY, lang.tag());
+    }
+}

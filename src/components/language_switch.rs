@@ -1,0 +1,24 @@
+//! The zh-CN / English switch in the header.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+
+/// A button offering the other language, written in that language so that its reader can
+/// recognise it. The choice itself is stored and applied by the app shell.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let target = move || lang.get().other();
+    view! {
+        <button
+            type="button"
+            class="rx-language-switch"
+            lang=move || target().tag()
+            aria-label=move || target().texts().switch_to_this_language_label
+            on:click=move |_| lang.set(target())
+        >
+            {move || target().texts().switch_to_this_language}
+        </button>
+    }
+}

@@ -1,0 +1,155 @@
+//! The UI's two languages. Chinese (zh-CN) comes first; English is the second UI language.
+//!
+//! Every UI string is a field of [`Texts`], and each language is one `const` value of it, so a
+//! string missing in one language is a compile error rather than a blank on a parent's screen.
+//! The policy texts themselves are Chinese only and are never machine-translated.
+
+use leptos::prelude::*;
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>` and `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored or typed tag; anything unrecognised yields `None` so the caller keeps its default.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
+            "en" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, which the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// This language's UI strings.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every string the UI chrome shows.
+pub struct Texts {
+    pub product_name: &'static str,
+    pub product_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_policies: &'static str,
+    pub nav_guide: &'static str,
+    pub nav_clusters: &'static str,
+    pub nav_lookup: &'static str,
+    /// The switch's visible name, written in the language it switches *to*.
+    pub switch_to_this_language: &'static str,
+    /// The switch's accessible name, which contains its visible name (WCAG 2.5.3).
+    pub switch_to_this_language_label: &'static str,
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_policies_summary: &'static str,
+    pub home_guide_summary: &'static str,
+    pub home_clusters_summary: &'static str,
+    pub home_lookup_summary: &'static str,
+    pub coming_soon_heading: &'static str,
+    pub policies_intro: &'static str,
+    pub guide_intro: &'static str,
+    pub clusters_intro: &'static str,
+    pub lookup_intro: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub not_found_home_link: &'static str,
+    pub footer_sources: &'static str,
+    pub footer_official_prevails: &'static str,
+    pub footer_language_note: &'static str,
+}
+
+const ZH: Texts = Texts {
+    product_name: "入学",
+    product_tagline: "上海入学与教育政策",
+    skip_to_content: "跳到正文",
+    nav_label: "主导航",
+    nav_policies: "政策文件",
+    nav_guide: "入学指南",
+    nav_clusters: "学区与集团",
+    nav_lookup: "查询",
+    switch_to_this_language: "中文",
+    switch_to_this_language_label: "切换到中文",
+    home_title: "上海入学与教育政策",
+    home_intro: "在这里查阅区教育部门公开发布的政策文件，了解入学规则，查找学区、教育集团和学校。所有内容都注明出处。",
+    home_policies_summary: "闵行区、宝山区、崇明区公开发布的教育政策原文，可逐条阅读和引用。",
+    home_guide_summary: "幼升小、小升初等各学段的入学规则和时间，每条都注明来源。",
+    home_clusters_summary: "各区的学区、教育集团及其成员学校。",
+    home_lookup_summary: "输入街镇、学校或学区名称，查看适用的区、学区和学校。查询只在您的设备上进行。",
+    coming_soon_heading: "本栏目正在建设中",
+    policies_intro: "这里将收录 5 份区级教育政策文件的原文，按条目阅读、链接和引用。",
+    guide_intro: "这里将按学段说明入学规则、入学年份和关键日期，每条都附来源。",
+    clusters_intro: "这里将列出各区的学区和教育集团，以及政策文件中提到的学校。",
+    lookup_intro: "这里将可以按街镇、学校或学区名称查询适用的区、学区和学校。查询只在您的设备上进行，不会发送到任何地方。",
+    not_found_title: "找不到该页面",
+    not_found_body: "您打开的链接可能有误，或该页面已移动。",
+    not_found_home_link: "返回首页",
+    footer_sources: "内容来自各区教育部门公开发布的政策文件及注明出处的公开资料，每条都标明来源。",
+    footer_official_prevails: "以官方发布为准。",
+    footer_language_note: "",
+};
+
+const EN: Texts = Texts {
+    product_name: "Ruxue",
+    product_tagline: "Shanghai school enrolment and education policy",
+    skip_to_content: "Skip to main content",
+    nav_label: "Main",
+    nav_policies: "Policies",
+    nav_guide: "Enrolment guide",
+    nav_clusters: "School districts and groups",
+    nav_lookup: "Look up",
+    switch_to_this_language: "English",
+    switch_to_this_language_label: "Switch to English",
+    home_title: "Shanghai school enrolment and education policy",
+    home_intro: "Read the education policies that district bureaus publish, understand the enrolment rules, and find school districts, education groups and schools. Everything shown here names its source.",
+    home_policies_summary: "The published policy texts of Minhang, Baoshan and Chongming, to read and cite clause by clause.",
+    home_guide_summary: "Enrolment rules and dates for each stage, from kindergarten to secondary school, each with its source.",
+    home_clusters_summary: "Each district's school districts (学区), education groups (教育集团) and their member schools.",
+    home_lookup_summary: "Type a subdistrict or town, a school or a school-district name to see which district, cluster and schools apply. The lookup runs only on your device.",
+    coming_soon_heading: "This section is being built",
+    policies_intro: "This section will hold the full text of 5 district education policies, to read, link and cite clause by clause.",
+    guide_intro: "This section will explain the enrolment rules, entry years and key dates for each stage, each with its source.",
+    clusters_intro: "This section will list each district's school districts and education groups, and the schools the policies name.",
+    lookup_intro: "This section will let you look up the district, school district and schools for a subdistrict, town, school or cluster name. The lookup runs only on your device and sends nothing anywhere.",
+    not_found_title: "Page not found",
+    not_found_body: "The link you followed may be wrong, or the page may have moved.",
+    not_found_home_link: "Go to the home page",
+    footer_sources: "Content comes from policy documents published by district education bureaus and from public sources, each named where it is used.",
+    footer_official_prevails: "The official notice prevails (以官方发布为准).",
+    footer_language_note: "Policy texts are published in Chinese only. This site does not translate them.",
+};
+
+/// The UI language, shared by every component through context.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// The current language's strings, for use inside reactive closures.
+pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
+    let lang = use_lang();
+    move || lang.get().texts()
+}

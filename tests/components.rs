@@ -1,0 +1,207 @@
+//! Component tests: the app and its parts mounted in a real DOM, in headless Chromium
+//! (`wasm-bindgen-test-runner` driving `/usr/bin/chromedriver`; see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use ruxue_web::app::{App, LANG_STORAGE_KEY};
+use ruxue_web::i18n::Lang;
+use ruxue_web::location::{percent_decode, HashLocation};
+use ruxue_web::routes::Route;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element to mount into, so tests do not see each other's DOM.
+fn container() -> web_sys::HtmlElement {
+    let element = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element.unchecked_into()
+}
+
+fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn texts_of(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+/// Waits (up to 2 s) for the DOM to satisfy `condition`; events and effects run asynchronously.
+async fn wait_until(mut condition: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if condition() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("condition not met within 2 s");
+}
+
+fn reset_browser_state(hash: &str) {
+    window().location().set_hash(hash).unwrap();
+    if let Ok(Some(storage)) = window().local_storage() {
+        storage.clear().unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_route_has_a_path_that_leads_back_to_it() {
+    for route in [
+        Route::Home,
+        Route::Policies,
+        Route::Guide,
+        Route::Clusters,
+        Route::Lookup,
+    ] {
+        assert_eq!(Route::from_path(route.path()), route);
+        assert!(
+            route.href().starts_with("#/"),
+            "links are fragment-relative: {}",
+            route.href()
+        );
+    }
+    assert_eq!(Route::from_path("/guide/"), Route::Guide);
+    assert_eq!(Route::from_path(""), Route::Home);
+    assert_eq!(Route::from_path("/guide/extra"), Route::NotFound);
+    assert_eq!(Route::from_path("/<script>"), Route::NotFound);
+}
+
+#[wasm_bindgen_test]
+fn fragments_parse_without_ever_failing() {
+    let location =
+        HashLocation::parse("#/policies?doc=mh-2023-6&q=%E5%85%A5%E5%AD%A6+%E5%B0%8F%E5%AD%A6&q=2");
+    assert_eq!(location.path, "/policies");
+    assert_eq!(location.param("doc"), Some("mh-2023-6"));
+    assert_eq!(location.param("q"), Some("入学 小学"), "first value wins");
+    assert_eq!(location.param("missing"), None);
+
+    assert_eq!(HashLocation::parse("").path, "/");
+    assert_eq!(
+        HashLocation::parse("#main").path,
+        "/",
+        "in-page anchors are not routes"
+    );
+    assert_eq!(HashLocation::parse("#<script>").path, "/");
+    assert_eq!(HashLocation::parse("#/%E5%85%A5").path, "/入");
+    // A lone surrogate, truncated escapes and stray percents decode to replacement characters.
+    assert_eq!(percent_decode("%ED%A0%80"), "\u{FFFD}\u{FFFD}\u{FFFD}");
+    assert_eq!(percent_decode("100%"), "100%");
+    assert_eq!(percent_decode("%E5%8"), "\u{FFFD}%8");
+    assert_eq!(percent_decode("%zz"), "%zz");
+}
+
+#[wasm_bindgen_test]
+fn language_tags_are_read_leniently_and_written_canonically() {
+    assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+    assert_eq!(Lang::from_tag(" zh-CN "), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("fr"), None);
+    assert_eq!(Lang::Zh.tag(), "zh-CN");
+    assert_eq!(Lang::En.other(), Lang::Zh);
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_shows_header_navigation_and_footer() {
+    reset_browser_state("#/");
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    wait_until(|| root.query_selector("main h1").unwrap().is_some()).await;
+
+    assert_eq!(text_of(&root, ".rx-header__name"), "入学");
+    assert_eq!(
+        texts_of(&root, "nav.rx-nav a"),
+        ["政策文件", "入学指南", "学区与集团", "查询"]
+    );
+    assert_eq!(text_of(&root, ".rx-skip-link"), "跳到正文");
+    assert!(text_of(&root, "footer").contains("以官方发布为准"));
+    wait_until(|| {
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref()
+            == Some("zh-CN")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_the_chrome_and_remembers_the_choice() {
+    reset_browser_state("#/");
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    wait_until(|| {
+        root.query_selector("button.rx-language-switch")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+
+    let button: web_sys::HtmlElement = root
+        .query_selector("button.rx-language-switch")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("English"));
+    button.click();
+    wait_until(|| text_of(&root, ".rx-header__name") == "Ruxue").await;
+
+    assert_eq!(
+        texts_of(&root, "nav.rx-nav a"),
+        [
+            "Policies",
+            "Enrolment guide",
+            "School districts and groups",
+            "Look up"
+        ]
+    );
+    assert_eq!(button.text_content().as_deref(), Some("中文"));
+    wait_until(|| {
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref()
+            == Some("en")
+    })
+    .await;
+    let stored = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(LANG_STORAGE_KEY)
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn the_page_follows_the_fragment() {
+    reset_browser_state("#/clusters");
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    wait_until(|| root.query_selector("main h1").unwrap().is_some()).await;
+    assert_eq!(text_of(&root, "main h1"), "学区与集团");
+    assert_eq!(text_of(&root, "nav a[aria-current='page']"), "学区与集团");
+    assert!(text_of(&root, "main [role='note']").contains("本栏目正在建设中"));
+
+    window().location().set_hash("/lookup").unwrap();
+    wait_until(|| text_of(&root, "main h1") == "查询").await;
+    assert_eq!(texts_of(&root, "nav a[aria-current='page']"), ["查询"]);
+
+    window().location().set_hash("/unknown?x=<b>").unwrap();
+    wait_until(|| text_of(&root, "main h1") == "找不到该页面").await;
+    assert!(
+        root.query_selector("main b").unwrap().is_none(),
+        "the path is never echoed as markup"
+    );
+    assert!(texts_of(&root, "nav a[aria-current='page']").is_empty());
+}

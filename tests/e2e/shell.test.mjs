@@ -1,0 +1,191 @@
+// End-to-end tests of the app shell against the release build, served from a sub-path.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serveDist, SUB_PATH } from './support/server.mjs';
+import { axeViolations, launch, openPage, waitForApp } from './support/browser.mjs';
+
+const PAGES = [
+  { hash: '#/', zh: '上海入学与教育政策', en: 'Shanghai school enrolment and education policy' },
+  { hash: '#/policies', zh: '政策文件', en: 'Policies' },
+  { hash: '#/guide', zh: '入学指南', en: 'Enrolment guide' },
+  { hash: '#/clusters', zh: '学区与集团', en: 'School districts and groups' },
+  { hash: '#/lookup', zh: '查询', en: 'Look up' },
+  { hash: '#/no-such-page', zh: '找不到该页面', en: 'Page not found' },
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `hash` in a fresh context and checks that the app started cleanly. */
+async function open(hash = '', options = {}) {
+  const session = await openPage(browser, options);
+  session.page.on('response', (response) => {
+    if (response.status() >= 400) session.errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  await session.page.goto(server.url + hash);
+  await waitForApp(session.page);
+  return session;
+}
+
+const h1 = (page) => page.locator('main h1').innerText();
+
+describe('start-up', () => {
+  test('the release build renders from a sub-path with no page error', async () => {
+    const { page, errors, context } = await open();
+    assert.equal(await h1(page), '上海入学与教育政策');
+    assert.equal(await page.locator('#rx-loading').count(), 0, 'the loading message is replaced');
+    assert.equal(await page.locator('header .rx-header__name').innerText(), '入学');
+    assert.match(await page.locator('footer').innerText(), /以官方发布为准/);
+    assert.deepEqual(errors, []);
+    const outside = server.requests.filter((path) => !path.startsWith(SUB_PATH));
+    assert.deepEqual(outside, [], 'every asset URL is relative to the sub-path');
+    await context.close();
+  });
+
+  test('the primary navigation lists the four sections in order', async () => {
+    const { page, context } = await open();
+    const items = await page.locator('nav.rx-nav a').allInnerTexts();
+    assert.deepEqual(items, ['政策文件', '入学指南', '学区与集团', '查询']);
+    await context.close();
+  });
+});
+
+describe('navigation', () => {
+  test('each nav link shows its page, marks itself current and moves focus to the content', async () => {
+    const { page, errors, context } = await open();
+    for (const { hash, zh } of PAGES.slice(1, 5)) {
+      await page.locator('nav.rx-nav a', { hasText: zh }).click();
+      await page.waitForFunction((text) => document.querySelector('main h1')?.textContent === text, zh);
+      assert.equal(new URL(page.url()).hash, hash);
+      assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), zh);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'rx-main');
+      assert.match(await page.title(), new RegExp(`^${zh} — 入学 Ruxue$`));
+    }
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '学区与集团');
+    await page.locator('.rx-header__product').click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '上海入学与教育政策');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const { hash, zh } of PAGES) {
+    test(`a deep link to ${hash} opens directly in a fresh tab`, async () => {
+      const { page, errors, context } = await open(hash);
+      assert.equal(await h1(page), zh);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  test('a trailing slash is tolerated', async () => {
+    const { page, context } = await open('#/guide/');
+    assert.equal(await h1(page), '入学指南');
+    await context.close();
+  });
+
+  test('hostile and malformed fragments are inert', async () => {
+    const cases = [
+      ['#<script>window.__pwned=1</script>', '上海入学与教育政策'],
+      ['#/"><img src=x onerror="window.__pwned=1">', '找不到该页面'],
+      ['#/%ED%A0%80%E0%A4%A', '找不到该页面'],
+      ['#/' + 'x'.repeat(10000), '找不到该页面'],
+      ['#main', '上海入学与教育政策'],
+    ];
+    for (const [hash, heading] of cases) {
+      const { page, errors, context } = await open(hash);
+      let dialogs = 0;
+      page.on('dialog', (dialog) => { dialogs += 1; dialog.dismiss(); });
+      assert.equal(await h1(page), heading, hash.slice(0, 40));
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.locator('main img, main script').count(), 0);
+      assert.equal(dialogs, 0);
+      assert.deepEqual(errors, [], hash.slice(0, 40));
+      await context.close();
+    }
+  });
+});
+
+describe('language', () => {
+  test('the switch changes every UI string and <html lang>, and is remembered', async () => {
+    const { page, errors, context } = await open('#/guide');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    const button = page.locator('button.rx-language-switch');
+    assert.equal(await button.innerText(), 'English');
+    await button.click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await h1(page), 'Enrolment guide');
+    assert.deepEqual(await page.locator('nav.rx-nav a').allInnerTexts(), ['Policies', 'Enrolment guide', 'School districts and groups', 'Look up']);
+    assert.match(await page.locator('footer').innerText(), /Chinese only/);
+    assert.equal(await button.innerText(), '中文');
+    assert.equal(await button.getAttribute('lang'), 'zh-CN');
+
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the choice survives a reload');
+    assert.equal(await h1(page), 'Enrolment guide');
+
+    await page.locator('button.rx-language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.equal(await h1(page), '入学指南');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const lang of ['zh-CN', 'en']) {
+    test(`axe finds no violations on any page (${lang})`, async () => {
+      const { page, context } = await open();
+      if (lang === 'en') {
+        await page.locator('button.rx-language-switch').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+      for (const { hash } of PAGES) {
+        await page.evaluate((h) => { window.location.hash = h; }, hash);
+        await page.waitForFunction((h) => window.location.hash === h, hash);
+        await page.waitForTimeout(50);
+        assert.deepEqual(await axeViolations(page), [], `${hash} (${lang})`);
+      }
+      await context.close();
+    });
+  }
+
+  test('the skip link is the first tab stop and moves focus to the content without routing', async () => {
+    const { page, context } = await open('#/policies');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.className);
+    assert.equal(focused, 'rx-skip-link');
+    assert.ok(await page.locator('.rx-skip-link').isVisible(), 'visible when focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'rx-main');
+    assert.equal(new URL(page.url()).hash, '#/policies', 'the route is unchanged');
+    await context.close();
+  });
+
+  test('every page is readable at 320 px without horizontal scrolling', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const { page, context } = await open('', { width: 320, height: 640 });
+      if (lang === 'en') await page.locator('button.rx-language-switch').click();
+      for (const { hash } of PAGES) {
+        await page.evaluate((h) => { window.location.hash = h; }, hash);
+        await page.waitForFunction((h) => window.location.hash === h, hash);
+        await page.waitForTimeout(50);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 320, `${hash} (${lang}) is ${width} px wide`);
+      }
+      await context.close();
+    }
+  });
+});

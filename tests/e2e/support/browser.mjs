@@ -1,0 +1,62 @@
+// Launches Debian's Chromium through playwright-core (never a downloaded browser) and
+// collects every page error and console error, since a build can succeed and its page die.
+import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+// Flags for headless Chromium as root in a container on a closed network.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.RUXUE_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
+}
+
+/** A fresh context (like a fresh tab in a new profile) and a page that records its errors. */
+export async function openPage(browser, { width = 375, height = 740, locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, errors };
+}
+
+/** Waits until the app has replaced the static loading message with its shell. */
+export async function waitForApp(page) {
+  await page.waitForSelector('main#rx-main h1', { timeout: 15000 });
+}
+
+let axeSource;
+
+/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and returns its violations. */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
