@@ -6,9 +6,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
+use ruxue_core::{Clause, Corpus, Document};
 use serde_json::json;
+use serde_json::Value;
 
 /// Ruxue (入学): check and query the portal's data.
 #[derive(Parser)]
@@ -28,6 +30,13 @@ struct Cli {
 enum Command {
     /// Validate every data file; print `file:line: message` for each problem and exit 1 if any.
     Check,
+    /// Print the whole corpus: documents with metadata, items and the repairs applied.
+    Export,
+    /// Print one item with its citation, e.g. `ruxue show mh-2023-6/4-9-16`.
+    Show {
+        /// `<document id>/<item id>`, as in the item's link.
+        item_id: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -42,8 +51,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode> {
-    match cli.command {
+    match &cli.command {
         Command::Check => check(cli),
+        Command::Export => export(cli),
+        Command::Show { item_id } => show(cli, item_id),
     }
 }
 
@@ -87,4 +98,102 @@ fn check(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Loads the corpus, or fails with every `file:line` problem, as `check` would print them.
+fn load(cli: &Cli) -> Result<Corpus> {
+    ruxue_core::load_corpus(&cli.data).map_err(|problems| {
+        let listing: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        anyhow::anyhow!(
+            "{}\nthe data is invalid; run `ruxue check` for details",
+            listing.join("\n")
+        )
+    })
+}
+
+/// The JSON shape scripts depend on for one item.
+fn item_json(document: &Document, clause: &Clause) -> Value {
+    json!({
+        "id": document.item_id(clause),
+        "kind": clause.kind,
+        "number": clause.number,
+        "path": clause.path,
+        "lead": clause.lead,
+        "text": clause.text,
+        "departments": clause.departments,
+        "attachments": clause.attachments,
+        "repairs": clause.repairs,
+        "source_line": clause.source_line,
+        "citation": document.citation(clause),
+        "link": format!("index.html#{}", document.clause_route(clause)),
+    })
+}
+
+fn export(cli: &Cli) -> Result<ExitCode> {
+    let corpus = load(cli)?;
+    let documents: Vec<Value> = corpus
+        .documents
+        .iter()
+        .map(|document| {
+            json!({
+                "id": document.meta.id,
+                "meta": document.meta,
+                "items": document.clauses.iter().map(|c| item_json(document, c)).collect::<Vec<_>>(),
+                "repairs": document.repairs,
+            })
+        })
+        .collect();
+    let export = json!({ "documents": documents });
+    if cli.json {
+        println!("{}", serde_json::to_string_pretty(&export)?);
+    } else {
+        for document in &corpus.documents {
+            println!(
+                "{}  {}  ({} items, {} repairs)",
+                document.meta.id,
+                document.meta.title,
+                document.clauses.len(),
+                document.repairs.len()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(cli: &Cli, item_id: &str) -> Result<ExitCode> {
+    let corpus = load(cli)?;
+    let (doc_id, clause_id) = item_id
+        .split_once('/')
+        .with_context(|| format!("`{item_id}` is not an item id: write it as <document id>/<item id>, e.g. mh-2023-6/4-9-16"))?;
+    let Some(document) = corpus.document(doc_id) else {
+        bail!("no document `{doc_id}`; `ruxue export` lists them");
+    };
+    let Some(clause) = document.clause(clause_id) else {
+        bail!(
+            "document `{doc_id}` has no item `{clause_id}`; `ruxue export --json` lists its items"
+        );
+    };
+    if cli.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&item_json(document, clause))?
+        );
+    } else {
+        println!("{}", document.citation(clause));
+        println!();
+        println!("{}{}", clause.number, clause.text);
+        if !clause.departments.is_empty() {
+            println!();
+            println!("责任部门: {}", clause.departments.join("、"));
+        }
+        for &index in &clause.repairs {
+            let repair = &document.repairs[index as usize];
+            println!();
+            println!(
+                "原文校正 (line {}): {:?} → {:?}  {}",
+                repair.source_line, repair.original, repair.replacement, repair.reason
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -7,20 +7,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::diagnostic::Diagnostic;
-use crate::document::{parse_meta, Document};
+use crate::document::{Corpus, Document};
+use crate::metadata::parse_meta;
+use crate::parse::parse_document;
+use crate::repair::{apply_repairs, parse_repair_list, RepairEntry};
 
 /// Where documents live, relative to the data folder.
 pub const DOCUMENTS_DIR: &str = "documents";
-
-/// Everything the portal ships, validated.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Corpus {
-    /// Policy documents, ordered by id.
-    pub documents: Vec<Document>,
-}
+/// The list of recorded repairs, relative to the data folder.
+pub const REPAIRS_FILE: &str = "repairs.toml";
 
 /// Reads and validates the data folder at `data_dir`.
 ///
@@ -67,6 +63,33 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         }
     }
 
+    let repairs_path = data_dir.join(REPAIRS_FILE);
+    let repairs = match read_text(&repairs_path) {
+        Ok(source) => parse_repair_list(&repairs_path, &source).unwrap_or_else(|mut found| {
+            problems.append(&mut found);
+            Vec::new()
+        }),
+        // No repair list is fine: a data folder may need no repairs.
+        Err(_) if !repairs_path.exists() => Vec::new(),
+        Err(d) => {
+            problems.push(d);
+            Vec::new()
+        }
+    };
+    for entry in &repairs {
+        if !metas.contains_key(&entry.document) {
+            problems.push(Diagnostic::new(
+                &repairs_path,
+                entry.line,
+                format!(
+                    "repair names document `{}`, which does not exist in {}",
+                    entry.document,
+                    docs_dir.display()
+                ),
+            ));
+        }
+    }
+
     let mut documents = Vec::new();
     for (stem, meta_path) in &metas {
         let source = match read_text(meta_path) {
@@ -95,7 +118,14 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             Ok(text) if text.trim().is_empty() => {
                 problems.push(Diagnostic::new(text_path, 1, "the document text is empty"));
             }
-            Ok(text) => documents.push(Document { meta, text }),
+            Ok(text) => {
+                let mine: Vec<&RepairEntry> =
+                    repairs.iter().filter(|r| &r.document == stem).collect();
+                match build_document(meta, text, &mine, &repairs_path, text_path) {
+                    Ok(document) => documents.push(document),
+                    Err(mut found) => problems.append(&mut found),
+                }
+            }
             Err(d) => problems.push(d),
         }
     }
@@ -106,6 +136,23 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(problems)
     }
+}
+
+fn build_document(
+    meta: crate::document::DocumentMeta,
+    text: String,
+    repairs: &[&RepairEntry],
+    repairs_path: &Path,
+    text_path: &Path,
+) -> Result<Document, Vec<Diagnostic>> {
+    let repaired = apply_repairs(&text, repairs, repairs_path, text_path)?;
+    let clauses = parse_document(&meta, &text, &repaired, text_path)?;
+    Ok(Document {
+        meta,
+        text,
+        clauses,
+        repairs: repaired.applied,
+    })
 }
 
 fn list_files(dir: &Path) -> Result<Vec<PathBuf>, String> {

@@ -1,15 +1,28 @@
 //! Ruxue's domain, free of any web dependency so that it builds and tests natively.
 //!
-//! The editors' source of truth is the `data/` folder. This crate reads it, validates it and
-//! turns it into the model the app and the CLI share, so that `ruxue check` and the build
-//! always agree on what is valid.
+//! The editors' source of truth is the `data/` folder. With the `loader` feature (on by
+//! default) this crate reads it, validates it and parses every document; the app's build script
+//! and the CLI both use that code, so `ruxue check` and the build always agree. Without the
+//! feature (the app in the browser) it is just the model and the [`bundle`] format.
 //!
 //! Every problem found in the data is a [`Diagnostic`] that prints as `file:line: message`.
 
-pub mod corpus;
+pub mod bundle;
 pub mod diagnostic;
 pub mod document;
+pub mod structure;
 
-pub use corpus::{load_corpus, Corpus, DOCUMENTS_DIR};
+#[cfg(feature = "loader")]
+pub mod corpus;
+#[cfg(feature = "loader")]
+pub mod metadata;
+#[cfg(feature = "loader")]
+pub mod parse;
+#[cfg(feature = "loader")]
+pub mod repair;
+
+#[cfg(feature = "loader")]
+pub use corpus::{load_corpus, DOCUMENTS_DIR, REPAIRS_FILE};
 pub use diagnostic::Diagnostic;
-pub use document::{Document, DocumentMeta, DocumentSource, Status};
+pub use document::{AppliedRepair, Corpus, Document, DocumentMeta, DocumentSource, Status};
+pub use structure::{Clause, ClauseKind};

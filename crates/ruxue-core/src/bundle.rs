@@ -1,0 +1,58 @@
+//! The data bundle the portal embeds: the validated corpus, serialized with postcard.
+//!
+//! Format, version 1: the 4 bytes `RXB1`, then a little-endian `u32` format version, then the
+//! postcard encoding of [`Corpus`]. The app's build script writes it and the app reads it, both
+//! through this module, so they cannot disagree. A change to any shipped type must bump
+//! [`FORMAT_VERSION`]. When the corpus grows past what one file should carry, the plan is one
+//! bundle per document with a small index bundle (see the README's architecture section).
+
+use crate::document::Corpus;
+
+/// Identifies a Ruxue bundle.
+pub const MAGIC: &[u8; 4] = b"RXB1";
+/// Bumped whenever the encoded types change.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why a bundle could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// Not a Ruxue bundle.
+    BadMagic,
+    /// Written by a different format version.
+    Version(u32),
+    /// The body did not decode.
+    Decode(String),
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundleError::BadMagic => write!(f, "not a Ruxue data bundle"),
+            BundleError::Version(v) => {
+                write!(f, "data bundle format {v}, expected {FORMAT_VERSION}")
+            }
+            BundleError::Decode(e) => write!(f, "data bundle does not decode: {e}"),
+        }
+    }
+}
+
+/// Encodes a corpus as a bundle.
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend(postcard::to_allocvec(corpus).expect("a corpus always serializes"));
+    out
+}
+
+/// Decodes a bundle written by [`encode`].
+pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
+    let body = bytes
+        .strip_prefix(MAGIC.as_slice())
+        .ok_or(BundleError::BadMagic)?;
+    let (version, body) = body.split_at_checked(4).ok_or(BundleError::BadMagic)?;
+    let version = u32::from_le_bytes(version.try_into().expect("4 bytes"));
+    if version != FORMAT_VERSION {
+        return Err(BundleError::Version(version));
+    }
+    postcard::from_bytes(body).map_err(|e| BundleError::Decode(e.to_string()))
+}
