@@ -16,6 +16,8 @@ cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets
 
 echo "== 2/4 native tests: core and CLI"
 cargo test --locked -p ruxue-core -p ruxue-cli
+# The documented way editors run the CLI, from the repository root.
+cargo run -q --locked --release --bin ruxue -- check
 
 echo "== 3/4 component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -55,7 +55,7 @@ fn check_fails_with_file_line_messages() {
         stderr.contains(&format!("{file}:9: status `草稿`")),
         "{stderr}"
     );
-    assert!(stderr.contains("4 problem(s) found"), "{stderr}");
+    assert!(stderr.contains("3 problem(s) found"), "{stderr}");
 }
 
 #[test]
@@ -93,4 +93,63 @@ fn an_unknown_subcommand_is_a_usage_error() {
     let out = ruxue(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("frobnicate"));
+}
+
+#[test]
+fn export_json_lists_documents_items_and_repairs() {
+    let out = ruxue(&["export", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let export: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = export["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 5);
+    let mh = documents.iter().find(|d| d["id"] == "mh-2023-6").unwrap();
+    assert_eq!(mh["meta"]["doc_number"], "闵委发〔2023〕6号");
+    let item = mh["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "mh-2023-6/4-9-16")
+        .unwrap();
+    for key in ["id", "number", "path", "text", "departments", "link"] {
+        assert!(!item[key].is_null(), "item has `{key}`");
+    }
+    assert_eq!(item["number"], "16.");
+    assert_eq!(item["path"], serde_json::json!(["四、", "（九）", "16."]));
+    assert_eq!(item["link"], "index.html#/policies/mh-2023-6/4-9-16");
+    assert!(item["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("推进基础教育优质均衡发展。"));
+    assert!(mh["repairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["original"] == "思想 and 党的" && r["replacement"] == "思想和党的"));
+}
+
+#[test]
+fn show_prints_an_item_with_its_citation() {
+    let out = ruxue(&["show", "mh-2023-6/4-9-16"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("《中共闵行区委 闵行区人民政府关于闵行区推进教育高质量发展的实施意见》（闵委发〔2023〕6号）四、（九）16.\n"), "{stdout}");
+    assert!(stdout.contains("责任部门: 区委编办、"), "{stdout}");
+    assert!(stdout.contains("原文校正"), "{stdout}");
+}
+
+#[test]
+fn show_explains_an_unknown_item() {
+    let out = ruxue(&["show", "mh-2023-6/99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("document `mh-2023-6` has no item `99`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = ruxue(&["show", "nonsense"]);
+    assert!(
+        text(&out.stderr).contains("is not an item id"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -91,6 +91,7 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     }
 
     let mut documents = Vec::new();
+    let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
     for (stem, meta_path) in &metas {
         let source = match read_text(meta_path) {
             Ok(s) => s,
@@ -100,7 +101,30 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             }
         };
         let meta = match parse_meta(meta_path, &source) {
-            Ok(meta) => meta,
+            Ok((meta, id_line)) => {
+                if let Some((other, other_line)) = ids.get(&meta.id) {
+                    problems.push(Diagnostic::new(
+                        meta_path,
+                        id_line,
+                        format!(
+                            "duplicate id `{}`: {}:{other_line} uses it already; every document needs its own id",
+                            meta.id,
+                            other.display()
+                        ),
+                    ));
+                    continue;
+                }
+                ids.insert(meta.id.clone(), (meta_path.clone(), id_line));
+                if &meta.id != stem {
+                    problems.push(Diagnostic::new(
+                        meta_path,
+                        id_line,
+                        format!("id `{}` does not match the file name `{stem}.toml`: name the file after the id", meta.id),
+                    ));
+                    continue;
+                }
+                meta
+            }
             Err(mut found) => {
                 problems.append(&mut found);
                 continue;

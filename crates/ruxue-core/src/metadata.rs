@@ -37,7 +37,8 @@ struct RawSource {
 
 /// Parses and validates one metadata file. `file` is used only for messages.
 /// Returns every problem found, not just the first, so an editor fixes them in one pass.
-pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnostic>> {
+/// On success also returns the line of the `id` key, for checks across files.
+pub fn parse_meta(file: &Path, source: &str) -> Result<(DocumentMeta, usize), Vec<Diagnostic>> {
     let raw: RawMeta = toml::from_str(source).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
         vec![Diagnostic::at_offset(
@@ -57,19 +58,6 @@ pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnos
             raw.id.span(),
             format!(
                 "id `{}` is not valid: use lower-case letters, digits and single hyphens, e.g. `mh-2023-6`",
-                raw.id.get_ref()
-            ),
-        );
-    }
-    let stem = file
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    if raw.id.get_ref() != stem {
-        at(
-            raw.id.span(),
-            format!(
-                "id `{}` does not match the file name `{stem}.toml`: name the file after the id",
                 raw.id.get_ref()
             ),
         );
@@ -133,23 +121,27 @@ pub fn parse_meta(file: &Path, source: &str) -> Result<DocumentMeta, Vec<Diagnos
         }
     };
 
+    let id_line = crate::diagnostic::line_of_offset(source, raw.id.span().start);
     match status {
-        Some(status) if problems.is_empty() => Ok(DocumentMeta {
-            id: raw.id.into_inner(),
-            title: raw.title.into_inner(),
-            issuers: raw.issuers.into_inner(),
-            doc_number: raw.doc_number.map(Spanned::into_inner),
-            date_issued: raw.date_issued.map(Spanned::into_inner),
-            district: raw.district.into_inner(),
-            kind: raw.kind.into_inner(),
-            status,
-            source: DocumentSource {
-                description: raw.source.description.into_inner(),
-                url: raw.source.url.map(Spanned::into_inner),
-                retrieved: raw.source.retrieved.map(Spanned::into_inner),
-                seed: raw.source.seed.map(Spanned::into_inner),
+        Some(status) if problems.is_empty() => Ok((
+            DocumentMeta {
+                id: raw.id.into_inner(),
+                title: raw.title.into_inner(),
+                issuers: raw.issuers.into_inner(),
+                doc_number: raw.doc_number.map(Spanned::into_inner),
+                date_issued: raw.date_issued.map(Spanned::into_inner),
+                district: raw.district.into_inner(),
+                kind: raw.kind.into_inner(),
+                status,
+                source: DocumentSource {
+                    description: raw.source.description.into_inner(),
+                    url: raw.source.url.map(Spanned::into_inner),
+                    retrieved: raw.source.retrieved.map(Spanned::into_inner),
+                    seed: raw.source.seed.map(Spanned::into_inner),
+                },
             },
-        }),
+            id_line,
+        )),
         _ => Err(problems),
     }
 }
@@ -209,7 +201,7 @@ description = "来源"
 "#;
 
     fn parse(text: &str) -> Result<DocumentMeta, Vec<Diagnostic>> {
-        parse_meta(Path::new("d/x-2023-1.toml"), text)
+        parse_meta(Path::new("d/x-2023-1.toml"), text).map(|(meta, _)| meta)
     }
 
     #[test]

@@ -120,7 +120,6 @@ fn bad_values_are_each_reported_on_their_line() {
         problems_in("bad-values"),
         [
             "documents/test-2099-1.toml:2: id `Test_2099` is not valid: use lower-case letters, digits and single hyphens, e.g. `mh-2023-6`",
-            "documents/test-2099-1.toml:2: id `Test_2099` does not match the file name `test-2099-1.toml`: name the file after the id",
             "documents/test-2099-1.toml:6: date_issued `2099-02-30` is not a real date in the form YYYY-MM-DD",
             "documents/test-2099-1.toml:9: status `草稿` is not one of 正式, 征求意见稿, 已废止",
         ]
@@ -148,4 +147,23 @@ fn a_missing_folder_is_reported() {
         "{}",
         problems[0]
     );
+}
+
+#[test]
+fn an_id_that_differs_from_its_file_name_is_reported() {
+    let dir = fixture("valid");
+    let renamed = std::env::temp_dir().join(format!("ruxue-renamed-{}", std::process::id()));
+    std::fs::create_dir_all(renamed.join("documents")).unwrap();
+    for ext in ["toml", "txt"] {
+        std::fs::copy(
+            dir.join(format!("documents/test-2099-1.{ext}")),
+            renamed.join(format!("documents/test-2099-9.{ext}")),
+        )
+        .unwrap();
+    }
+    let problems = load_corpus(&renamed).unwrap_err();
+    std::fs::remove_dir_all(&renamed).unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 2);
+    assert_eq!(problems[0].message, "id `test-2099-1` does not match the file name `test-2099-9.toml`: name the file after the id");
 }
