@@ -9,6 +9,7 @@ use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
 use crate::i18n::Lang;
 use crate::location::provide_location;
 use crate::routes::clusters::ClustersPage;
+use crate::routes::document::DocumentPage;
 use crate::routes::guide::GuidePage;
 use crate::routes::home::HomePage;
 use crate::routes::lookup::LookupPage;
@@ -37,8 +38,8 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         let t = lang.get().texts();
-        let page = route.get().title(t);
-        let title = if route.get() == Route::Home {
+        let page = route.read().title(t);
+        let title = if *route.read() == Route::Home {
             format!("{} {} — {}", t.product_name, other_name(lang.get()), page)
         } else {
             format!("{page} — {} {}", t.product_name, other_name(lang.get()))
@@ -47,9 +48,11 @@ pub fn App() -> impl IntoView {
     });
     // After a page change, move focus to the new content so screen-reader users hear it,
     // as a full page load would. The first render keeps the browser's own focus.
+    // A link to one clause focuses that clause instead (see the reader).
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        if previous.is_some_and(|previous| previous != current) {
+        let targets_clause = matches!(current, Route::Document { clause: Some(_), .. });
+        if previous.is_some_and(|previous| previous != current) && !targets_clause {
             focus_main();
         }
         current
@@ -62,6 +65,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Policies => view! { <PoliciesPage /> }.into_any(),
+                Route::Document { id, clause } => view! { <DocumentPage id=id clause=clause /> }.into_any(),
                 Route::Guide => view! { <GuidePage /> }.into_any(),
                 Route::Clusters => view! { <ClustersPage /> }.into_any(),
                 Route::Lookup => view! { <LookupPage /> }.into_any(),

@@ -97,3 +97,36 @@ pub fn use_location() -> ReadSignal<HashLocation> {
 fn current() -> HashLocation {
     HashLocation::parse(&window().location().hash().unwrap_or_default())
 }
+
+/// A fragment `href` for `path` with query parameters, percent-encoded so that any value
+/// (Chinese text, `&`, `#`, quotes) survives the round trip through [`HashLocation::parse`].
+pub fn href_with_query(path: &str, params: &[(&str, &str)]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
+        .collect();
+    if query.is_empty() {
+        format!("#{path}")
+    } else {
+        format!("#{path}?{}", query.join("&"))
+    }
+}
+
+/// Percent-encodes everything but unreserved ASCII.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Navigates to a fragment `href` (adds a history entry, so Back undoes it).
+pub fn navigate(href: &str) {
+    let _ = window().location().set_hash(href.trim_start_matches('#'));
+}

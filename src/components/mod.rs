@@ -1,8 +1,14 @@
 //! Components shared by every page. One public component per file, named after what it shows.
 
+pub mod clause_view;
 pub mod coming_soon;
+pub mod copy_citation;
+pub mod document_card;
+pub mod figure_text;
 pub mod language_switch;
 pub mod primary_nav;
 pub mod site_footer;
 pub mod site_header;
 pub mod skip_link;
+pub mod status_badge;
+pub mod table_of_contents;

@@ -15,12 +15,16 @@ pub fn PrimaryNav(current: Memo<Route>) -> impl IntoView {
                 {Route::PRIMARY
                     .into_iter()
                     .map(|route| {
-                        let is_current = move || current.get() == route;
+                        let href = route.href();
+                        let is_current = {
+                            let route = route.clone();
+                            move || current.read().section() == route
+                        };
                         view! {
                             <li class="rx-nav__item">
                                 <a
                                     class="rx-nav__link"
-                                    href=route.href()
+                                    href=href
                                     aria-current=move || is_current().then_some("page")
                                 >
                                     {move || route.title(t())}

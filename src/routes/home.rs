@@ -10,10 +10,11 @@ use crate::routes::Route;
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     let card = move |route: Route, summary: fn(&crate::i18n::Texts) -> &'static str| {
+        let href = route.href();
         view! {
             <li class="rx-card">
                 <h2 class="rx-card__title">
-                    <a class="rx-link" href=route.href()>{move || route.title(t())}</a>
+                    <a class="rx-link" href=href>{move || route.title(t())}</a>
                 </h2>
                 <p class="rx-card__body">{move || summary(t())}</p>
             </li>

@@ -1,15 +1,18 @@
 //! The portal's pages and the fragment paths that reach them.
 //!
-//! | path         | page                          |
-//! |--------------|-------------------------------|
-//! | `/`          | [`home::HomePage`]            |
-//! | `/policies`  | [`policies::PoliciesPage`]    |
-//! | `/guide`     | [`guide::GuidePage`]          |
-//! | `/clusters`  | [`clusters::ClustersPage`]    |
-//! | `/lookup`    | [`lookup::LookupPage`]        |
-//! | anything else| [`not_found::NotFoundPage`]   |
+//! | path                           | page                          |
+//! |--------------------------------|-------------------------------|
+//! | `/`                            | [`home::HomePage`]            |
+//! | `/policies?district=&year=&kind=&status=` | [`policies::PoliciesPage`] (filters in the query) |
+//! | `/policies/<doc>`              | [`document::DocumentPage`]    |
+//! | `/policies/<doc>/<clause>`     | the same, scrolled to the clause and highlighting it |
+//! | `/guide`                       | [`guide::GuidePage`]          |
+//! | `/clusters`                    | [`clusters::ClustersPage`]    |
+//! | `/lookup`                      | [`lookup::LookupPage`]        |
+//! | anything else                  | [`not_found::NotFoundPage`]   |
 
 pub mod clusters;
+pub mod document;
 pub mod guide;
 pub mod home;
 pub mod lookup;
@@ -19,10 +22,12 @@ pub mod policies;
 use crate::i18n::Texts;
 
 /// A page of the portal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Policies,
+    /// One document in the reader, optionally at one clause.
+    Document { id: String, clause: Option<String> },
     Guide,
     Clusters,
     Lookup,
@@ -31,50 +36,63 @@ pub enum Route {
 
 impl Route {
     /// The pages in the primary navigation, in order.
-    pub const PRIMARY: [Route; 4] = [
-        Route::Policies,
-        Route::Guide,
-        Route::Clusters,
-        Route::Lookup,
-    ];
+    pub const PRIMARY: [Route; 4] = [Route::Policies, Route::Guide, Route::Clusters, Route::Lookup];
 
     /// The page for a fragment path. A trailing slash is tolerated because people type one.
     pub fn from_path(path: &str) -> Route {
-        match path.trim_end_matches('/') {
-            "" => Route::Home,
-            "/policies" => Route::Policies,
-            "/guide" => Route::Guide,
-            "/clusters" => Route::Clusters,
-            "/lookup" => Route::Lookup,
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        match segments.as_slice() {
+            [""] => Route::Home,
+            ["policies"] => Route::Policies,
+            ["policies", id] if !id.is_empty() => Route::Document { id: id.to_string(), clause: None },
+            ["policies", id, clause] if !id.is_empty() && !clause.is_empty() => {
+                Route::Document { id: id.to_string(), clause: Some(clause.to_string()) }
+            }
+            ["guide"] => Route::Guide,
+            ["clusters"] => Route::Clusters,
+            ["lookup"] => Route::Lookup,
             _ => Route::NotFound,
         }
     }
 
     /// The fragment path of this page (`NotFound` has none and links home).
-    pub fn path(self) -> &'static str {
+    pub fn path(&self) -> String {
         match self {
-            Route::Home | Route::NotFound => "/",
-            Route::Policies => "/policies",
-            Route::Guide => "/guide",
-            Route::Clusters => "/clusters",
-            Route::Lookup => "/lookup",
+            Route::Home | Route::NotFound => "/".into(),
+            Route::Policies => "/policies".into(),
+            Route::Document { id, clause: None } => format!("/policies/{id}"),
+            Route::Document { id, clause: Some(clause) } => format!("/policies/{id}/{clause}"),
+            Route::Guide => "/guide".into(),
+            Route::Clusters => "/clusters".into(),
+            Route::Lookup => "/lookup".into(),
         }
     }
 
     /// The `href` of a link to this page; relative, so it works under any sub-path.
-    pub fn href(self) -> String {
+    pub fn href(&self) -> String {
         format!("#{}", self.path())
     }
 
-    /// The page's name in the navigation and in the browser tab.
-    pub fn title(self, t: &Texts) -> &'static str {
+    /// The primary-navigation section this page belongs to.
+    pub fn section(&self) -> Route {
         match self {
-            Route::Home => t.home_title,
-            Route::Policies => t.nav_policies,
-            Route::Guide => t.nav_guide,
-            Route::Clusters => t.nav_clusters,
-            Route::Lookup => t.nav_lookup,
-            Route::NotFound => t.not_found_title,
+            Route::Document { .. } => Route::Policies,
+            other => other.clone(),
+        }
+    }
+
+    /// The page's name in the navigation and in the browser tab.
+    pub fn title(&self, t: &Texts) -> String {
+        match self {
+            Route::Home => t.home_title.into(),
+            Route::Policies => t.nav_policies.into(),
+            Route::Document { id, .. } => crate::data::corpus()
+                .document(id)
+                .map_or_else(|| t.document_not_found_title.to_string(), |d| d.meta.title.clone()),
+            Route::Guide => t.nav_guide.into(),
+            Route::Clusters => t.nav_clusters.into(),
+            Route::Lookup => t.nav_lookup.into(),
+            Route::NotFound => t.not_found_title.into(),
         }
     }
 }

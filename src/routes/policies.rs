@@ -1,17 +1,126 @@
-//! The policy library: the published documents, clause by clause.
+//! The policy library: every bundled document, filterable by district, year, type and status.
+//! The filters live in the URL (`#/policies?district=…&year=…`), so a filtered list can be shared.
 
 use leptos::prelude::*;
+use ruxue_core::Document;
 
-use crate::components::coming_soon::ComingSoon;
-use crate::i18n::use_texts;
+use crate::components::document_card::DocumentCard;
+use crate::components::status_badge::status_label;
+use crate::data::corpus;
+use crate::i18n::{use_texts, Texts};
+use crate::location::{href_with_query, navigate, use_location};
 use crate::routes::Route;
+
+/// The filters, in the order they are shown, with how each reads a document.
+const FILTERS: [(&str, fn(&Texts) -> &'static str); 4] =
+    [("district", |t| t.filter_district), ("year", |t| t.filter_year), ("kind", |t| t.filter_kind), ("status", |t| t.filter_status)];
+
+fn value_of(document: &Document, key: &str) -> Option<String> {
+    match key {
+        "district" => Some(document.meta.district.clone()),
+        "year" => document.year().map(|y| y.to_string()),
+        "kind" => Some(document.meta.kind.clone()),
+        "status" => Some(document.meta.status.label_zh().to_string()),
+        _ => None,
+    }
+}
 
 /// The page at `#/policies`.
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
     let t = use_texts();
+    let location = use_location();
+    let selected = move |key: &str| location.read().param(key).unwrap_or_default().to_string();
+    let matching = Memo::new(move |_| {
+        corpus()
+            .documents
+            .iter()
+            .filter(|d| FILTERS.iter().all(|(key, _)| {
+                let wanted = selected(key);
+                wanted.is_empty() || value_of(d, key).as_deref() == Some(wanted.as_str())
+            }))
+            .map(|d| d.meta.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let any_filter = move || FILTERS.iter().any(|(key, _)| !selected(key).is_empty());
+
+    let selects: Vec<NodeRef<leptos::html::Select>> = FILTERS.iter().map(|_| NodeRef::new()).collect();
+    let apply = {
+        let selects = selects.clone();
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            let values: Vec<String> = selects.iter().map(|s| s.get().map(|s| s.value()).unwrap_or_default()).collect();
+            let params: Vec<(&str, &str)> = FILTERS.iter().zip(&values).map(|((key, _), v)| (*key, v.as_str())).collect();
+            navigate(&href_with_query(&Route::Policies.path(), &params));
+        }
+    };
+
     view! {
-        <h1 class="rx-heading-xl">{move || Route::Policies.title(t())}</h1>
-        <ComingSoon>{move || t().policies_intro}</ComingSoon>
+        <h1 class="rx-heading-xl">{move || t().nav_policies}</h1>
+        <p class="rx-lead">{move || t().policies_intro}</p>
+        <form class="rx-filters" on:submit=apply>
+            <h2 class="rx-filters__heading">{move || t().filter_heading}</h2>
+            <div class="rx-filters__fields">
+                {FILTERS
+                    .iter()
+                    .zip(selects)
+                    .map(|((key, label), node_ref)| {
+                        let key = *key;
+                        let id = format!("rx-filter-{key}");
+                        let mut options: Vec<String> =
+                            corpus().documents.iter().filter_map(|d| value_of(d, key)).collect();
+                        options.sort();
+                        options.dedup();
+                        if key == "year" {
+                            options.reverse();
+                        }
+                        view! {
+                            <div class="rx-field">
+                                <label class="rx-label" for=id.clone()>{move || label(t())}</label>
+                                <select class="rx-select" id=id name=key node_ref=node_ref>
+                                    <option value="" selected=move || selected(key).is_empty()>{move || t().filter_all}</option>
+                                    {options
+                                        .into_iter()
+                                        .map(|option| {
+                                            let shown = if key == "status" { status_text(&option, t()) } else { option.clone() };
+                                            let value = option.clone();
+                                            view! { <option value=value selected=move || selected(key) == option>{shown}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <button type="submit" class="rx-button">{move || t().filter_apply}</button>
+            <Show when=any_filter>
+                <a class="rx-link rx-filters__clear" href=Route::Policies.href()>{move || t().filter_clear}</a>
+            </Show>
+        </form>
+        <p class="rx-result-count" role="status">{move || (t().documents_count)(matching.read().len())}</p>
+        <Show
+            when=move || !matching.read().is_empty()
+            fallback=move || view! { <p class="rx-notice">{move || t().no_documents_match}</p> }
+        >
+            <ul class="rx-document-list">
+                {move || {
+                    matching
+                        .get()
+                        .into_iter()
+                        .filter_map(|id| corpus().document(&id))
+                        .map(|document| view! { <DocumentCard document=document /> })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
     }
+}
+
+/// Status options are stored in Chinese (as printed); the English UI translates the label.
+fn status_text(value: &str, t: &Texts) -> String {
+    [ruxue_core::Status::Official, ruxue_core::Status::DraftForComment, ruxue_core::Status::Superseded]
+        .into_iter()
+        .find(|s| s.label_zh() == value)
+        .map_or_else(|| value.to_string(), |s| status_label(s, t).to_string())
 }

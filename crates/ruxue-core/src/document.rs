@@ -38,13 +38,10 @@ pub struct DocumentSource {
     /// Who published it and where, in plain words.
     pub description: String,
     /// Public address of the original, when one is known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The day the address was read (YYYY-MM-DD), when a URL is given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retrieved: Option<String>,
     /// The file in the supplied seed set that the verbatim text was copied from.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
 }
 
@@ -58,10 +55,8 @@ pub struct DocumentMeta {
     /// Issuing bodies as printed; empty where the text names none.
     pub issuers: Vec<String>,
     /// 文号, where the document has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub doc_number: Option<String>,
     /// Date issued (YYYY-MM-DD), where the text states one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_issued: Option<String>,
     /// The district (区) the document applies to.
     pub district: String,

@@ -167,3 +167,23 @@ fn an_id_that_differs_from_its_file_name_is_reported() {
     assert_eq!(problems[0].line, 2);
     assert_eq!(problems[0].message, "id `test-2099-1` does not match the file name `test-2099-9.toml`: name the file after the id");
 }
+
+/// The app decodes exactly what the build encodes (postcard is not self-describing, so any
+/// serde attribute that skips a field on one side only would break the portal at start-up).
+#[test]
+fn the_bundle_round_trips_the_real_corpus() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    let bytes = ruxue_core::bundle::encode(&corpus);
+    let decoded = ruxue_core::bundle::decode(&bytes).expect("decodes");
+    assert_eq!(decoded.documents.len(), corpus.documents.len());
+    for (a, b) in decoded.documents.iter().zip(&corpus.documents) {
+        assert_eq!(a.meta, b.meta);
+        assert_eq!(a.clauses, b.clauses);
+        assert_eq!(a.repairs, b.repairs);
+        assert!(a.text.is_empty(), "the verbatim text is not shipped");
+    }
+    assert_eq!(ruxue_core::bundle::decode(b"nope"), Err(ruxue_core::bundle::BundleError::BadMagic));
+    let mut future = bytes.clone();
+    future[4] = 99;
+    assert_eq!(ruxue_core::bundle::decode(&future), Err(ruxue_core::bundle::BundleError::Version(99)));
+}

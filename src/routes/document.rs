@@ -1,0 +1,96 @@
+//! The reader: one document with its metadata, contents and every clause, each linkable and
+//! citable. `#/policies/<doc>/<clause>` opens it scrolled to that clause, highlighted.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::clause_view::{clause_element_id, ClauseView};
+use crate::components::copy_citation::{provide_copy_status, CopyStatus};
+use crate::components::status_badge::{status_label, StatusBadge};
+use crate::components::table_of_contents::TableOfContents;
+use crate::data::corpus;
+use crate::i18n::{use_lang, use_texts, Lang};
+use crate::routes::Route;
+
+/// The page at `#/policies/<id>` and `#/policies/<id>/<clause>`.
+#[component]
+pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let Some(document) = corpus().document(&id) else {
+        return view! {
+            <h1 class="rx-heading-xl">{move || t().document_not_found_title}</h1>
+            <p>{move || t().document_not_found_body}</p>
+            <p><a class="rx-link" href=Route::Policies.href()>{move || t().back_to_documents}</a></p>
+        }
+        .into_any();
+    };
+    provide_copy_status();
+    let meta = &document.meta;
+    let target = clause.filter(|c| document.clause(c).is_some());
+
+    // Bring the linked clause into view and give it focus, once it is in the DOM.
+    let target_element = target.as_ref().and_then(|c| document.clause(c)).map(clause_element_id);
+    Effect::new(move |_| {
+        let Some(id) = &target_element else { return };
+        if let Some(element) = leptos::prelude::document().get_element_by_id(id) {
+            element.scroll_into_view();
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+
+    let or_not_stated = move |value: Option<String>| value.unwrap_or_else(|| t().not_stated.to_string());
+    let issuers = meta.issuers.join("、");
+    let facts = move || {
+        let t = t();
+        vec![
+            (t.label_issuers, if issuers.is_empty() { t.not_stated.to_string() } else { issuers.clone() }),
+            (t.label_doc_number, or_not_stated(meta.doc_number.clone())),
+            (t.label_date, or_not_stated(meta.date_issued.clone())),
+            (t.label_district, meta.district.clone()),
+            (t.label_kind, meta.kind.clone()),
+            (t.label_status, status_label(meta.status, t).to_string()),
+            (t.label_source, meta.source.description.clone()),
+        ]
+    };
+
+    view! {
+        <p class="rx-back"><a class="rx-link" href=Route::Policies.href()>{move || t().back_to_documents}</a></p>
+        <h1 class="rx-heading-l" lang="zh-CN">{meta.title.clone()}</h1>
+        <StatusBadge status=meta.status />
+        <Show when=move || meta.status == ruxue_core::Status::DraftForComment>
+            <p class="rx-notice rx-notice--warning">{move || t().draft_note}</p>
+        </Show>
+        <Show when=move || lang.get() == Lang::En>
+            <p class="rx-notice">{move || t().chinese_only_note}</p>
+        </Show>
+        <dl class="rx-facts">
+            {move || {
+                facts()
+                    .into_iter()
+                    .map(|(label, value)| view! {
+                        <div class="rx-facts__row">
+                            <dt>{label}</dt>
+                            <dd lang="zh-CN">{value}</dd>
+                        </div>
+                    })
+                    .collect_view()
+            }}
+        </dl>
+        <TableOfContents document=document />
+        <div class="rx-document-body">
+            {document
+                .clauses
+                .iter()
+                .map(|clause| {
+                    let is_target = target.as_deref() == Some(clause.id.as_str());
+                    view! { <ClauseView document=document clause=clause is_target=is_target /> }
+                })
+                .collect_view()}
+        </div>
+        <CopyStatus />
+    }
+    .into_any()
+}
