@@ -51,7 +51,13 @@ pub fn App() -> impl IntoView {
     // A link to one clause focuses that clause instead (see the reader).
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        let targets_clause = matches!(current, Route::Document { clause: Some(_), .. });
+        let targets_clause = matches!(
+            current,
+            Route::Document {
+                clause: Some(_),
+                ..
+            }
+        );
         if previous.is_some_and(|previous| previous != current) && !targets_clause {
             focus_main();
         }

@@ -12,5 +12,7 @@ static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 /// The shipped corpus, decoded on first use.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| ruxue_core::bundle::decode(BUNDLE).expect("build.rs wrote this bundle with the same format"))
+    CORPUS.get_or_init(|| {
+        ruxue_core::bundle::decode(BUNDLE).expect("build.rs wrote this bundle with the same format")
+    })
 }

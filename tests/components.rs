@@ -56,14 +56,24 @@ fn reset_browser_state(hash: &str) {
 
 #[wasm_bindgen_test]
 fn every_route_has_a_path_that_leads_back_to_it() {
+    let document = Route::Document {
+        id: "mh-2023-6".into(),
+        clause: None,
+    };
+    let clause = Route::Document {
+        id: "mh-2023-6".into(),
+        clause: Some("4-9-16".into()),
+    };
     for route in [
         Route::Home,
         Route::Policies,
+        document,
+        clause,
         Route::Guide,
         Route::Clusters,
         Route::Lookup,
     ] {
-        assert_eq!(Route::from_path(route.path()), route);
+        assert_eq!(Route::from_path(&route.path()), route);
         assert!(
             route.href().starts_with("#/"),
             "links are fragment-relative: {}",
@@ -74,6 +84,10 @@ fn every_route_has_a_path_that_leads_back_to_it() {
     assert_eq!(Route::from_path(""), Route::Home);
     assert_eq!(Route::from_path("/guide/extra"), Route::NotFound);
     assert_eq!(Route::from_path("/<script>"), Route::NotFound);
+    assert_eq!(Route::from_path("/policies/a/b/c"), Route::NotFound);
+    assert_eq!(Route::from_path("/policies//x"), Route::NotFound);
+    assert_eq!(Route::from_path("/policies/a/b/c"), Route::NotFound);
+    assert_eq!(Route::from_path("/policies//x"), Route::NotFound);
 }
 
 #[wasm_bindgen_test]
@@ -204,4 +218,58 @@ async fn the_page_follows_the_fragment() {
         "the path is never echoed as markup"
     );
     assert!(texts_of(&root, "nav a[aria-current='page']").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn figures_are_emphasised_as_text_never_as_markup() {
+    use ruxue_web::components::figure_text::FigureText;
+    let root = container();
+    let _view = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <FigureText text="覆盖率<b>95%</b>以上，3-4个".to_string() /> },
+    );
+    wait_until(|| root.query_selector(".rx-figure").unwrap().is_some()).await;
+    assert_eq!(texts_of(&root, ".rx-figure"), ["95%", "3-4"]);
+    assert!(
+        root.query_selector("b").unwrap().is_none(),
+        "text is never parsed as HTML"
+    );
+    assert_eq!(root.text_content().unwrap(), "覆盖率<b>95%</b>以上，3-4个");
+}
+
+#[wasm_bindgen_test]
+async fn the_bundled_corpus_decodes_with_all_five_documents() {
+    let ids: Vec<&str> = ruxue_web::data::corpus()
+        .documents
+        .iter()
+        .map(|d| d.meta.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "bs-2023-43",
+            "cm-yzjh-zqyjg",
+            "mh-2023-6",
+            "mh-2023-xqjt",
+            "mh-2024-gzyd"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_clause_link_opens_the_reader_with_that_clause_highlighted() {
+    reset_browser_state("#/policies/mh-2023-6/4-9-16");
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    wait_until(|| root.query_selector("#clause-4-9-16").unwrap().is_some()).await;
+    let targets = root.query_selector_all(".rx-clause--target").unwrap();
+    assert_eq!(targets.length(), 1);
+    let target: web_sys::Element = targets.item(0).unwrap().unchecked_into();
+    assert_eq!(target.id(), "clause-4-9-16");
+    assert_eq!(
+        text_of(&root, "nav a[aria-current='page']"),
+        "政策文件",
+        "the reader belongs to the policy section"
+    );
+    assert!(text_of(&target, ".rx-clause__actions").contains("复制引用"));
 }

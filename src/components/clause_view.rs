@@ -16,7 +16,11 @@ pub fn clause_element_id(clause: &Clause) -> String {
 /// Renders one clause. `is_target` marks the clause a link pointed at: it is highlighted and
 /// can take focus.
 #[component]
-pub fn ClauseView(document: &'static Document, clause: &'static Clause, is_target: bool) -> impl IntoView {
+pub fn ClauseView(
+    document: &'static Document,
+    clause: &'static Clause,
+    is_target: bool,
+) -> impl IntoView {
     let t = use_texts();
     let element_id = clause_element_id(clause);
     let heading = format!("{}{}", clause.number, clause.text);
@@ -29,7 +33,11 @@ pub fn ClauseView(document: &'static Document, clause: &'static Clause, is_targe
         ClauseKind::Item | ClauseKind::Paragraph => paragraphs(clause).into_any(),
     };
     let citable = matches!(clause.kind, ClauseKind::Item | ClauseKind::Paragraph);
-    let repairs: Vec<_> = clause.repairs.iter().filter_map(|&i| document.repairs.get(i as usize)).collect();
+    let repairs: Vec<_> = clause
+        .repairs
+        .iter()
+        .filter_map(|&i| document.repairs.get(i as usize))
+        .collect();
     let has_repairs = !repairs.is_empty();
     let link = format!("#{}", document.clause_route(clause));
 
@@ -61,9 +69,9 @@ pub fn ClauseView(document: &'static Document, clause: &'static Clause, is_targe
                                 view! {
                                     <li>
                                         {move || t().repair_line} " " {line} " " {move || t().repair_line_suffix} "："
-                                        <q class="rx-repairs__text">{show_breaks(&r.original)}</q>
+                                        "“" <span class="rx-repairs__text">{show_breaks(&r.original)}</span> "”"
                                         " " {move || t().repair_changed_to} " "
-                                        <q class="rx-repairs__text">{show_breaks(&r.replacement)}</q>
+                                        "“" <span class="rx-repairs__text">{show_breaks(&r.replacement)}</span> "”"
                                         "。" {move || t().repair_reason} {r.reason.clone()}
                                     </li>
                                 }
@@ -94,7 +102,11 @@ fn paragraphs(clause: &'static Clause) -> impl IntoView {
             if let Some(note) = department_note(&text) {
                 text.replace_range(note, "");
             }
-            let lead = if index == 0 { clause.lead.as_deref() } else { None };
+            let lead = if index == 0 {
+                clause.lead.as_deref()
+            } else {
+                None
+            };
             if let Some(lead) = lead {
                 text = text.strip_prefix(lead).unwrap_or(&text).to_string();
             }

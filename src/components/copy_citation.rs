@@ -30,8 +30,14 @@ pub fn CopyCitation(citation: String) -> impl IntoView {
         let citation = citation.clone();
         leptos::task::spawn_local(async move {
             let clipboard = window().navigator().clipboard();
-            let copied = JsFuture::from(clipboard.write_text(&citation)).await.is_ok();
-            outcome.set(Some(if copied { CopyOutcome::Copied(citation) } else { CopyOutcome::Failed(citation) }));
+            let copied = JsFuture::from(clipboard.write_text(&citation))
+                .await
+                .is_ok();
+            outcome.set(Some(if copied {
+                CopyOutcome::Copied(citation)
+            } else {
+                CopyOutcome::Failed(citation)
+            }));
         });
     };
     view! {

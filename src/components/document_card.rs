@@ -12,12 +12,20 @@ use crate::routes::Route;
 pub fn DocumentCard(document: &'static Document) -> impl IntoView {
     let t = use_texts();
     let meta = &document.meta;
-    let href = Route::Document { id: meta.id.clone(), clause: None }.href();
-    let facts: Vec<String> =
-        [Some(meta.district.clone()), Some(meta.kind.clone()), meta.doc_number.clone(), meta.date_issued.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
+    let href = Route::Document {
+        id: meta.id.clone(),
+        clause: None,
+    }
+    .href();
+    let facts: Vec<String> = [
+        Some(meta.district.clone()),
+        Some(meta.kind.clone()),
+        meta.doc_number.clone(),
+        meta.date_issued.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     view! {
         <li class="rx-document-card">
             <h2 class="rx-document-card__title">

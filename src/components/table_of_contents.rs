@@ -14,7 +14,11 @@ pub fn TableOfContents(document: &'static Document) -> impl IntoView {
         .iter()
         .filter(|c| matches!(c.kind, ClauseKind::Part | ClauseKind::Section))
         .map(|c| {
-            let class = if c.kind == ClauseKind::Part { "rx-toc__part" } else { "rx-toc__section" };
+            let class = if c.kind == ClauseKind::Part {
+                "rx-toc__part"
+            } else {
+                "rx-toc__section"
+            };
             let href = format!("#{}", document.clause_route(c));
             view! {
                 <li class=class>

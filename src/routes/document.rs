@@ -30,7 +30,10 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
     let target = clause.filter(|c| document.clause(c).is_some());
 
     // Bring the linked clause into view and give it focus, once it is in the DOM.
-    let target_element = target.as_ref().and_then(|c| document.clause(c)).map(clause_element_id);
+    let target_element = target
+        .as_ref()
+        .and_then(|c| document.clause(c))
+        .map(clause_element_id);
     Effect::new(move |_| {
         let Some(id) = &target_element else { return };
         if let Some(element) = leptos::prelude::document().get_element_by_id(id) {
@@ -41,12 +44,20 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         }
     });
 
-    let or_not_stated = move |value: Option<String>| value.unwrap_or_else(|| t().not_stated.to_string());
+    let or_not_stated =
+        move |value: Option<String>| value.unwrap_or_else(|| t().not_stated.to_string());
     let issuers = meta.issuers.join("、");
     let facts = move || {
         let t = t();
         vec![
-            (t.label_issuers, if issuers.is_empty() { t.not_stated.to_string() } else { issuers.clone() }),
+            (
+                t.label_issuers,
+                if issuers.is_empty() {
+                    t.not_stated.to_string()
+                } else {
+                    issuers.clone()
+                },
+            ),
             (t.label_doc_number, or_not_stated(meta.doc_number.clone())),
             (t.label_date, or_not_stated(meta.date_issued.clone())),
             (t.label_district, meta.district.clone()),

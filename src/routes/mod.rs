@@ -27,7 +27,10 @@ pub enum Route {
     Home,
     Policies,
     /// One document in the reader, optionally at one clause.
-    Document { id: String, clause: Option<String> },
+    Document {
+        id: String,
+        clause: Option<String>,
+    },
     Guide,
     Clusters,
     Lookup,
@@ -36,7 +39,12 @@ pub enum Route {
 
 impl Route {
     /// The pages in the primary navigation, in order.
-    pub const PRIMARY: [Route; 4] = [Route::Policies, Route::Guide, Route::Clusters, Route::Lookup];
+    pub const PRIMARY: [Route; 4] = [
+        Route::Policies,
+        Route::Guide,
+        Route::Clusters,
+        Route::Lookup,
+    ];
 
     /// The page for a fragment path. A trailing slash is tolerated because people type one.
     pub fn from_path(path: &str) -> Route {
@@ -44,10 +52,14 @@ impl Route {
         match segments.as_slice() {
             [""] => Route::Home,
             ["policies"] => Route::Policies,
-            ["policies", id] if !id.is_empty() => Route::Document { id: id.to_string(), clause: None },
-            ["policies", id, clause] if !id.is_empty() && !clause.is_empty() => {
-                Route::Document { id: id.to_string(), clause: Some(clause.to_string()) }
-            }
+            ["policies", id] if !id.is_empty() => Route::Document {
+                id: id.to_string(),
+                clause: None,
+            },
+            ["policies", id, clause] if !id.is_empty() && !clause.is_empty() => Route::Document {
+                id: id.to_string(),
+                clause: Some(clause.to_string()),
+            },
             ["guide"] => Route::Guide,
             ["clusters"] => Route::Clusters,
             ["lookup"] => Route::Lookup,
@@ -61,7 +73,10 @@ impl Route {
             Route::Home | Route::NotFound => "/".into(),
             Route::Policies => "/policies".into(),
             Route::Document { id, clause: None } => format!("/policies/{id}"),
-            Route::Document { id, clause: Some(clause) } => format!("/policies/{id}/{clause}"),
+            Route::Document {
+                id,
+                clause: Some(clause),
+            } => format!("/policies/{id}/{clause}"),
             Route::Guide => "/guide".into(),
             Route::Clusters => "/clusters".into(),
             Route::Lookup => "/lookup".into(),
@@ -86,9 +101,10 @@ impl Route {
         match self {
             Route::Home => t.home_title.into(),
             Route::Policies => t.nav_policies.into(),
-            Route::Document { id, .. } => crate::data::corpus()
-                .document(id)
-                .map_or_else(|| t.document_not_found_title.to_string(), |d| d.meta.title.clone()),
+            Route::Document { id, .. } => crate::data::corpus().document(id).map_or_else(
+                || t.document_not_found_title.to_string(),
+                |d| d.meta.title.clone(),
+            ),
             Route::Guide => t.nav_guide.into(),
             Route::Clusters => t.nav_clusters.into(),
             Route::Lookup => t.nav_lookup.into(),

@@ -11,9 +11,16 @@ use crate::i18n::{use_texts, Texts};
 use crate::location::{href_with_query, navigate, use_location};
 use crate::routes::Route;
 
-/// The filters, in the order they are shown, with how each reads a document.
-const FILTERS: [(&str, fn(&Texts) -> &'static str); 4] =
-    [("district", |t| t.filter_district), ("year", |t| t.filter_year), ("kind", |t| t.filter_kind), ("status", |t| t.filter_status)];
+/// Picks one UI string.
+type Label = fn(&Texts) -> &'static str;
+
+/// The filters, in the order they are shown: the URL key and the label.
+const FILTERS: [(&str, Label); 4] = [
+    ("district", |t| t.filter_district),
+    ("year", |t| t.filter_year),
+    ("kind", |t| t.filter_kind),
+    ("status", |t| t.filter_status),
+];
 
 fn value_of(document: &Document, key: &str) -> Option<String> {
     match key {
@@ -35,22 +42,32 @@ pub fn PoliciesPage() -> impl IntoView {
         corpus()
             .documents
             .iter()
-            .filter(|d| FILTERS.iter().all(|(key, _)| {
-                let wanted = selected(key);
-                wanted.is_empty() || value_of(d, key).as_deref() == Some(wanted.as_str())
-            }))
+            .filter(|d| {
+                FILTERS.iter().all(|(key, _)| {
+                    let wanted = selected(key);
+                    wanted.is_empty() || value_of(d, key).as_deref() == Some(wanted.as_str())
+                })
+            })
             .map(|d| d.meta.id.clone())
             .collect::<Vec<_>>()
     });
     let any_filter = move || FILTERS.iter().any(|(key, _)| !selected(key).is_empty());
 
-    let selects: Vec<NodeRef<leptos::html::Select>> = FILTERS.iter().map(|_| NodeRef::new()).collect();
+    let selects: Vec<NodeRef<leptos::html::Select>> =
+        FILTERS.iter().map(|_| NodeRef::new()).collect();
     let apply = {
         let selects = selects.clone();
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            let values: Vec<String> = selects.iter().map(|s| s.get().map(|s| s.value()).unwrap_or_default()).collect();
-            let params: Vec<(&str, &str)> = FILTERS.iter().zip(&values).map(|((key, _), v)| (*key, v.as_str())).collect();
+            let values: Vec<String> = selects
+                .iter()
+                .map(|s| s.get().map(|s| s.value()).unwrap_or_default())
+                .collect();
+            let params: Vec<(&str, &str)> = FILTERS
+                .iter()
+                .zip(&values)
+                .map(|((key, _), v)| (*key, v.as_str()))
+                .collect();
             navigate(&href_with_query(&Route::Policies.path(), &params));
         }
     };
@@ -119,8 +136,12 @@ pub fn PoliciesPage() -> impl IntoView {
 
 /// Status options are stored in Chinese (as printed); the English UI translates the label.
 fn status_text(value: &str, t: &Texts) -> String {
-    [ruxue_core::Status::Official, ruxue_core::Status::DraftForComment, ruxue_core::Status::Superseded]
-        .into_iter()
-        .find(|s| s.label_zh() == value)
-        .map_or_else(|| value.to_string(), |s| status_label(s, t).to_string())
+    [
+        ruxue_core::Status::Official,
+        ruxue_core::Status::DraftForComment,
+        ruxue_core::Status::Superseded,
+    ]
+    .into_iter()
+    .find(|s| s.label_zh() == value)
+    .map_or_else(|| value.to_string(), |s| status_label(s, t).to_string())
 }

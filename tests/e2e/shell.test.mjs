@@ -2,8 +2,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serveDist, SUB_PATH } from './support/server.mjs';
-import { axeViolations, launch, openPage, waitForApp } from './support/browser.mjs';
+import { SUB_PATH } from './support/server.mjs';
+import { axeViolations, waitForApp } from './support/browser.mjs';
+import { h1, startPortal, switchToEnglish } from './support/portal.mjs';
 
 const PAGES = [
   { hash: '#/', zh: '上海入学与教育政策', en: 'Shanghai school enrolment and education policy' },
@@ -14,31 +15,19 @@ const PAGES = [
   { hash: '#/no-such-page', zh: '找不到该页面', en: 'Page not found' },
 ];
 
+let portal;
 let server;
-let browser;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
+  portal = await startPortal();
+  server = portal.server;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.stop();
 });
 
-/** Opens `hash` in a fresh context and checks that the app started cleanly. */
-async function open(hash = '', options = {}) {
-  const session = await openPage(browser, options);
-  session.page.on('response', (response) => {
-    if (response.status() >= 400) session.errors.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  await session.page.goto(server.url + hash);
-  await waitForApp(session.page);
-  return session;
-}
-
-const h1 = (page) => page.locator('main h1').innerText();
+const open = (hash, options) => portal.open(hash, options);
 
 describe('start-up', () => {
   test('the release build renders from a sub-path with no page error', async () => {
@@ -148,10 +137,7 @@ describe('accessibility', () => {
   for (const lang of ['zh-CN', 'en']) {
     test(`axe finds no violations on any page (${lang})`, async () => {
       const { page, context } = await open();
-      if (lang === 'en') {
-        await page.locator('button.rx-language-switch').click();
-        await page.waitForFunction(() => document.documentElement.lang === 'en');
-      }
+      if (lang === 'en') await switchToEnglish(page);
       for (const { hash } of PAGES) {
         await page.evaluate((h) => { window.location.hash = h; }, hash);
         await page.waitForFunction((h) => window.location.hash === h, hash);
@@ -177,7 +163,7 @@ describe('accessibility', () => {
   test('every page is readable at 320 px without horizontal scrolling', async () => {
     for (const lang of ['zh-CN', 'en']) {
       const { page, context } = await open('', { width: 320, height: 640 });
-      if (lang === 'en') await page.locator('button.rx-language-switch').click();
+      if (lang === 'en') await switchToEnglish(page);
       for (const { hash } of PAGES) {
         await page.evaluate((h) => { window.location.hash = h; }, hash);
         await page.waitForFunction((h) => window.location.hash === h, hash);

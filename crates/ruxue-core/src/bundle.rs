@@ -56,3 +56,31 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
     }
     postcard::from_bytes(body).map_err(|e| BundleError::Decode(e.to_string()))
 }
+
+/// What the app's build script does: validates the data folder and encodes the bundle, or
+/// returns the report that fails the build, one `file:line: message` per line with paths
+/// relative to `root`.
+#[cfg(feature = "loader")]
+pub fn compile(data_dir: &std::path::Path, root: &std::path::Path) -> Result<Vec<u8>, String> {
+    match crate::corpus::load_corpus(data_dir) {
+        Ok(corpus) => Ok(encode(&corpus)),
+        Err(problems) => {
+            let mut report: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{}: {}",
+                        p.file.strip_prefix(root).unwrap_or(&p.file).display(),
+                        p.line,
+                        p.message
+                    )
+                })
+                .collect();
+            report.push(format!(
+                "error: data/ has {} problem(s); fix them (`make check` lists them) and build again",
+                problems.len()
+            ));
+            Err(report.join("\n"))
+        }
+    }
+}

@@ -153,7 +153,11 @@ pub fn printed_number(line: &str, marker_len: usize) -> String {
 /// Where the （责任部门：…） note sits in `text`, brackets included, if there is one.
 pub fn department_note(text: &str) -> Option<Range<usize>> {
     let at = text.find("责任部门")?;
-    let open = text[..at].char_indices().next_back().filter(|(_, c)| matches!(c, '（' | '('))?.0;
+    let open = text[..at]
+        .char_indices()
+        .next_back()
+        .filter(|(_, c)| matches!(c, '（' | '('))?
+        .0;
     let after = &text[at + "责任部门".len()..];
     if !(after.starts_with('：') || after.starts_with(':')) {
         return None;

@@ -182,8 +182,31 @@ fn the_bundle_round_trips_the_real_corpus() {
         assert_eq!(a.repairs, b.repairs);
         assert!(a.text.is_empty(), "the verbatim text is not shipped");
     }
-    assert_eq!(ruxue_core::bundle::decode(b"nope"), Err(ruxue_core::bundle::BundleError::BadMagic));
+    assert_eq!(
+        ruxue_core::bundle::decode(b"nope"),
+        Err(ruxue_core::bundle::BundleError::BadMagic)
+    );
     let mut future = bytes.clone();
     future[4] = 99;
-    assert_eq!(ruxue_core::bundle::decode(&future), Err(ruxue_core::bundle::BundleError::Version(99)));
+    assert_eq!(
+        ruxue_core::bundle::decode(&future),
+        Err(ruxue_core::bundle::BundleError::Version(99))
+    );
+}
+
+/// What the app's build script prints, and fails on, for malformed data.
+#[test]
+fn the_build_fails_on_malformed_data_with_file_line_messages() {
+    let root = repo_root();
+    let report = ruxue_core::bundle::compile(&fixture("unplaceable"), &root).unwrap_err();
+    let mut lines = report.lines();
+    assert!(
+        lines.next().unwrap().starts_with("tests/fixtures/data/unplaceable/documents/test-2099-1.txt:9: section \"（三）跳过了第二节\" cannot be placed"),
+        "{report}"
+    );
+    assert_eq!(
+        lines.next(),
+        Some("error: data/ has 1 problem(s); fix them (`make check` lists them) and build again")
+    );
+    assert!(ruxue_core::bundle::compile(&root.join("data"), &root).is_ok());
 }
