@@ -37,6 +37,17 @@ enum Command {
         /// `<document id>/<item id>`, as in the item's link.
         item_id: String,
     },
+    /// Search every clause, best first, e.g. `ruxue search 幼升小 --json`.
+    Search {
+        /// What a parent would type: Chinese, traditional characters, pinyin, vocabulary.
+        query: String,
+        /// How many hits to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only documents of this district, e.g. 闵行区.
+        #[arg(long)]
+        district: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -55,6 +66,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Check => check(cli),
         Command::Export => export(cli),
         Command::Show { item_id } => show(cli, item_id),
+        Command::Search {
+            query,
+            limit,
+            district,
+        } => search(cli, query, *limit, district.as_deref()),
     }
 }
 
@@ -196,4 +212,79 @@ fn show(cli: &Cli, item_id: &str) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn search(cli: &Cli, query: &str, limit: usize, district: Option<&str>) -> Result<ExitCode> {
+    let corpus = load(cli)?;
+    let index = ruxue_core::search::SearchIndex::build(&corpus);
+    let results = index.search(
+        &corpus,
+        &ruxue_core::search::Query {
+            text: query,
+            district,
+            document: None,
+            limit,
+        },
+    );
+    let hits: Vec<Value> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let document = &corpus.documents[hit.doc];
+            let clause = &document.clauses[hit.clause];
+            let marks: Vec<[usize; 2]> =
+                hit.snippet.marks.iter().map(|m| [m.start, m.end]).collect();
+            json!({
+                "doc_id": document.meta.id,
+                "item_id": document.item_id(clause),
+                "title": document.meta.title,
+                "district": document.meta.district,
+                "breadcrumb": breadcrumb(document, clause),
+                "citation": document.citation(clause),
+                "text": clause.text,
+                "snippet": hit.snippet.text,
+                "marks": marks,
+                "score": hit.score,
+                "link": format!("index.html#{}", document.clause_route(clause)),
+            })
+        })
+        .collect();
+    if cli.json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+    } else {
+        if !results.expansions.is_empty() {
+            println!("也搜索了：{}", results.expansions.join("、"));
+        }
+        println!("{} matches", results.total);
+        for hit in &hits {
+            println!(
+                "{:>7.3}  {}  {}",
+                hit["score"].as_f64().unwrap_or_default(),
+                hit["item_id"].as_str().unwrap_or_default(),
+                hit["snippet"].as_str().unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Document › part › section › item, as the reader shows it.
+fn breadcrumb(document: &Document, clause: &Clause) -> Vec<String> {
+    let mut crumbs = vec![document.meta.title.clone()];
+    let mut prefix = String::new();
+    for number in &clause.path {
+        prefix.push_str(number);
+        let heading = document.clauses.iter().find(|c| {
+            c.path.concat() == prefix
+                && matches!(
+                    c.kind,
+                    ruxue_core::ClauseKind::Part | ruxue_core::ClauseKind::Section
+                )
+        });
+        crumbs.push(match heading {
+            Some(h) => format!("{}{}", h.number, h.text),
+            None => number.clone(),
+        });
+    }
+    crumbs
 }

@@ -17,6 +17,8 @@ use crate::repair::{apply_repairs, parse_repair_list, RepairEntry};
 pub const DOCUMENTS_DIR: &str = "documents";
 /// The list of recorded repairs, relative to the data folder.
 pub const REPAIRS_FILE: &str = "repairs.toml";
+/// The parent vocabulary for search, relative to the data folder.
+pub const VOCABULARY_FILE: &str = "vocabulary.toml";
 
 /// Reads and validates the data folder at `data_dir`.
 ///
@@ -154,8 +156,25 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         }
     }
 
+    let vocabulary_path = data_dir.join(VOCABULARY_FILE);
+    let vocabulary = match read_text(&vocabulary_path) {
+        Ok(source) => crate::vocabulary::parse_vocabulary(&vocabulary_path, &source)
+            .unwrap_or_else(|mut found| {
+                problems.append(&mut found);
+                Vec::new()
+            }),
+        Err(_) if !vocabulary_path.exists() => Vec::new(),
+        Err(d) => {
+            problems.push(d);
+            Vec::new()
+        }
+    };
+
     if problems.is_empty() {
-        Ok(Corpus { documents })
+        Ok(Corpus {
+            documents,
+            vocabulary,
+        })
     } else {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(problems)
@@ -171,11 +190,13 @@ fn build_document(
 ) -> Result<Document, Vec<Diagnostic>> {
     let repaired = apply_repairs(&text, repairs, repairs_path, text_path)?;
     let clauses = parse_document(&meta, &text, &repaired, text_path)?;
+    let title_pinyin = crate::readings::pinyin_of(&meta.title);
     Ok(Document {
         meta,
         text,
         clauses,
         repairs: repaired.applied,
+        title_pinyin,
     })
 }
 

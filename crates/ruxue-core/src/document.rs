@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::search::pinyin::Pinyin;
+
 use crate::structure::Clause;
 
 /// Where a document stands in its life. Superseded documents are kept, never deleted,
@@ -73,6 +75,18 @@ pub struct DocumentMeta {
 pub struct Corpus {
     /// Policy documents, ordered by id.
     pub documents: Vec<Document>,
+    /// The parent vocabulary search expands (`data/vocabulary.toml`).
+    pub vocabulary: Vec<VocabularyTerm>,
+}
+
+/// A word parents use that the documents do not (幼升小), with the terms search adds for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VocabularyTerm {
+    pub term: String,
+    /// Terms searched as well, shown to the user ("也搜索了").
+    pub also: Vec<String>,
+    /// Readings of the term, for pinyin queries.
+    pub pinyin: Pinyin,
 }
 
 impl Corpus {
@@ -94,6 +108,8 @@ pub struct Document {
     pub clauses: Vec<Clause>,
     /// The repairs applied to the published text, in source order.
     pub repairs: Vec<AppliedRepair>,
+    /// Readings of the title, for pinyin queries.
+    pub title_pinyin: Pinyin,
 }
 
 impl Document {

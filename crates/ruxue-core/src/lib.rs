@@ -10,6 +10,7 @@
 pub mod bundle;
 pub mod diagnostic;
 pub mod document;
+pub mod search;
 pub mod structure;
 
 #[cfg(feature = "loader")]
@@ -19,10 +20,16 @@ pub mod metadata;
 #[cfg(feature = "loader")]
 pub mod parse;
 #[cfg(feature = "loader")]
+pub mod readings;
+#[cfg(feature = "loader")]
 pub mod repair;
+#[cfg(feature = "loader")]
+pub mod vocabulary;
 
 #[cfg(feature = "loader")]
 pub use corpus::{load_corpus, DOCUMENTS_DIR, REPAIRS_FILE};
 pub use diagnostic::Diagnostic;
-pub use document::{AppliedRepair, Corpus, Document, DocumentMeta, DocumentSource, Status};
+pub use document::{
+    AppliedRepair, Corpus, Document, DocumentMeta, DocumentSource, Status, VocabularyTerm,
+};
 pub use structure::{Clause, ClauseKind};

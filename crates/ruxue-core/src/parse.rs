@@ -114,6 +114,7 @@ pub fn parse_document(
                 attachments: Vec::new(),
                 repairs: Vec::new(),
                 source_line: line_of(block) as u32,
+                pinyin: Default::default(),
             };
             (clause, vec![block.range.clone()])
         };
@@ -277,6 +278,9 @@ fn finish(mut clause: Clause, ranges: &[Range<usize>], changed: &[Range<usize>])
     clause.text = clause.text.replace("**", "");
     clause.departments = departments(&clause.text);
     clause.attachments = clause.text.lines().filter_map(attachment).collect();
+    if matches!(clause.kind, ClauseKind::Part | ClauseKind::Section) {
+        clause.pinyin = crate::readings::pinyin_of(&clause.text);
+    }
     clause.repairs = changed
         .iter()
         .enumerate()

@@ -50,6 +50,8 @@ pub struct Clause {
     pub repairs: Vec<u16>,
     /// Line of the published text where the clause starts.
     pub source_line: u32,
+    /// Readings of a part's or section's heading, for pinyin queries; empty for other clauses.
+    pub pinyin: crate::search::pinyin::Pinyin,
 }
 
 /// A heading or item number recognised at the start of a line.

@@ -1,0 +1,277 @@
+//! One normalisation for indexing and querying, so both sides see the same characters.
+//!
+//! It maps every character to exactly one character, so a position in the normalised text is
+//! the same position in the original and matches can be marked in the text as published.
+//! That is why it is written here and not taken from `unicode-normalization`: NFKC can change
+//! a text's length, and its tables would add to the wasm far more than the cases parents type:
+//! - full-width ASCII (Ａ１％) and the ideographic space become their ASCII forms;
+//! - Latin letters become lower case;
+//! - traditional characters that parents type become simplified ([`TRADITIONAL`]).
+
+/// Traditional → simplified pairs for the characters that appear in enrolment questions,
+/// sorted by the traditional character for binary search.
+pub const TRADITIONAL: &[(char, char)] = &[
+    ('丟', '丢'),
+    ('並', '并'),
+    ('乾', '干'),
+    ('亂', '乱'),
+    ('係', '系'),
+    ('個', '个'),
+    ('們', '们'),
+    ('備', '备'),
+    ('傳', '传'),
+    ('價', '价'),
+    ('優', '优'),
+    ('兒', '儿'),
+    ('內', '内'),
+    ('兩', '两'),
+    ('冊', '册'),
+    ('創', '创'),
+    ('劃', '划'),
+    ('劇', '剧'),
+    ('動', '动'),
+    ('務', '务'),
+    ('區', '区'),
+    ('協', '协'),
+    ('參', '参'),
+    ('問', '问'),
+    ('啟', '启'),
+    ('單', '单'),
+    ('園', '园'),
+    ('圓', '圆'),
+    ('圖', '图'),
+    ('團', '团'),
+    ('執', '执'),
+    ('報', '报'),
+    ('場', '场'),
+    ('壓', '压'),
+    ('夢', '梦'),
+    ('學', '学'),
+    ('實', '实'),
+    ('審', '审'),
+    ('寫', '写'),
+    ('將', '将'),
+    ('專', '专'),
+    ('對', '对'),
+    ('導', '导'),
+    ('屬', '属'),
+    ('師', '师'),
+    ('幫', '帮'),
+    ('幹', '干'),
+    ('庫', '库'),
+    ('廣', '广'),
+    ('張', '张'),
+    ('強', '强'),
+    ('從', '从'),
+    ('復', '复'),
+    ('徵', '征'),
+    ('憑', '凭'),
+    ('應', '应'),
+    ('戶', '户'),
+    ('擇', '择'),
+    ('據', '据'),
+    ('擴', '扩'),
+    ('數', '数'),
+    ('書', '书'),
+    ('會', '会'),
+    ('東', '东'),
+    ('條', '条'),
+    ('構', '构'),
+    ('樂', '乐'),
+    ('標', '标'),
+    ('機', '机'),
+    ('權', '权'),
+    ('歲', '岁'),
+    ('歷', '历'),
+    ('歸', '归'),
+    ('殘', '残'),
+    ('氣', '气'),
+    ('決', '决'),
+    ('沒', '没'),
+    ('減', '减'),
+    ('準', '准'),
+    ('溫', '温'),
+    ('滬', '沪'),
+    ('滿', '满'),
+    ('為', '为'),
+    ('無', '无'),
+    ('營', '营'),
+    ('爾', '尔'),
+    ('獎', '奖'),
+    ('現', '现'),
+    ('環', '环'),
+    ('產', '产'),
+    ('畢', '毕'),
+    ('當', '当'),
+    ('發', '发'),
+    ('盡', '尽'),
+    ('監', '监'),
+    ('確', '确'),
+    ('礎', '础'),
+    ('禮', '礼'),
+    ('種', '种'),
+    ('稱', '称'),
+    ('積', '积'),
+    ('穩', '稳'),
+    ('節', '节'),
+    ('範', '范'),
+    ('納', '纳'),
+    ('紙', '纸'),
+    ('級', '级'),
+    ('細', '细'),
+    ('組', '组'),
+    ('結', '结'),
+    ('統', '统'),
+    ('經', '经'),
+    ('綜', '综'),
+    ('維', '维'),
+    ('網', '网'),
+    ('線', '线'),
+    ('練', '练'),
+    ('縣', '县'),
+    ('總', '总'),
+    ('績', '绩'),
+    ('繼', '继'),
+    ('續', '续'),
+    ('義', '义'),
+    ('習', '习'),
+    ('聯', '联'),
+    ('職', '职'),
+    ('聽', '听'),
+    ('與', '与'),
+    ('舉', '举'),
+    ('處', '处'),
+    ('號', '号'),
+    ('術', '术'),
+    ('衛', '卫'),
+    ('補', '补'),
+    ('製', '制'),
+    ('規', '规'),
+    ('視', '视'),
+    ('覽', '览'),
+    ('觀', '观'),
+    ('計', '计'),
+    ('訊', '讯'),
+    ('記', '记'),
+    ('設', '设'),
+    ('許', '许'),
+    ('評', '评'),
+    ('詢', '询'),
+    ('試', '试'),
+    ('該', '该'),
+    ('認', '认'),
+    ('語', '语'),
+    ('說', '说'),
+    ('課', '课'),
+    ('調', '调'),
+    ('請', '请'),
+    ('論', '论'),
+    ('證', '证'),
+    ('識', '识'),
+    ('護', '护'),
+    ('讀', '读'),
+    ('變', '变'),
+    ('讓', '让'),
+    ('負', '负'),
+    ('費', '费'),
+    ('資', '资'),
+    ('質', '质'),
+    ('購', '购'),
+    ('輔', '辅'),
+    ('轉', '转'),
+    ('辦', '办'),
+    ('農', '农'),
+    ('這', '这'),
+    ('連', '连'),
+    ('進', '进'),
+    ('遊', '游'),
+    ('運', '运'),
+    ('過', '过'),
+    ('達', '达'),
+    ('違', '违'),
+    ('遷', '迁'),
+    ('選', '选'),
+    ('遺', '遗'),
+    ('還', '还'),
+    ('鄉', '乡'),
+    ('醫', '医'),
+    ('針', '针'),
+    ('鎮', '镇'),
+    ('長', '长'),
+    ('門', '门'),
+    ('開', '开'),
+    ('間', '间'),
+    ('閔', '闵'),
+    ('關', '关'),
+    ('陽', '阳'),
+    ('隊', '队'),
+    ('際', '际'),
+    ('隨', '随'),
+    ('險', '险'),
+    ('隸', '隶'),
+    ('雙', '双'),
+    ('離', '离'),
+    ('難', '难'),
+    ('電', '电'),
+    ('預', '预'),
+    ('領', '领'),
+    ('頭', '头'),
+    ('題', '题'),
+    ('額', '额'),
+    ('類', '类'),
+    ('顧', '顾'),
+    ('體', '体'),
+    ('齡', '龄'),
+];
+
+/// Normalises one character.
+pub fn normalize_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0)
+            .unwrap_or(c)
+            .to_ascii_lowercase(),
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ => match TRADITIONAL.binary_search_by(|(t, _)| t.cmp(&c)) {
+            Ok(i) => TRADITIONAL[i].1,
+            Err(_) => c,
+        },
+    }
+}
+
+/// Normalises a text, character for character.
+pub fn normalize(text: &str) -> String {
+    text.chars().map(normalize_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_unique_and_only_changes_characters() {
+        for pair in TRADITIONAL.windows(2) {
+            assert!(
+                pair[0].0 < pair[1].0,
+                "{:?} must come before {:?}, once",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+
+    #[test]
+    fn folds_width_case_and_traditional_characters() {
+        assert_eq!(normalize("隨遷子女"), "随迁子女");
+        assert_eq!(normalize("家長"), "家长");
+        assert_eq!(normalize("ＡＢＣ１２３％"), "abc123%");
+        assert_eq!(normalize("SuiQian"), "suiqian");
+        assert_eq!(normalize("幼升小\u{3000}入學"), "幼升小 入学");
+        let text = "隨遷ＡＢ%";
+        assert_eq!(
+            normalize(text).chars().count(),
+            text.chars().count(),
+            "one character for one"
+        );
+    }
+}
