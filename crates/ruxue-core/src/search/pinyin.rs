@@ -71,6 +71,8 @@ fn spell(syllables: &[Syllable], start: usize, rest: &str, mode: Mode) -> Option
 }
 
 #[cfg(test)]
+// One-element range arrays are exactly what `find` returns here.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 
