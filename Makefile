@@ -1,5 +1,5 @@
 # The project's one entry point. Each target installs what it needs first (scripts/setup.sh).
-.PHONY: serve test setup build size check
+.PHONY: serve test setup build size check bench
 
 ## serve: set up, build, and serve the portal at http://127.0.0.1:8080/
 serve:
@@ -24,3 +24,7 @@ size: build
 ## check: validate data/ as the build does
 check:
 	cargo run -q --release --bin ruxue -- check
+
+## bench: search benchmark (index build, query p50/p95, recall@5, bundle bytes); not part of `make test`
+bench:
+	cargo bench -q --locked -p ruxue-core --bench search

@@ -15,6 +15,7 @@ use crate::routes::home::HomePage;
 use crate::routes::lookup::LookupPage;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::policies::PoliciesPage;
+use crate::routes::search::SearchPage;
 use crate::routes::Route;
 
 /// Where the language choice is remembered between visits.
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Policies => view! { <PoliciesPage /> }.into_any(),
                 Route::Document { id, clause } => view! { <DocumentPage id=id clause=clause /> }.into_any(),
+                Route::Search => view! { <SearchPage /> }.into_any(),
                 Route::Guide => view! { <GuidePage /> }.into_any(),
                 Route::Clusters => view! { <ClustersPage /> }.into_any(),
                 Route::Lookup => view! { <LookupPage /> }.into_any(),

@@ -119,6 +119,22 @@ pub struct Texts {
     pub repair_reason: &'static str,
     /// "N documents", for the result count.
     pub documents_count: fn(usize) -> String,
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub also_searched: &'static str,
+    pub query_truncated: &'static str,
+    pub no_results: &'static str,
+    pub no_results_next: &'static str,
+    pub try_terms: &'static str,
+    pub try_lookup: &'static str,
+    pub filter_by_district: &'static str,
+    pub filter_by_document: &'static str,
+    pub all_results: &'static str,
+    pub results_heading: &'static str,
+    /// "N results" for a query.
+    pub results_count: fn(usize) -> String,
 }
 
 const ZH: Texts = Texts {
@@ -186,6 +202,21 @@ const ZH: Texts = Texts {
     repair_changed_to: "改为",
     repair_reason: "原因：",
     documents_count: |n| format!("共 {n} 份文件"),
+    search_label: "搜索政策条文",
+    search_button: "搜索",
+    search_title: "搜索",
+    search_hint: "输入关键词，例如：幼升小、随迁子女、托班、七宝中学。也可以输入拼音，例如 suiqian。",
+    also_searched: "也搜索了：",
+    query_truncated: "搜索词太长，只使用了前 200 个字。",
+    no_results: "没有找到相关条文。",
+    no_results_next: "可以试试：换一个说法，少用几个字，或使用下面的常用词。",
+    try_terms: "常用词：",
+    try_lookup: "要查学校、街镇或学区，请使用",
+    filter_by_district: "按区筛选",
+    filter_by_document: "按文件筛选",
+    all_results: "全部",
+    results_heading: "搜索结果",
+    results_count: |n| format!("找到 {n} 条相关条文"),
 };
 
 const EN: Texts = Texts {
@@ -253,6 +284,21 @@ const EN: Texts = Texts {
     repair_changed_to: "changed to",
     repair_reason: "Reason: ",
     documents_count: |n| if n == 1 { "1 document".into() } else { format!("{n} documents") },
+    search_label: "Search the policies",
+    search_button: "Search",
+    search_title: "Search",
+    search_hint: "Type a word or phrase in Chinese, such as 幼升小, 随迁子女 or 托班. Pinyin works too, such as suiqian.",
+    also_searched: "Also searched: ",
+    query_truncated: "Your search was too long. Only its first 200 characters were used.",
+    no_results: "No clauses match your search.",
+    no_results_next: "Try other words, fewer words, or one of the common terms below.",
+    try_terms: "Common terms: ",
+    try_lookup: "To find a school, town or school district, use ",
+    filter_by_district: "Filter by district",
+    filter_by_document: "Filter by document",
+    all_results: "All",
+    results_heading: "Results",
+    results_count: |n| if n == 1 { "1 clause found".into() } else { format!("{n} clauses found") },
 };
 
 /// The UI language, shared by every component through context.

@@ -20,6 +20,9 @@ pub fn ClauseView(
     document: &'static Document,
     clause: &'static Clause,
     is_target: bool,
+    /// Search terms to mark in this clause.
+    #[prop(optional)]
+    marks: Vec<String>,
 ) -> impl IntoView {
     let t = use_texts();
     let element_id = clause_element_id(clause);
@@ -30,7 +33,7 @@ pub fn ClauseView(
         ClauseKind::Preamble | ClauseKind::Closing => {
             view! { <p class="rx-clause__plain">{clause.text.clone()}</p> }.into_any()
         }
-        ClauseKind::Item | ClauseKind::Paragraph => paragraphs(clause).into_any(),
+        ClauseKind::Item | ClauseKind::Paragraph => paragraphs(clause, marks).into_any(),
     };
     let citable = matches!(clause.kind, ClauseKind::Item | ClauseKind::Paragraph);
     let repairs: Vec<_> = clause
@@ -92,7 +95,7 @@ pub fn ClauseView(
 
 /// The paragraphs of an item or paragraph clause: number and bold lead-in first, the
 /// （责任部门：…） note left out of the running text because it is shown as tags.
-fn paragraphs(clause: &'static Clause) -> impl IntoView {
+fn paragraphs(clause: &'static Clause, marks: Vec<String>) -> impl IntoView {
     clause
         .text
         .split('\n')
@@ -115,7 +118,7 @@ fn paragraphs(clause: &'static Clause) -> impl IntoView {
                 <p class="rx-clause__text">
                     {number.map(|n| view! { <span class="rx-clause__number">{n}" "</span> })}
                     {lead.map(|l| view! { <strong>{l.to_string()}</strong> })}
-                    <FigureText text=text />
+                    <FigureText text=text marks=marks.clone() />
                 </p>
             }
         })

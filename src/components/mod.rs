@@ -7,6 +7,8 @@ pub mod document_card;
 pub mod figure_text;
 pub mod language_switch;
 pub mod primary_nav;
+pub mod search_box;
+pub mod search_result;
 pub mod site_footer;
 pub mod site_header;
 pub mod skip_link;

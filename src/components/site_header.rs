@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::primary_nav::PrimaryNav;
+use crate::components::search_box::SearchBox;
 use crate::i18n::use_texts;
 use crate::routes::Route;
 
@@ -22,6 +23,10 @@ pub fn SiteHeader(current: Memo<Route>) -> impl IntoView {
             </div>
             <div class="rx-width-container">
                 <PrimaryNav current=current />
+                // The search page has its own, larger box.
+                <Show when=move || current.get() != Route::Search>
+                    <SearchBox />
+                </Show>
             </div>
         </header>
     }

@@ -10,7 +10,9 @@ use crate::components::status_badge::{status_label, StatusBadge};
 use crate::components::table_of_contents::TableOfContents;
 use crate::data::corpus;
 use crate::i18n::{use_lang, use_texts, Lang};
+use crate::location::use_location;
 use crate::routes::Route;
+use ruxue_core::search::highlight_terms;
 
 /// The page at `#/policies/<id>` and `#/policies/<id>/<clause>`.
 #[component]
@@ -26,6 +28,17 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         .into_any();
     };
     provide_copy_status();
+    // Opened from a search: mark what was searched for in the linked clause.
+    let searched = use_location()
+        .get_untracked()
+        .param("q")
+        .unwrap_or_default()
+        .to_string();
+    let marks = if searched.trim().is_empty() {
+        Vec::new()
+    } else {
+        highlight_terms(corpus(), &searched)
+    };
     let meta = &document.meta;
     let target = clause.filter(|c| document.clause(c).is_some());
 
@@ -97,7 +110,8 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
                 .iter()
                 .map(|clause| {
                     let is_target = target.as_deref() == Some(clause.id.as_str());
-                    view! { <ClauseView document=document clause=clause is_target=is_target /> }
+                    let marks = if is_target { marks.clone() } else { Vec::new() };
+                    view! { <ClauseView document=document clause=clause is_target=is_target marks=marks /> }
                 })
                 .collect_view()}
         </div>

@@ -6,6 +6,7 @@
 //! | `/policies?district=&year=&kind=&status=` | [`policies::PoliciesPage`] (filters in the query) |
 //! | `/policies/<doc>`              | [`document::DocumentPage`]    |
 //! | `/policies/<doc>/<clause>`     | the same, scrolled to the clause and highlighting it |
+//! | `/search?q=&district=&doc=`    | [`search::SearchPage`]        |
 //! | `/guide`                       | [`guide::GuidePage`]          |
 //! | `/clusters`                    | [`clusters::ClustersPage`]    |
 //! | `/lookup`                      | [`lookup::LookupPage`]        |
@@ -18,6 +19,7 @@ pub mod home;
 pub mod lookup;
 pub mod not_found;
 pub mod policies;
+pub mod search;
 
 use crate::i18n::Texts;
 
@@ -31,6 +33,8 @@ pub enum Route {
         id: String,
         clause: Option<String>,
     },
+    /// Search results; the query is in the URL.
+    Search,
     Guide,
     Clusters,
     Lookup,
@@ -60,6 +64,7 @@ impl Route {
                 id: id.to_string(),
                 clause: Some(clause.to_string()),
             },
+            ["search"] => Route::Search,
             ["guide"] => Route::Guide,
             ["clusters"] => Route::Clusters,
             ["lookup"] => Route::Lookup,
@@ -77,6 +82,7 @@ impl Route {
                 id,
                 clause: Some(clause),
             } => format!("/policies/{id}/{clause}"),
+            Route::Search => "/search".into(),
             Route::Guide => "/guide".into(),
             Route::Clusters => "/clusters".into(),
             Route::Lookup => "/lookup".into(),
@@ -105,6 +111,7 @@ impl Route {
                 || t.document_not_found_title.to_string(),
                 |d| d.meta.title.clone(),
             ),
+            Route::Search => t.search_title.into(),
             Route::Guide => t.nav_guide.into(),
             Route::Clusters => t.nav_clusters.into(),
             Route::Lookup => t.nav_lookup.into(),

@@ -187,7 +187,7 @@ impl SearchIndex {
             text = text.chars().take(MAX_QUERY_CHARS).collect();
             results.truncated = true;
         }
-        let (phrases, expansions) = self.expand(corpus, &text);
+        let (phrases, expansions) = expand(corpus, &text);
         results.expansions = expansions;
 
         let mut scores: HashMap<u32, f32> = HashMap::new();
@@ -290,90 +290,123 @@ impl SearchIndex {
         let df = document_frequency as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
+}
 
-    /// The phrases to search, with their weights, and the expansions to show: the typed runs,
-    /// Chinese text that pinyin words spell in titles, headings and vocabulary, and the terms
-    /// vocabulary entries add.
-    fn expand(&self, corpus: &Corpus, text: &str) -> (Vec<(String, f32)>, Vec<String>) {
-        let mut phrases: Vec<(String, f32)> = Vec::new();
-        let mut shown: Vec<String> = Vec::new();
-        let mut typed_chinese = String::new();
-        for run in runs(text) {
-            if run.han {
-                typed_chinese.push_str(&run.text);
+/// The phrases to search, with their weights, and the expansions to show: the typed runs,
+/// Chinese text that pinyin words spell in titles, headings and vocabulary, and the terms
+/// vocabulary entries add.
+fn expand(corpus: &Corpus, text: &str) -> (Vec<(String, f32)>, Vec<String>) {
+    let mut phrases: Vec<(String, f32)> = Vec::new();
+    let mut shown: Vec<String> = Vec::new();
+    let mut typed_chinese = String::new();
+    for run in runs(text) {
+        if run.han {
+            typed_chinese.push_str(&run.text);
+            typed_chinese.push(' ');
+        }
+        let letters_only =
+            !run.han && run.text.len() >= 2 && run.text.bytes().all(|b| b.is_ascii_lowercase());
+        if letters_only {
+            for spelled in spelled_by(corpus, &run.text) {
+                typed_chinese.push_str(&spelled);
                 typed_chinese.push(' ');
-            }
-            let letters_only =
-                !run.han && run.text.len() >= 2 && run.text.bytes().all(|b| b.is_ascii_lowercase());
-            if letters_only {
-                for spelled in self.spelled_by(corpus, &run.text) {
-                    typed_chinese.push_str(&spelled);
-                    typed_chinese.push(' ');
-                    push_unique(&mut shown, spelled.clone());
-                    push_unique_phrase(&mut phrases, spelled, 1.0);
-                }
-            }
-            push_unique_phrase(&mut phrases, run.text, 1.0);
-        }
-        for entry in &corpus.vocabulary {
-            if typed_chinese.contains(&normalize(&entry.term)) {
-                for also in &entry.also {
-                    let also = normalize(also);
-                    push_unique(&mut shown, also.clone());
-                    push_unique_phrase(&mut phrases, also, EXPANSION);
-                }
+                push_unique(&mut shown, spelled.clone());
+                push_unique_phrase(&mut phrases, spelled, 1.0);
             }
         }
-        shown.retain(|s| !text.contains(s.as_str()));
-        (phrases, shown)
+        push_unique_phrase(&mut phrases, run.text, 1.0);
     }
-
-    /// Chinese text that a pinyin word spells: whole vocabulary terms (full pinyin or, for
-    /// two letters and more, initials), and runs of titles and headings (full pinyin, or
-    /// initials of three letters and more).
-    fn spelled_by(&self, corpus: &Corpus, word: &str) -> Vec<String> {
-        let mut spelled = Vec::new();
-        for entry in &corpus.vocabulary {
-            let chars = entry.term.chars().count();
-            for mode in [Mode::Full, Mode::Initials] {
-                if find(&entry.pinyin, word, mode)
-                    .iter()
-                    .any(|r| r.len() == chars)
-                {
-                    push_unique(&mut spelled, entry.term.clone());
-                }
+    for entry in &corpus.vocabulary {
+        if typed_chinese.contains(&normalize(&entry.term)) {
+            for also in &entry.also {
+                let also = normalize(also);
+                push_unique(&mut shown, also.clone());
+                push_unique_phrase(&mut phrases, also, EXPANSION);
             }
         }
-        let modes: &[Mode] = if word.len() >= 3 {
-            &[Mode::Full, Mode::Initials]
-        } else {
-            &[Mode::Full]
-        };
-        for document in &corpus.documents {
-            let headings = document
-                .clauses
+    }
+    shown.retain(|s| !text.contains(s.as_str()));
+    (phrases, shown)
+}
+
+/// Chinese text that a pinyin word spells: whole vocabulary terms (full pinyin or, for
+/// two letters and more, initials), and runs of titles and headings (full pinyin, or
+/// initials of three letters and more).
+fn spelled_by(corpus: &Corpus, word: &str) -> Vec<String> {
+    let mut spelled = Vec::new();
+    for entry in &corpus.vocabulary {
+        let chars = entry.term.chars().count();
+        for mode in [Mode::Full, Mode::Initials] {
+            if find(&entry.pinyin, word, mode)
                 .iter()
-                .filter(|c| matches!(c.kind, ClauseKind::Part | ClauseKind::Section))
-                .map(|c| (&c.pinyin, c.text.as_str()));
-            for (pinyin, text) in
-                std::iter::once((&document.title_pinyin, document.meta.title.as_str()))
-                    .chain(headings)
+                .any(|r| r.len() == chars)
             {
-                for &mode in modes {
-                    for range in find(pinyin, word, mode) {
-                        let piece: String =
-                            text.chars().skip(range.start).take(range.len()).collect();
-                        // One character spelled in full (e.g. "an") is too loose to search for.
-                        if piece.chars().count() >= 2 {
-                            push_unique(&mut spelled, normalize(&piece));
-                        }
+                push_unique(&mut spelled, entry.term.clone());
+            }
+        }
+    }
+    let modes: &[Mode] = if word.len() >= 3 {
+        &[Mode::Full, Mode::Initials]
+    } else {
+        &[Mode::Full]
+    };
+    for document in &corpus.documents {
+        let headings = document
+            .clauses
+            .iter()
+            .filter(|c| matches!(c.kind, ClauseKind::Part | ClauseKind::Section))
+            .map(|c| (&c.pinyin, c.text.as_str()));
+        for (pinyin, text) in
+            std::iter::once((&document.title_pinyin, document.meta.title.as_str())).chain(headings)
+        {
+            for &mode in modes {
+                for range in find(pinyin, word, mode) {
+                    let piece: String = text.chars().skip(range.start).take(range.len()).collect();
+                    // One character spelled in full (e.g. "an") is too loose to search for.
+                    if piece.chars().count() >= 2 {
+                        push_unique(&mut spelled, normalize(&piece));
                     }
                 }
             }
         }
-        spelled.truncate(6);
-        spelled
     }
+    spelled.truncate(6);
+    spelled
+}
+
+/// The terms to mark in a clause opened from a search for `query`: what search looked for,
+/// vocabulary and pinyin expansions included.
+pub fn highlight_terms(corpus: &Corpus, query: &str) -> Vec<String> {
+    let text: String = normalize(query).chars().take(MAX_QUERY_CHARS).collect();
+    let (phrases, _) = expand(corpus, &text);
+    let mut terms: Vec<String> = phrases
+        .iter()
+        .flat_map(|(p, _)| query_terms(p))
+        .map(|t| t.text)
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Which characters of `text` are covered by one of `terms` (compared after normalisation).
+pub fn match_mask(text: &str, terms: &[String]) -> Vec<bool> {
+    let normalized: Vec<char> = normalize(text).chars().collect();
+    let mut marked = vec![false; normalized.len()];
+    for term in terms {
+        let term: Vec<char> = term.chars().collect();
+        if term.is_empty() || term.len() > normalized.len() {
+            continue;
+        }
+        for start in 0..=normalized.len() - term.len() {
+            if normalized[start..start + term.len()] == term[..] {
+                marked[start..start + term.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
+            }
+        }
+    }
+    marked
 }
 
 fn count(counts: &mut Vec<(String, usize)>, key: &str) {

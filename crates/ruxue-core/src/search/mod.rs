@@ -15,4 +15,4 @@ pub mod normalize;
 pub mod pinyin;
 pub mod tokenize;
 
-pub use engine::{Hit, Query, Results, SearchIndex, Snippet};
+pub use engine::{highlight_terms, match_mask, Hit, Query, Results, SearchIndex, Snippet};

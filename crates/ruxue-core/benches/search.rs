@@ -1,0 +1,170 @@
+//! Search benchmark: index build time and query latency (p50/p95) over the relevance set's
+//! queries, on the bundled corpus and on a synthetic corpus 100 times larger; recall@5; and the
+//! bytes search adds to the data bundle. Run with `make bench`.
+//!
+//! Percentiles across a query list are what the targets are stated in, so this is a small
+//! harness of its own rather than a per-function benchmark framework.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ruxue_core::search::pinyin::Pinyin;
+use ruxue_core::search::{Query, SearchIndex};
+use ruxue_core::{bundle, load_corpus, Corpus};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct RelevanceSet {
+    query: Vec<RelevanceQuery>,
+}
+
+#[derive(Deserialize)]
+struct RelevanceQuery {
+    q: String,
+    expect: Vec<String>,
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// The corpus repeated `times` times under new ids, so postings grow as a real corpus would.
+fn synthetic(corpus: &Corpus, times: usize) -> Corpus {
+    let mut bigger = corpus.clone();
+    bigger.documents.clear();
+    for copy in 0..times {
+        for document in &corpus.documents {
+            let mut document = document.clone();
+            document.meta.id = format!("{}-x{copy}", document.meta.id);
+            bigger.documents.push(document);
+        }
+    }
+    bigger
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn brotli_len(bytes: &[u8]) -> Option<usize> {
+    let mut child = Command::new("brotli")
+        .args(["-q", "11", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    use std::io::Write;
+    child.stdin.take()?.write_all(bytes).ok()?;
+    Some(child.wait_with_output().ok()?.stdout.len())
+}
+
+fn measure(label: &str, corpus: &Corpus, queries: &[RelevanceQuery]) {
+    let builds = if corpus.documents.len() > 50 { 3 } else { 30 };
+    let mut build_times: Vec<Duration> = (0..builds)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(SearchIndex::build(black_box(corpus)));
+            start.elapsed()
+        })
+        .collect();
+    build_times.sort();
+    let index = SearchIndex::build(corpus);
+
+    let reps = if corpus.documents.len() > 50 { 5 } else { 50 };
+    let mut times = Vec::new();
+    for _ in 0..reps {
+        for query in queries {
+            let start = Instant::now();
+            black_box(index.search(
+                corpus,
+                &Query {
+                    text: &query.q,
+                    limit: 10,
+                    ..Default::default()
+                },
+            ));
+            times.push(start.elapsed());
+        }
+    }
+    times.sort();
+    println!(
+        "{label}: {} documents, {} clauses indexed\n  index build: median {:?} (of {builds})\n  query ({} queries × {reps}): p50 {:?}, p95 {:?}, max {:?}",
+        corpus.documents.len(),
+        index.len(),
+        percentile(&build_times, 0.5),
+        queries.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times.last().unwrap(),
+    );
+}
+
+fn main() {
+    let root = repo_root();
+    let corpus = load_corpus(&root.join("data")).expect("data/ is valid");
+    let set: RelevanceSet =
+        toml::from_str(&std::fs::read_to_string(root.join("tests/search/relevance.toml")).unwrap())
+            .unwrap();
+
+    measure("bundled corpus", &corpus, &set.query);
+    measure(
+        "synthetic 100× corpus",
+        &synthetic(&corpus, 100),
+        &set.query,
+    );
+
+    let index = SearchIndex::build(&corpus);
+    let mut total = 0.0;
+    for query in &set.query {
+        let hits = index
+            .search(
+                &corpus,
+                &Query {
+                    text: &query.q,
+                    limit: 5,
+                    ..Default::default()
+                },
+            )
+            .hits;
+        let top: Vec<String> = hits
+            .iter()
+            .map(|h| corpus.documents[h.doc].item_id(&corpus.documents[h.doc].clauses[h.clause]))
+            .collect();
+        total += query.expect.iter().filter(|e| top.contains(e)).count() as f64
+            / query.expect.len().min(5) as f64;
+    }
+    println!(
+        "recall@5: {:.3} over {} queries",
+        total / set.query.len() as f64,
+        set.query.len()
+    );
+
+    // The index itself is built in the browser from the corpus it already has; what search
+    // adds to the download is the pinyin readings and the vocabulary inside the bundle.
+    let full = bundle::encode(&corpus);
+    let mut bare = corpus.clone();
+    bare.vocabulary.clear();
+    for document in &mut bare.documents {
+        document.title_pinyin = Pinyin::default();
+        for clause in &mut document.clauses {
+            clause.pinyin = Pinyin::default();
+        }
+    }
+    let without = bundle::encode(&bare);
+    let (full_br, without_br) = (brotli_len(&full), brotli_len(&without));
+    println!(
+        "bundle: {} B raw with search data, {} B without (search adds {} B raw{})",
+        full.len(),
+        without.len(),
+        full.len() - without.len(),
+        match (full_br, without_br) {
+            (Some(a), Some(b)) => format!(", {} B brotli: {a} vs {b}", a as i64 - b as i64),
+            _ => String::from("; brotli not installed"),
+        }
+    );
+}
