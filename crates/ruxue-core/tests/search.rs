@@ -144,6 +144,21 @@ fn vocabulary_expansions_are_reported() {
         "{:?}",
         results.expansions
     );
+    for pinyin in ["youshengxiao", "ysx", "YouShengXiao"] {
+        let results = index.search(
+            &corpus,
+            &Query {
+                text: pinyin,
+                limit: 5,
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            results.expansions,
+            ["幼升小", "小学", "入学", "招生", "一年级"],
+            "{pinyin}"
+        );
+    }
 }
 
 #[test]

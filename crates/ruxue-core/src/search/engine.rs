@@ -345,6 +345,11 @@ fn spelled_by(corpus: &Corpus, word: &str) -> Vec<String> {
             }
         }
     }
+    // A word that spells a vocabulary term means that term; looking further in headings
+    // would only add noise (ysx is 幼升小, not 统一思想's 一思想).
+    if !spelled.is_empty() {
+        return spelled;
+    }
     let modes: &[Mode] = if word.len() >= 3 {
         &[Mode::Full, Mode::Initials]
     } else {
