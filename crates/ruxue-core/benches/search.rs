@@ -156,6 +156,15 @@ fn main() {
         }
     }
     let without = bundle::encode(&bare);
+    let prebuilt = index.encoded();
+    println!(
+        "prebuilt index (not shipped; built in the browser instead): {} B raw{}",
+        prebuilt.len(),
+        brotli_len(&prebuilt).map_or_else(
+            || "; brotli not installed".to_string(),
+            |b| format!(", {b} B brotli")
+        )
+    );
     let (full_br, without_br) = (brotli_len(&full), brotli_len(&without));
     println!(
         "bundle: {} B raw with search data, {} B without (search adds {} B raw{})",

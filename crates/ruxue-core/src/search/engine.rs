@@ -43,7 +43,7 @@ const BODY_FIELD: usize = 2;
 const FIELD_WEIGHTS: [f32; FIELDS] = [TITLE, HEADING, BODY];
 
 /// One searchable clause.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 struct Record {
     doc: usize,
     clause: usize,
@@ -53,7 +53,7 @@ struct Record {
 }
 
 /// The index over a corpus. It refers to documents and clauses by position in that corpus.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct SearchIndex {
     records: Vec<Record>,
     postings: HashMap<String, Vec<(u32, [u16; FIELDS])>>,
@@ -167,6 +167,12 @@ impl SearchIndex {
             postings,
             average_lengths,
         }
+    }
+
+    /// The index encoded with postcard: what shipping a prebuilt index would cost, measured
+    /// by `make bench` against building it in the browser.
+    pub fn encoded(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("an index always serializes")
     }
 
     /// Number of indexed clauses.
