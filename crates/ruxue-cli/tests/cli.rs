@@ -153,3 +153,46 @@ fn show_explains_an_unknown_item() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn search_json_prints_ranked_hits_in_the_documented_shape() {
+    let out = ruxue(&["search", "幼升小", "--limit", "3", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits.len(), 3);
+    for key in [
+        "doc_id",
+        "item_id",
+        "title",
+        "text",
+        "snippet",
+        "score",
+        "link",
+        "breadcrumb",
+        "district",
+    ] {
+        assert!(!hits[0][key].is_null(), "hit has `{key}`");
+    }
+    assert_eq!(hits[0]["item_id"], "mh-2024-gzyd/5-25");
+    assert_eq!(hits[0]["link"], "index.html#/policies/mh-2024-gzyd/5-25");
+    assert!(hits[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("有序完成大体量招生。"));
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+}
+
+#[test]
+fn search_filters_by_district_and_returns_an_empty_array_for_no_match() {
+    let out = ruxue(&["search", "特殊教育", "--district", "宝山区", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["district"] == "宝山区"));
+    let out = ruxue(&["search", "zzzqqq", "--json"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout).trim(), "[]");
+}
