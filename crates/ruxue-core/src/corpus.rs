@@ -170,10 +170,21 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         }
     };
 
+    // Places and schools cite document items, so they are checked once the documents are valid.
+    let directory = if problems.is_empty() {
+        crate::directory_loader::load_directory(data_dir, &documents).unwrap_or_else(|mut found| {
+            problems.append(&mut found);
+            Default::default()
+        })
+    } else {
+        Default::default()
+    };
+
     if problems.is_empty() {
         Ok(Corpus {
             documents,
             vocabulary,
+            directory,
         })
     } else {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

@@ -77,6 +77,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The parent vocabulary search expands (`data/vocabulary.toml`).
     pub vocabulary: Vec<VocabularyTerm>,
+    /// Districts, 街镇, schools and clusters (`data/places/`, `data/schools/`).
+    pub directory: crate::directory::Directory,
 }
 
 /// A word parents use that the documents do not (幼升小), with the terms search adds for it.

@@ -9,12 +9,16 @@
 
 pub mod bundle;
 pub mod diagnostic;
+pub mod directory;
 pub mod document;
+pub mod lookup;
 pub mod search;
 pub mod structure;
 
 #[cfg(feature = "loader")]
 pub mod corpus;
+#[cfg(feature = "loader")]
+pub mod directory_loader;
 #[cfg(feature = "loader")]
 pub mod metadata;
 #[cfg(feature = "loader")]

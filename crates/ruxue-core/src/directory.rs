@@ -1,0 +1,151 @@
+//! Places, schools and clusters: districts, 街镇, schools, clusters (学区, 教育集团, 教育圈 …),
+//! memberships, catchments, and what the documents say about clusters.
+//!
+//! Every record names its source: a document item (`mh-2023-6/4-9-16`) or a public source id
+//! from `data/sources.toml`. Nothing here is inferred: unknown fields stay empty.
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::pinyin::Pinyin;
+
+/// Everything about places and schools the portal ships.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    pub sources: Vec<PublicSource>,
+    pub districts: Vec<District>,
+    pub towns: Vec<Town>,
+    pub schools: Vec<School>,
+    pub clusters: Vec<Cluster>,
+    pub memberships: Vec<Membership>,
+    pub catchments: Vec<Catchment>,
+    pub facts: Vec<ClusterFact>,
+}
+
+/// A public source that is not one of the bundled documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicSource {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// official, press or repost.
+    pub quality: String,
+}
+
+/// A district (区).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct District {
+    /// The statistical division code, e.g. 310112.
+    pub code: String,
+    pub name: String,
+    pub source: String,
+    pub pinyin: Pinyin,
+}
+
+/// A 街道, 镇 or 乡, or a non-administrative area listed beside them (其他).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Town {
+    pub district: String,
+    pub name: String,
+    pub kind: String,
+    /// Other names, the short form (七宝 for 七宝镇) included.
+    pub aliases: Vec<String>,
+    pub source: String,
+    pub pinyin: Pinyin,
+}
+
+/// A school.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct School {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub district: String,
+    /// The 街镇, where a source states it.
+    pub town: Option<String>,
+    /// 幼儿园, 小学, 初中, 高中, 特殊教育, 职业教育 …, where a source states them.
+    pub stages: Vec<String>,
+    /// 公办 or 民办, where a source states it.
+    pub ownership: Option<String>,
+    pub source: String,
+    pub pinyin: Pinyin,
+}
+
+/// A 学区, 教育集团, 教育圈 or other named group of schools.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub district: String,
+    pub aliases: Vec<String>,
+    pub source: String,
+    pub pinyin: Pinyin,
+}
+
+/// A school's membership of a cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub cluster: String,
+    pub school: String,
+    pub source: String,
+}
+
+/// An area (居委, road segment …) and the schools it is assigned to for one stage and year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catchment {
+    pub district: String,
+    pub town: Option<String>,
+    pub area: String,
+    pub stage: String,
+    pub year: u16,
+    pub schools: Vec<String>,
+    pub source: String,
+}
+
+/// A statement a document makes about a district's clusters, quoted word for word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterFact {
+    pub district: String,
+    pub topic: String,
+    pub quote: String,
+    /// The document item that says it.
+    pub source: String,
+}
+
+/// Stages a school or catchment can name.
+pub const STAGES: [&str; 7] = [
+    "托育",
+    "幼儿园",
+    "小学",
+    "初中",
+    "高中",
+    "特殊教育",
+    "职业教育",
+];
+/// Kinds of cluster.
+pub const CLUSTER_KINDS: [&str; 5] = ["学区", "教育集团", "教育圈", "联合体", "其他"];
+/// Kinds of 街镇.
+pub const TOWN_KINDS: [&str; 4] = ["街道", "镇", "乡", "其他"];
+
+impl Directory {
+    /// The district called `name`.
+    pub fn district(&self, name: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.name == name)
+    }
+
+    /// The school with id `id`.
+    pub fn school(&self, id: &str) -> Option<&School> {
+        self.schools.iter().find(|s| s.id == id)
+    }
+
+    /// The cluster with id `id`.
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// The public source with id `id`.
+    pub fn source(&self, id: &str) -> Option<&PublicSource> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
