@@ -37,6 +37,14 @@ enum Command {
         /// `<document id>/<item id>`, as in the item's link.
         item_id: String,
     },
+    /// Which district, 街镇, clusters and schools apply, e.g. `ruxue lookup 七宝镇 --json`.
+    Lookup {
+        /// A 街镇, school or cluster name, alias, pinyin, or an address fragment.
+        query: String,
+        /// How many matches to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     /// Search every clause, best first, e.g. `ruxue search 幼升小 --json`.
     Search {
         /// What a parent would type: Chinese, traditional characters, pinyin, vocabulary.
@@ -66,6 +74,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Check => check(cli),
         Command::Export => export(cli),
         Command::Show { item_id } => show(cli, item_id),
+        Command::Lookup { query, limit } => lookup(cli, query, *limit),
         Command::Search {
             query,
             limit,
@@ -287,4 +296,85 @@ fn breadcrumb(document: &Document, clause: &Clause) -> Vec<String> {
         });
     }
     crumbs
+}
+
+/// A source string (`doc/clause` or a sources.toml id) as scripts and readers need it.
+fn source_json(corpus: &Corpus, source: &str) -> Value {
+    if let Some((doc, clause_id)) = source.split_once('/') {
+        if let Some((document, clause)) = corpus
+            .document(doc)
+            .and_then(|d| d.clause(clause_id).map(|c| (d, c)))
+        {
+            return json!({
+                "type": "document",
+                "item_id": source,
+                "citation": document.citation(clause),
+                "link": format!("index.html#{}", document.clause_route(clause)),
+            });
+        }
+    }
+    match corpus.directory.source(source) {
+        Some(s) => {
+            json!({ "type": "public", "id": s.id, "title": s.title, "url": s.url, "date": s.date, "quality": s.quality })
+        }
+        None => json!({ "type": "unknown", "id": source }),
+    }
+}
+
+fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
+    use ruxue_core::lookup::{lookup, resolve, Kind};
+    let corpus = load(cli)?;
+    let directory = &corpus.directory;
+    let result = lookup(directory, query, limit);
+    let matches: Vec<Value> = result
+        .matches
+        .iter()
+        .map(|m| {
+            let r = resolve(directory, m.kind, m.index);
+            let sources: Vec<Value> = match m.kind {
+                Kind::District => vec![directory.districts[m.index].source.clone()],
+                Kind::Town => vec![directory.towns[m.index].source.clone()],
+                Kind::Cluster => vec![directory.clusters[m.index].source.clone()],
+                Kind::School => vec![directory.schools[m.index].source.clone()],
+                Kind::Catchment => vec![directory.catchments[m.index].source.clone()],
+            }
+            .iter()
+            .map(|s| source_json(&corpus, s))
+            .collect();
+            json!({
+                "kind": m.kind,
+                "name": m.name,
+                "district": m.district,
+                "town": r.town.map(|t| t.name.clone()),
+                "via": m.via,
+                "score": m.score,
+                "sources": sources,
+                "clusters": r.clusters.iter().map(|c| json!({ "id": c.id, "name": c.name, "kind": c.kind })).collect::<Vec<_>>(),
+                "schools": r.schools.iter().map(|s| json!({ "id": s.id, "name": s.name, "stages": s.stages })).collect::<Vec<_>>(),
+                "members_known": r.members_known,
+                "catchments_known": r.catchments_known,
+                "facts": r.facts.iter().map(|f| json!({ "topic": f.topic, "quote": f.quote, "source": source_json(&corpus, &f.source) })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    if cli.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({ "query": query, "matches": matches, "suggestions": result.suggestions })
+            )?
+        );
+    } else if matches.is_empty() {
+        println!("no match; try: {}", result.suggestions.join("、"));
+    } else {
+        for m in &matches {
+            println!(
+                "{:<9} {}  ({})",
+                m["kind"].as_str().unwrap_or_default(),
+                m["name"].as_str().unwrap_or_default(),
+                m["district"].as_str().unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

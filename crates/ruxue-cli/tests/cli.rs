@@ -196,3 +196,37 @@ fn search_filters_by_district_and_returns_an_empty_array_for_no_match() {
     assert!(out.status.success());
     assert_eq!(text(&out.stdout).trim(), "[]");
 }
+
+#[test]
+fn lookup_json_prints_matches_with_kind_name_district_and_sources() {
+    let out = ruxue(&["lookup", "七宝镇", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &result["matches"][0];
+    assert_eq!(
+        (
+            m["kind"].as_str(),
+            m["name"].as_str(),
+            m["district"].as_str()
+        ),
+        (Some("town"), Some("七宝镇"), Some("闵行区"))
+    );
+    assert_eq!(m["sources"][0]["type"], "public");
+    assert_eq!(m["sources"][0]["quality"], "repost");
+    assert_eq!(m["members_known"], false);
+    let school = ruxue(&["lookup", "七宝中学", "--json"]);
+    let result: serde_json::Value = serde_json::from_slice(&school.stdout).unwrap();
+    assert_eq!(
+        result["matches"][0]["sources"][0]["item_id"],
+        "mh-2023-6/4-9-16"
+    );
+}
+
+#[test]
+fn lookup_of_an_unknown_place_is_empty_with_suggestions_and_exit_0() {
+    let out = ruxue(&["lookup", "火星镇", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["matches"], serde_json::json!([]));
+    assert!(!result["suggestions"].as_array().unwrap().is_empty());
+}

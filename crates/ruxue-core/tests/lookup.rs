@@ -1,0 +1,238 @@
+//! The directory data and the lookup, on the shipped data and the fictional fixtures.
+
+use std::path::{Path, PathBuf};
+
+use ruxue_core::lookup::{lookup, resolve, Kind};
+use ruxue_core::{load_corpus, Corpus};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn corpus() -> Corpus {
+    load_corpus(&repo_root().join("data")).unwrap()
+}
+
+fn first(corpus: &Corpus, query: &str) -> (Kind, String, String) {
+    let result = lookup(&corpus.directory, query, 5);
+    let m = result
+        .matches
+        .first()
+        .unwrap_or_else(|| panic!("{query:?} matches nothing"));
+    (m.kind, m.name.clone(), m.district.clone())
+}
+
+#[test]
+fn the_shipped_districts_and_towns_match_the_statistical_list() {
+    let corpus = corpus();
+    let d = &corpus.directory;
+    let codes: Vec<(&str, &str)> = d
+        .districts
+        .iter()
+        .map(|x| (x.code.as_str(), x.name.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("310112", "闵行区"),
+            ("310113", "宝山区"),
+            ("310151", "崇明区")
+        ]
+    );
+    let count = |district: &str, kind: Option<&str>| {
+        d.towns
+            .iter()
+            .filter(|t| t.district == district && kind.is_none_or(|k| t.kind == k))
+            .count()
+    };
+    assert_eq!(
+        (
+            count("闵行区", Some("街道")),
+            count("闵行区", Some("镇")),
+            count("闵行区", Some("其他"))
+        ),
+        (4, 9, 1)
+    );
+    assert_eq!(
+        (
+            count("宝山区", Some("街道")),
+            count("宝山区", Some("镇")),
+            count("宝山区", Some("其他"))
+        ),
+        (3, 9, 1)
+    );
+    assert_eq!(
+        (
+            count("崇明区", Some("镇")),
+            count("崇明区", Some("乡")),
+            count("崇明区", Some("其他"))
+        ),
+        (16, 2, 3)
+    );
+}
+
+#[test]
+fn every_shipped_town_and_school_resolves_to_its_district() {
+    let corpus = corpus();
+    for town in &corpus.directory.towns {
+        assert_eq!(
+            first(&corpus, &town.name),
+            (Kind::Town, town.name.clone(), town.district.clone())
+        );
+    }
+    for school in &corpus.directory.schools {
+        assert_eq!(
+            first(&corpus, &school.name),
+            (Kind::School, school.name.clone(), school.district.clone())
+        );
+    }
+    for cluster in &corpus.directory.clusters {
+        assert_eq!(
+            first(&corpus, &cluster.name),
+            (
+                Kind::Cluster,
+                cluster.name.clone(),
+                cluster.district.clone()
+            )
+        );
+    }
+}
+
+#[test]
+fn aliases_pinyin_initials_and_addresses_resolve() {
+    let corpus = corpus();
+    let town = |name: &str| (Kind::Town, name.to_string(), "闵行区".to_string());
+    assert_eq!(first(&corpus, "七宝"), town("七宝镇"));
+    assert_eq!(first(&corpus, "qibao"), town("七宝镇"));
+    assert_eq!(first(&corpus, "QiBaoZhen"), town("七宝镇"));
+    assert_eq!(first(&corpus, "qbz"), town("七宝镇"));
+    assert_eq!(
+        first(&corpus, "上海市闵行区七宝镇新镇路 123 号"),
+        town("七宝镇")
+    );
+    assert_eq!(
+        first(&corpus, "minhang"),
+        (Kind::District, "闵行区".into(), "闵行区".into())
+    );
+    assert_eq!(
+        first(&corpus, "华东师范大学第二附属中学紫竹校区").1,
+        "华师大二附中（紫竹校区）"
+    );
+    assert_eq!(
+        first(&corpus, "经纬"),
+        (Kind::Cluster, "经纬教育集团".into(), "宝山区".into())
+    );
+    assert_eq!(
+        first(&corpus, "崇明"),
+        (Kind::District, "崇明区".into(), "崇明区".into())
+    );
+}
+
+#[test]
+fn an_unknown_query_gives_no_match_but_suggestions() {
+    let corpus = corpus();
+    for query in ["xyzzy", "", "🙂", "<script>", &"路".repeat(10_000)] {
+        let result = lookup(&corpus.directory, query, 5);
+        assert!(result.matches.is_empty(), "{query:?}");
+        assert!(result.suggestions.contains(&"闵行区".to_string()));
+    }
+}
+
+#[test]
+fn real_districts_say_members_and_catchments_are_not_yet_known() {
+    let corpus = corpus();
+    let result = lookup(&corpus.directory, "七宝镇", 1);
+    let r = resolve(
+        &corpus.directory,
+        result.matches[0].kind,
+        result.matches[0].index,
+    );
+    assert_eq!(r.district.unwrap().name, "闵行区");
+    assert!(!r.members_known && !r.catchments_known);
+    assert!(r
+        .facts
+        .iter()
+        .any(|f| f.quote.contains("8个教育集团、14个学区")));
+    assert_eq!(
+        r.district_clusters.len(),
+        3,
+        "the three 教育圈 the documents name"
+    );
+}
+
+/// Fictional data (tests/fixtures/data/lookup-chain): address fragment → catchment → school →
+/// cluster → district.
+#[test]
+fn the_fictional_fixture_resolves_the_whole_chain() {
+    let corpus = load_corpus(&repo_root().join("tests/fixtures/data/lookup-chain")).unwrap();
+    let d = &corpus.directory;
+    let result = lookup(d, "测试区测试镇虚构路18号", 5);
+    let m = &result.matches[0];
+    assert_eq!((m.kind, m.name.as_str()), (Kind::Catchment, "虚构路"));
+    let r = resolve(d, m.kind, m.index);
+    assert_eq!(
+        r.schools
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["测试第一小学"]
+    );
+    assert_eq!(
+        r.clusters
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["测试学区"]
+    );
+    assert_eq!(r.town.unwrap().name, "测试镇");
+    assert_eq!(r.district.unwrap().name, "测试区");
+    assert!(r.members_known && r.catchments_known);
+
+    let school = lookup(d, "测一小", 1).matches[0].clone();
+    let r = resolve(d, school.kind, school.index);
+    assert_eq!(r.clusters[0].name, "测试学区");
+    assert_eq!(r.catchments[0].area, "虚构路");
+    let cluster = lookup(d, "测试学区", 1).matches[0].clone();
+    assert_eq!(
+        resolve(d, cluster.kind, cluster.index).schools[0].name,
+        "测试第一小学"
+    );
+}
+
+fn problems(name: &str) -> Vec<String> {
+    let dir = repo_root().join("tests/fixtures/data").join(name);
+    load_corpus(&dir)
+        .expect_err("the fixture is malformed")
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}: {}",
+                p.file.strip_prefix(&dir).unwrap().display(),
+                p.line,
+                p.message
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn malformed_lists_fail_with_file_line_messages() {
+    assert_eq!(
+        problems("csv-unknown-district")[0],
+        "places/towns.csv:4: unknown district `不存在区`: add it to places/districts.csv first"
+    );
+    assert_eq!(problems("csv-duplicate-school"), ["schools/schools.csv:5: duplicate school: `测试第一小学` (test-diyi-xiaoxue-2) is already listed"]);
+    assert_eq!(
+        problems("csv-missing-source"),
+        ["schools/memberships.csv:3: missing source: cite a document item (e.g. mh-2023-6/4-9-16) or a source id from sources.toml"]
+    );
+    assert_eq!(
+        problems("csv-malformed-row"),
+        ["schools/catchments.csv:3: malformed row: expected 7 fields (district,town,area,stage,year,schools,source), found 5"]
+    );
+    assert_eq!(problems("csv-unknown-cluster"), ["schools/memberships.csv:3: unknown cluster `test-jituan`: add it to schools/clusters.csv first"]);
+    assert_eq!(problems("csv-unknown-town"), ["schools/schools.csv:4: unknown 街镇 `火星镇` in 测试区: it must be listed in places/towns.csv"]);
+}
