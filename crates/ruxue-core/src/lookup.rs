@@ -368,3 +368,79 @@ fn dedup<T, K: PartialEq + ?Sized>(items: &mut Vec<&T>, key: impl Fn(&T) -> &K) 
         }
     });
 }
+
+/// A stable key for a match, for URLs: `district:310112`, `town:闵行区/七宝镇`,
+/// `school:<id>`, `cluster:<id>`, `catchment:<district>/<area>/<stage>/<year>`.
+pub fn key(directory: &Directory, kind: Kind, index: usize) -> Option<String> {
+    Some(match kind {
+        Kind::District => format!("district:{}", directory.districts.get(index)?.code),
+        Kind::Town => {
+            let t = directory.towns.get(index)?;
+            format!("town:{}/{}", t.district, t.name)
+        }
+        Kind::School => format!("school:{}", directory.schools.get(index)?.id),
+        Kind::Cluster => format!("cluster:{}", directory.clusters.get(index)?.id),
+        Kind::Catchment => {
+            let c = directory.catchments.get(index)?;
+            format!("catchment:{}/{}/{}/{}", c.district, c.area, c.stage, c.year)
+        }
+    })
+}
+
+/// The entry a [`key`] names, if it still exists.
+pub fn from_key(directory: &Directory, key: &str) -> Option<(Kind, usize)> {
+    let (kind, rest) = key.split_once(':')?;
+    match kind {
+        "district" => directory
+            .districts
+            .iter()
+            .position(|d| d.code == rest)
+            .map(|i| (Kind::District, i)),
+        "town" => {
+            let (district, name) = rest.split_once('/')?;
+            directory
+                .towns
+                .iter()
+                .position(|t| t.district == district && t.name == name)
+                .map(|i| (Kind::Town, i))
+        }
+        "school" => directory
+            .schools
+            .iter()
+            .position(|s| s.id == rest)
+            .map(|i| (Kind::School, i)),
+        "cluster" => directory
+            .clusters
+            .iter()
+            .position(|c| c.id == rest)
+            .map(|i| (Kind::Cluster, i)),
+        "catchment" => directory
+            .catchments
+            .iter()
+            .position(|c| format!("{}/{}/{}/{}", c.district, c.area, c.stage, c.year) == rest)
+            .map(|i| (Kind::Catchment, i)),
+        _ => None,
+    }
+}
+
+/// The name of the entry at `kind`/`index`.
+pub fn name_of(directory: &Directory, kind: Kind, index: usize) -> Option<&str> {
+    Some(match kind {
+        Kind::District => &directory.districts.get(index)?.name,
+        Kind::Town => &directory.towns.get(index)?.name,
+        Kind::School => &directory.schools.get(index)?.name,
+        Kind::Cluster => &directory.clusters.get(index)?.name,
+        Kind::Catchment => &directory.catchments.get(index)?.area,
+    })
+}
+
+/// The source string of the entry at `kind`/`index`.
+pub fn source_of(directory: &Directory, kind: Kind, index: usize) -> Option<&str> {
+    Some(match kind {
+        Kind::District => &directory.districts.get(index)?.source,
+        Kind::Town => &directory.towns.get(index)?.source,
+        Kind::School => &directory.schools.get(index)?.source,
+        Kind::Cluster => &directory.clusters.get(index)?.source,
+        Kind::Catchment => &directory.catchments.get(index)?.source,
+    })
+}

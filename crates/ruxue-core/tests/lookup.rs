@@ -236,3 +236,29 @@ fn malformed_lists_fail_with_file_line_messages() {
     assert_eq!(problems("csv-unknown-cluster"), ["schools/memberships.csv:3: unknown cluster `test-jituan`: add it to schools/clusters.csv first"]);
     assert_eq!(problems("csv-unknown-town"), ["schools/schools.csv:4: unknown 街镇 `火星镇` in 测试区: it must be listed in places/towns.csv"]);
 }
+
+#[test]
+fn every_entry_has_a_key_that_leads_back_to_it() {
+    use ruxue_core::lookup::{from_key, key};
+    for corpus in [
+        corpus(),
+        load_corpus(&repo_root().join("tests/fixtures/data/lookup-chain")).unwrap(),
+    ] {
+        let d = &corpus.directory;
+        let counts = [
+            (Kind::District, d.districts.len()),
+            (Kind::Town, d.towns.len()),
+            (Kind::School, d.schools.len()),
+            (Kind::Cluster, d.clusters.len()),
+            (Kind::Catchment, d.catchments.len()),
+        ];
+        for (kind, n) in counts {
+            for index in 0..n {
+                let k = key(d, kind, index).unwrap();
+                assert_eq!(from_key(d, &k), Some((kind, index)), "{k}");
+            }
+        }
+        assert_eq!(from_key(d, "school:<script>"), None);
+        assert_eq!(from_key(d, "nonsense"), None);
+    }
+}
