@@ -45,6 +45,14 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Entry years for a birth date, e.g. `ruxue age 2020-10-01 --today 2026-11-22 --json`.
+    Age {
+        /// The child's birth date, YYYY-MM-DD.
+        birth: String,
+        /// Today's date, YYYY-MM-DD (default: the system date).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Search every clause, best first, e.g. `ruxue search 幼升小 --json`.
     Search {
         /// What a parent would type: Chinese, traditional characters, pinyin, vocabulary.
@@ -75,6 +83,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Export => export(cli),
         Command::Show { item_id } => show(cli, item_id),
         Command::Lookup { query, limit } => lookup(cli, query, *limit),
+        Command::Age { birth, today } => age(cli, birth, today.as_deref()),
         Command::Search {
             query,
             limit,
@@ -375,6 +384,86 @@ fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
                 m["district"].as_str().unwrap_or_default()
             );
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_date(text: &str, what: &str) -> Result<ruxue_core::calendar::CalendarDate> {
+    use ruxue_core::calendar::{CalendarDate, DateError};
+    CalendarDate::parse(text).map_err(|e| match e {
+        DateError::Format => anyhow::anyhow!(
+            "{what} `{text}` is not a date: write it as YYYY-MM-DD, e.g. 2020-10-01"
+        ),
+        DateError::Impossible => anyhow::anyhow!(
+            "{what} `{text}` does not exist in the calendar: check the month and day"
+        ),
+    })
+}
+
+/// Today's date from the system clock (UTC), for when `--today` is not given.
+fn system_today() -> ruxue_core::calendar::CalendarDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Howard Hinnant's days-from-civil, inverted.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    ruxue_core::calendar::CalendarDate::new(year, month, day).expect("a valid civil date")
+}
+
+fn age(cli: &Cli, birth: &str, today: Option<&str>) -> Result<ExitCode> {
+    use ruxue_core::guidance::{entry_years, AgeError};
+    let birth = parse_date(birth, "birth date")?;
+    let today = match today {
+        Some(text) => parse_date(text, "--today")?,
+        None => system_today(),
+    };
+    let years = entry_years(birth, today).map_err(|e| match e {
+        AgeError::TooFarAhead => anyhow::anyhow!(
+            "birth date {birth} is more than a year after today ({today}): check the year"
+        ),
+        AgeError::TooLongAgo => {
+            anyhow::anyhow!("birth date {birth} is before 1990: check the year")
+        }
+    })?;
+    let corpus = load(cli)?;
+    let sources: Vec<Value> = years
+        .sources
+        .iter()
+        .filter_map(|id| corpus.guidance.statement(id))
+        .flat_map(|s| s.sources.iter().map(|src| source_json(&corpus, src)))
+        .collect();
+    if cli.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "birth": years.birth.to_string(),
+                "today": today.to_string(),
+                "kindergarten_year": years.kindergarten_year,
+                "primary_year": years.primary_year,
+                "cohort_start": years.cohort_start.to_string(),
+                "cohort_end": years.cohort_end.to_string(),
+                "situation": years.situation,
+                "statements": years.sources,
+                "sources": sources,
+            }))?
+        );
+    } else {
+        println!(
+            "幼儿园：{}年9月入园；小学：{}年9月入学",
+            years.kindergarten_year, years.primary_year
+        );
+        println!(
+            "同一批：{} 至 {} 出生",
+            years.cohort_start, years.cohort_end
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -230,3 +230,43 @@ fn lookup_of_an_unknown_place_is_empty_with_suggestions_and_exit_0() {
     assert_eq!(result["matches"], serde_json::json!([]));
     assert!(!result["suggestions"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn age_json_gives_entry_years_cohort_and_sources() {
+    let out = ruxue(&["age", "2020-09-01", "--today", "2026-11-22", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["kindergarten_year"], 2024);
+    assert_eq!(v["primary_year"], 2027);
+    assert_eq!(v["cohort_start"], "2020-09-01");
+    assert_eq!(v["cohort_end"], "2021-08-31");
+    assert!(v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["quality"] == "official"));
+    let boundary = ruxue(&["age", "2020-08-31", "--today", "2026-11-22", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&boundary.stdout).unwrap();
+    assert_eq!(
+        (v["kindergarten_year"].as_i64(), v["primary_year"].as_i64()),
+        (Some(2023), Some(2026))
+    );
+    assert_eq!(v["situation"], "past_primary_entry");
+}
+
+#[test]
+fn age_rejects_impossible_and_garbled_dates_clearly() {
+    for (birth, message) in [
+        ("2023-02-29", "does not exist in the calendar"),
+        ("29/02/2020", "is not a date: write it as YYYY-MM-DD"),
+        ("2030-01-01", "more than a year after today"),
+    ] {
+        let out = ruxue(&["age", birth, "--today", "2026-11-22"]);
+        assert_ne!(out.status.code(), Some(0), "{birth}");
+        assert!(
+            text(&out.stderr).contains(message),
+            "{birth}: {}",
+            text(&out.stderr)
+        );
+    }
+}

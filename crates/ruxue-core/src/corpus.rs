@@ -180,11 +180,23 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Default::default()
     };
 
+    let guidance = if problems.is_empty() {
+        crate::guidance_loader::load_guidance(data_dir, &documents, &directory).unwrap_or_else(
+            |mut found| {
+                problems.append(&mut found);
+                Default::default()
+            },
+        )
+    } else {
+        Default::default()
+    };
+
     if problems.is_empty() {
         Ok(Corpus {
             documents,
             vocabulary,
             directory,
+            guidance,
         })
     } else {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

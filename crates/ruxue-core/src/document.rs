@@ -79,6 +79,8 @@ pub struct Corpus {
     pub vocabulary: Vec<VocabularyTerm>,
     /// Districts, 街镇, schools and clusters (`data/places/`, `data/schools/`).
     pub directory: crate::directory::Directory,
+    /// Enrolment guidance and key dates (`data/guidance.toml`, `data/key_dates.toml`).
+    pub guidance: crate::guidance::Guidance,
 }
 
 /// A word parents use that the documents do not (幼升小), with the terms search adds for it.

@@ -8,9 +8,11 @@
 //! Every problem found in the data is a [`Diagnostic`] that prints as `file:line: message`.
 
 pub mod bundle;
+pub mod calendar;
 pub mod diagnostic;
 pub mod directory;
 pub mod document;
+pub mod guidance;
 pub mod lookup;
 pub mod search;
 pub mod structure;
@@ -19,6 +21,8 @@ pub mod structure;
 pub mod corpus;
 #[cfg(feature = "loader")]
 pub mod directory_loader;
+#[cfg(feature = "loader")]
+pub mod guidance_loader;
 #[cfg(feature = "loader")]
 pub mod metadata;
 #[cfg(feature = "loader")]

@@ -1,0 +1,121 @@
+//! Calendar dates without a date library: the app only needs to read a birth date, compare
+//! dates and know leap years, and a dependency would add to the wasm for nothing more.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A valid Gregorian date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in the form YYYY-MM-DD.
+    Format,
+    /// A day that does not exist, such as 2023-02-29.
+    Impossible,
+}
+
+impl CalendarDate {
+    /// The date, if it exists.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<CalendarDate> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(CalendarDate { year, month, day })
+    }
+
+    /// Reads `YYYY-MM-DD` (also `YYYY/M/D` and `YYYY年M月D日`, with full-width digits).
+    pub fn parse(text: &str) -> Result<CalendarDate, DateError> {
+        let text: String = text
+            .trim()
+            .chars()
+            .map(crate::search::normalize::normalize_char)
+            .collect();
+        let text = text.strip_suffix('日').unwrap_or(&text);
+        let parts: Vec<&str> = text.split(['-', '/', '年', '月', '.']).collect();
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(DateError::Format);
+        }
+        if parts[0].len() != 4 {
+            return Err(DateError::Format);
+        }
+        let (year, month, day) = (
+            parts[0].parse().map_err(|_| DateError::Format)?,
+            parts[1].parse().map_err(|_| DateError::Format)?,
+            parts[2].parse().map_err(|_| DateError::Format)?,
+        );
+        CalendarDate::new(year, month, day).ok_or(DateError::Impossible)
+    }
+}
+
+impl fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Whether `year` has a 29 February.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_forms_parents_type() {
+        let expected = CalendarDate::new(2020, 2, 29).unwrap();
+        for text in [
+            "2020-02-29",
+            "2020/2/29",
+            "2020年2月29日",
+            " ２０２０－０２－２９ ".replace('－', "-").as_str(),
+        ] {
+            assert_eq!(CalendarDate::parse(text), Ok(expected), "{text}");
+        }
+        assert_eq!(
+            CalendarDate::parse("2023-02-29"),
+            Err(DateError::Impossible)
+        );
+        assert_eq!(
+            CalendarDate::parse("1900-02-29"),
+            Err(DateError::Impossible)
+        );
+        assert_eq!(CalendarDate::parse("2000-02-29").map(|d| d.day), Ok(29));
+        for bad in [
+            "",
+            "2020-13",
+            "20-01-01",
+            "2020-1-1-1",
+            "abc",
+            "2020-01-01T00",
+            "<script>",
+            "🙂",
+        ] {
+            assert_eq!(CalendarDate::parse(bad), Err(DateError::Format), "{bad}");
+        }
+        assert_eq!(
+            CalendarDate::parse("2020-00-10"),
+            Err(DateError::Impossible)
+        );
+    }
+}

@@ -1,0 +1,286 @@
+//! Enrolment guidance: statements by stage (`data/guidance.toml`), key dates per year
+//! (`data/key_dates.toml`), and the entry-year calculator.
+//!
+//! The calculator applies the 1 September – 31 August cohort rule (see the sources of the
+//! `primary-cohort` and `kindergarten-cohort` statements): a child born between 1 September of
+//! year Y-7 and 31 August of year Y-6 starts primary school in September of year Y, and
+//! kindergarten three years earlier. "Today" is always a parameter, so tests can fix it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::CalendarDate;
+
+/// The stages guidance is grouped by, in the order the guide shows them.
+pub const STAGES: [&str; 10] = [
+    "通用",
+    "托育",
+    "幼儿园",
+    "小学",
+    "初中",
+    "高中",
+    "特殊教育",
+    "随迁子女",
+    "民办与公民同招",
+    "课后服务与双减",
+];
+
+/// One statement of guidance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub id: String,
+    pub stage: String,
+    /// 全市, or the district it applies to.
+    pub scope: String,
+    pub zh: String,
+    pub en: String,
+    /// Document items or sources.toml ids.
+    pub sources: Vec<String>,
+}
+
+/// The published dates of one year's cycle, for one scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateCycle {
+    pub year: i32,
+    pub scope: String,
+    /// Shown only as a labelled reference, never as the coming year's dates.
+    pub reference: bool,
+    pub source: String,
+    pub events: Vec<DateEvent>,
+}
+
+/// One dated step of a cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateEvent {
+    pub zh: String,
+    pub en: String,
+    /// As published, e.g. 5月7日–11日.
+    pub when: String,
+}
+
+/// Guidance and dates, as shipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guidance {
+    pub statements: Vec<Statement>,
+    pub cycles: Vec<DateCycle>,
+}
+
+/// Where a child is relative to the two entry points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Situation {
+    /// The birth date is after today (an expected baby).
+    NotYetBorn,
+    /// Kindergarten entry is still ahead.
+    BeforeKindergarten,
+    /// Kindergarten entry has passed; primary entry is ahead.
+    BeforePrimary,
+    /// Primary entry has passed: the child should already be at school.
+    PastPrimaryEntry,
+}
+
+/// What the calculator works out for one birth date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryYears {
+    pub birth: CalendarDate,
+    /// September of this year: kindergarten entry.
+    pub kindergarten_year: i32,
+    /// September of this year: primary entry.
+    pub primary_year: i32,
+    /// The cohort: born from this day…
+    pub cohort_start: CalendarDate,
+    /// …to this day.
+    pub cohort_end: CalendarDate,
+    pub situation: Situation,
+    /// The statements whose sources establish the rule.
+    pub sources: Vec<String>,
+}
+
+/// Why the calculator refuses a birth date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeError {
+    /// More than a year ahead of today: not a birth date.
+    TooFarAhead,
+    /// Before 1990: not a child's birth date.
+    TooLongAgo,
+}
+
+/// The statements that establish the cohort rule.
+pub const COHORT_STATEMENTS: [&str; 2] = ["primary-cohort", "kindergarten-cohort"];
+
+/// Works out entry years for a child born on `birth`, as of `today`.
+pub fn entry_years(birth: CalendarDate, today: CalendarDate) -> Result<EntryYears, AgeError> {
+    if birth.year < 1990 {
+        return Err(AgeError::TooLongAgo);
+    }
+    let a_year_ahead = CalendarDate {
+        year: today.year + 1,
+        ..today
+    };
+    if birth > a_year_ahead {
+        return Err(AgeError::TooFarAhead);
+    }
+    let primary_year = if birth.month >= 9 {
+        birth.year + 7
+    } else {
+        birth.year + 6
+    };
+    let kindergarten_year = primary_year - 3;
+    let cohort_start = CalendarDate {
+        year: primary_year - 7,
+        month: 9,
+        day: 1,
+    };
+    let cohort_end = CalendarDate {
+        year: primary_year - 6,
+        month: 8,
+        day: 31,
+    };
+    let starts = |year| CalendarDate {
+        year,
+        month: 9,
+        day: 1,
+    };
+    let situation = if birth > today {
+        Situation::NotYetBorn
+    } else if today < starts(kindergarten_year) {
+        Situation::BeforeKindergarten
+    } else if today < starts(primary_year) {
+        Situation::BeforePrimary
+    } else {
+        Situation::PastPrimaryEntry
+    };
+    Ok(EntryYears {
+        birth,
+        kindergarten_year,
+        primary_year,
+        cohort_start,
+        cohort_end,
+        situation,
+        sources: COHORT_STATEMENTS.iter().map(|s| s.to_string()).collect(),
+    })
+}
+
+/// The intake year whose enrolment is next: September of this year until it has started,
+/// then next year's.
+pub fn next_intake_year(today: CalendarDate) -> i32 {
+    if today.month >= 9 {
+        today.year + 1
+    } else {
+        today.year
+    }
+}
+
+impl Guidance {
+    /// Published cycles for `year` (none means not yet published).
+    pub fn cycles_for(&self, year: i32) -> Vec<&DateCycle> {
+        self.cycles.iter().filter(|c| c.year == year).collect()
+    }
+
+    /// The most recent year with published dates before `year`, shown only as a reference.
+    pub fn latest_before(&self, year: i32) -> Option<i32> {
+        self.cycles
+            .iter()
+            .map(|c| c.year)
+            .filter(|y| *y < year)
+            .max()
+    }
+
+    /// Statements of `stage` that apply in `district` (city-wide ones included).
+    pub fn statements<'a>(
+        &'a self,
+        stage: &'a str,
+        district: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Statement> + 'a {
+        self.statements.iter().filter(move |s| {
+            s.stage == stage && (s.scope == "全市" || district.is_none_or(|d| d == s.scope))
+        })
+    }
+
+    /// The statement with id `id`.
+    pub fn statement(&self, id: &str) -> Option<&Statement> {
+        self.statements.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> CalendarDate {
+        CalendarDate::parse(text).unwrap()
+    }
+
+    fn years(birth: &str) -> (i32, i32) {
+        let e = entry_years(date(birth), date("2026-11-22")).unwrap();
+        (e.kindergarten_year, e.primary_year)
+    }
+
+    #[test]
+    fn the_31_august_and_1_september_boundaries() {
+        assert_eq!(years("2020-08-31"), (2023, 2026));
+        assert_eq!(years("2020-09-01"), (2024, 2027));
+        assert_eq!(years("2021-08-31"), (2024, 2027));
+        assert_eq!(years("2021-09-01"), (2025, 2028));
+        let e = entry_years(date("2020-09-01"), date("2026-11-22")).unwrap();
+        assert_eq!(
+            (e.cohort_start, e.cohort_end),
+            (date("2020-09-01"), date("2021-08-31"))
+        );
+    }
+
+    #[test]
+    fn leap_day_births() {
+        assert_eq!(years("2020-02-29"), (2023, 2026));
+        assert_eq!(years("2024-02-29"), (2027, 2030));
+    }
+
+    #[test]
+    fn the_published_examples() {
+        // Huangpu 2024: born 2017-09-01 .. 2018-08-31 → primary 2024.
+        assert_eq!(years("2017-09-01").1, 2024);
+        assert_eq!(years("2018-08-31").1, 2024);
+        // Kindergarten 2024: born 2020-09-01 .. 2021-08-31.
+        assert_eq!(years("2020-09-01").0, 2024);
+        assert_eq!(years("2021-08-31").0, 2024);
+        // Minhang 2015: born 2008-09-01 .. 2009-08-31 → primary 2015.
+        assert_eq!(years("2008-09-01").1, 2015);
+    }
+
+    #[test]
+    fn situations_relative_to_today() {
+        let today = date("2026-11-22");
+        let situation = |birth: &str| entry_years(date(birth), today).unwrap().situation;
+        assert_eq!(situation("2027-03-01"), Situation::NotYetBorn);
+        assert_eq!(situation("2024-01-01"), Situation::BeforeKindergarten);
+        assert_eq!(situation("2022-01-01"), Situation::BeforePrimary);
+        assert_eq!(situation("2015-05-05"), Situation::PastPrimaryEntry);
+        assert_eq!(
+            entry_years(date("2028-01-01"), today),
+            Err(AgeError::TooFarAhead)
+        );
+        assert_eq!(
+            entry_years(date("1980-01-01"), today),
+            Err(AgeError::TooLongAgo)
+        );
+        // On the day school starts the child counts as started.
+        assert_eq!(
+            entry_years(date("2020-05-01"), date("2026-09-01"))
+                .unwrap()
+                .situation,
+            Situation::PastPrimaryEntry
+        );
+        assert_eq!(
+            entry_years(date("2020-05-01"), date("2026-08-31"))
+                .unwrap()
+                .situation,
+            Situation::BeforePrimary
+        );
+    }
+
+    #[test]
+    fn the_next_intake_turns_over_in_september() {
+        assert_eq!(next_intake_year(date("2026-11-22")), 2027);
+        assert_eq!(next_intake_year(date("2026-08-31")), 2026);
+        assert_eq!(next_intake_year(date("2026-09-01")), 2027);
+    }
+}

@@ -1,0 +1,154 @@
+//! Reading `data/guidance.toml` and `data/key_dates.toml`. A statement without a source, or
+//! with a source that does not resolve, fails the build at its line.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{line_of_offset, Diagnostic};
+use crate::directory::Directory;
+use crate::document::Document;
+use crate::guidance::{DateCycle, Guidance, Statement, STAGES};
+use crate::metadata::is_valid_id;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawStatements {
+    #[serde(default)]
+    statement: Vec<Spanned<Statement>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCycles {
+    #[serde(default)]
+    cycle: Vec<Spanned<DateCycle>>,
+}
+
+fn read<T: for<'de> Deserialize<'de> + Default>(
+    path: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> (T, String) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        if path.exists() {
+            problems.push(Diagnostic::new(
+                path,
+                1,
+                "cannot read the file as UTF-8 text",
+            ));
+        }
+        return (T::default(), String::new());
+    };
+    match toml::from_str(&text) {
+        Ok(value) => (value, text),
+        Err(e) => {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            problems.push(Diagnostic::at_offset(
+                path,
+                &text,
+                offset,
+                e.message().trim().to_string(),
+            ));
+            (T::default(), text)
+        }
+    }
+}
+
+/// Whether `source` names a document item or a public source.
+pub fn resolves(source: &str, documents: &[Document], directory: &Directory) -> bool {
+    match source.split_once('/') {
+        Some((doc, clause)) => documents
+            .iter()
+            .any(|d| d.meta.id == doc && d.clause(clause).is_some()),
+        None => directory.source(source).is_some(),
+    }
+}
+
+/// Loads and validates guidance and key dates.
+pub fn load_guidance(
+    data_dir: &Path,
+    documents: &[Document],
+    directory: &Directory,
+) -> Result<Guidance, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut guidance = Guidance::default();
+    let scope_ok = |scope: &str| scope == "全市" || directory.district(scope).is_some();
+
+    let path = data_dir.join("guidance.toml");
+    let (raw, text) = read::<RawStatements>(&path, &mut problems);
+    for spanned in raw.statement {
+        let line = line_of_offset(&text, spanned.span().start);
+        let s = spanned.into_inner();
+        let mut problem = |m: String| problems.push(Diagnostic::new(&path, line, m));
+        if !is_valid_id(&s.id) || guidance.statements.iter().any(|o| o.id == s.id) {
+            problem(format!(
+                "statement id `{}` is not a unique lower-case id",
+                s.id
+            ));
+        }
+        if !STAGES.contains(&s.stage.as_str()) {
+            problem(format!(
+                "stage `{}` is not one of {}",
+                s.stage,
+                STAGES.join(", ")
+            ));
+        }
+        if !scope_ok(&s.scope) {
+            problem(format!(
+                "scope `{}` is neither 全市 nor a listed district",
+                s.scope
+            ));
+        }
+        if s.zh.trim().is_empty() || s.en.trim().is_empty() {
+            problem(format!(
+                "statement `{}` needs both `zh` and `en` text",
+                s.id
+            ));
+        }
+        if s.sources.is_empty() {
+            problem(format!(
+                "statement `{}` has no source: every statement needs one",
+                s.id
+            ));
+        }
+        for source in &s.sources {
+            if !resolves(source, documents, directory) {
+                problem(format!(
+                    "source `{source}` does not resolve: no such document item or sources.toml id"
+                ));
+            }
+        }
+        guidance.statements.push(s);
+    }
+
+    let path = data_dir.join("key_dates.toml");
+    let (raw, text) = read::<RawCycles>(&path, &mut problems);
+    for spanned in raw.cycle {
+        let line = line_of_offset(&text, spanned.span().start);
+        let c = spanned.into_inner();
+        let mut problem = |m: String| problems.push(Diagnostic::new(&path, line, m));
+        if !(2000..=2100).contains(&c.year) {
+            problem(format!("year {} is not a plausible year", c.year));
+        }
+        if !scope_ok(&c.scope) && !c.scope.ends_with('区') {
+            problem(format!(
+                "scope `{}` is neither 全市 nor a district",
+                c.scope
+            ));
+        }
+        if c.events.is_empty() {
+            problem("a cycle needs at least one event".into());
+        }
+        if !resolves(&c.source, documents, directory) {
+            problem(format!("source `{}` does not resolve", c.source));
+        }
+        guidance.cycles.push(c);
+    }
+
+    if problems.is_empty() {
+        Ok(guidance)
+    } else {
+        Err(problems)
+    }
+}
