@@ -11,6 +11,7 @@ use crate::location::provide_location;
 use crate::routes::clusters::ClustersPage;
 use crate::routes::document::DocumentPage;
 use crate::routes::guide::GuidePage;
+use crate::routes::guide_check::GuideCheckPage;
 use crate::routes::home::HomePage;
 use crate::routes::lookup::LookupPage;
 use crate::routes::not_found::NotFoundPage;
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
                 Route::Document { id, clause } => view! { <DocumentPage id=id clause=clause /> }.into_any(),
                 Route::Search => view! { <SearchPage /> }.into_any(),
                 Route::Guide => view! { <GuidePage /> }.into_any(),
+                Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
                 Route::Clusters => view! { <ClustersPage /> }.into_any(),
                 Route::Lookup => view! { <LookupPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),

@@ -24,3 +24,18 @@ pub fn search_index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
     INDEX.get_or_init(|| SearchIndex::build(corpus()))
 }
+
+/// Today's date from the browser's clock (local time), for the calculator and key dates.
+pub fn today() -> ruxue_core::calendar::CalendarDate {
+    let now = js_sys::Date::new_0();
+    ruxue_core::calendar::CalendarDate::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(ruxue_core::calendar::CalendarDate {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}

@@ -8,6 +8,7 @@
 //! | `/policies/<doc>/<clause>`     | the same, scrolled to the clause and highlighting it |
 //! | `/search?q=&district=&doc=`    | [`search::SearchPage`]        |
 //! | `/guide`                       | [`guide::GuidePage`]          |
+//! | `/guide/check?birth=&district=&household=` | [`guide_check::GuideCheckPage`] |
 //! | `/clusters`                    | [`clusters::ClustersPage`]    |
 //! | `/lookup`                      | [`lookup::LookupPage`]        |
 //! | anything else                  | [`not_found::NotFoundPage`]   |
@@ -15,6 +16,7 @@
 pub mod clusters;
 pub mod document;
 pub mod guide;
+pub mod guide_check;
 pub mod home;
 pub mod lookup;
 pub mod not_found;
@@ -36,6 +38,8 @@ pub enum Route {
     /// Search results; the query is in the URL.
     Search,
     Guide,
+    /// The guided check; its inputs are in the URL.
+    GuideCheck,
     Clusters,
     Lookup,
     NotFound,
@@ -66,6 +70,7 @@ impl Route {
             },
             ["search"] => Route::Search,
             ["guide"] => Route::Guide,
+            ["guide", "check"] => Route::GuideCheck,
             ["clusters"] => Route::Clusters,
             ["lookup"] => Route::Lookup,
             _ => Route::NotFound,
@@ -84,6 +89,7 @@ impl Route {
             } => format!("/policies/{id}/{clause}"),
             Route::Search => "/search".into(),
             Route::Guide => "/guide".into(),
+            Route::GuideCheck => "/guide/check".into(),
             Route::Clusters => "/clusters".into(),
             Route::Lookup => "/lookup".into(),
         }
@@ -98,6 +104,7 @@ impl Route {
     pub fn section(&self) -> Route {
         match self {
             Route::Document { .. } => Route::Policies,
+            Route::GuideCheck => Route::Guide,
             other => other.clone(),
         }
     }
@@ -113,6 +120,7 @@ impl Route {
             ),
             Route::Search => t.search_title.into(),
             Route::Guide => t.nav_guide.into(),
+            Route::GuideCheck => t.check_title.into(),
             Route::Clusters => t.nav_clusters.into(),
             Route::Lookup => t.nav_lookup.into(),
             Route::NotFound => t.not_found_title.into(),

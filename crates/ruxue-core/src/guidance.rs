@@ -185,15 +185,15 @@ impl Guidance {
             .max()
     }
 
-    /// Statements of `stage` that apply in `district` (city-wide ones included).
-    pub fn statements<'a>(
-        &'a self,
-        stage: &'a str,
-        district: Option<&'a str>,
-    ) -> impl Iterator<Item = &'a Statement> + 'a {
-        self.statements.iter().filter(move |s| {
-            s.stage == stage && (s.scope == "全市" || district.is_none_or(|d| d == s.scope))
-        })
+    /// Statements of `stage` that apply in `district` (city-wide ones included); with no
+    /// district, every statement of the stage.
+    pub fn statements(&self, stage: &str, district: Option<&str>) -> Vec<&Statement> {
+        self.statements
+            .iter()
+            .filter(|s| {
+                s.stage == stage && (s.scope == "全市" || district.is_none_or(|d| d == s.scope))
+            })
+            .collect()
     }
 
     /// The statement with id `id`.
