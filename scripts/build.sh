@@ -4,3 +4,4 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
 trunk build --release --locked
+node scripts/csp.mjs dist

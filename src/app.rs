@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::embed_shell::EmbedShell;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
@@ -10,6 +11,7 @@ use crate::i18n::Lang;
 use crate::location::provide_location;
 use crate::routes::clusters::ClustersPage;
 use crate::routes::document::DocumentPage;
+use crate::routes::embed::EmbedPage;
 use crate::routes::guide::GuidePage;
 use crate::routes::guide_check::GuideCheckPage;
 use crate::routes::home::HomePage;
@@ -25,8 +27,29 @@ pub const LANG_STORAGE_KEY: &str = "ruxue.lang";
 /// The whole portal.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(stored_lang().unwrap_or(Lang::Zh));
+    let embed = embed_config();
+    let lang = RwSignal::new(
+        embed
+            .as_ref()
+            .and_then(|e| e.lang)
+            .or_else(stored_lang)
+            .unwrap_or(Lang::Zh),
+    );
     provide_context(lang);
+    if let Some(config) = &embed {
+        if let Some(root) = document().document_element() {
+            // Sizes the page to its content, so the host can size the frame to it.
+            let _ = root.class_list().add_1("rx-embedded");
+        }
+        // The widget opens on its view; the fragment still carries its state after that.
+        let hash = window().location().hash().unwrap_or_default();
+        if hash.is_empty() || hash == "#" || hash == "#/" {
+            let _ = window().location().replace(&config.start_href());
+        }
+        if let Some(colour) = &config.theme {
+            apply_theme(colour);
+        }
+    }
     let location = provide_location();
     let route = Memo::new(move |_| Route::from_path(&location.read().path));
 
@@ -66,6 +89,10 @@ pub fn App() -> impl IntoView {
         current
     });
 
+    if let Some(config) = embed {
+        return view! { <EmbedShell config=config route=route /> }.into_any();
+    }
+
     view! {
         <SkipLink />
         <SiteHeader current=route />
@@ -79,10 +106,43 @@ pub fn App() -> impl IntoView {
                 Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
                 Route::Clusters => view! { <ClustersPage /> }.into_any(),
                 Route::Lookup => view! { <LookupPage /> }.into_any(),
+                Route::Embed => view! { <EmbedPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
         <SiteFooter />
+    }
+    .into_any()
+}
+
+/// The embed configuration, when the page was opened as a widget (`?embed=1…`).
+fn embed_config() -> Option<crate::embed::EmbedConfig> {
+    let query = window().location().search().unwrap_or_default();
+    let corpus = crate::data::corpus();
+    crate::embed::parse(
+        &query,
+        |d| corpus.directory.district(d).is_some(),
+        |doc, clause| {
+            corpus
+                .document(doc)
+                .and_then(|d| d.clause(clause))
+                .is_some()
+        },
+    )
+}
+
+/// Sets the brand colour through the CSSOM, which a strict Content-Security-Policy allows
+/// (an inline `style` attribute would need 'unsafe-inline').
+fn apply_theme(colour: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let style = root.style();
+        for property in ["--rx-color-brand", "--rx-color-button", "--rx-color-link"] {
+            let _ = style.set_property(property, colour);
+        }
     }
 }
 

@@ -4,6 +4,7 @@ pub mod clause_view;
 pub mod coming_soon;
 pub mod copy_citation;
 pub mod document_card;
+pub mod embed_shell;
 pub mod figure_text;
 pub mod key_dates;
 pub mod language_switch;

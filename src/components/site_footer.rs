@@ -13,6 +13,9 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="rx-width-container">
                 <p class="rx-footer__text">{move || t().footer_sources}</p>
                 <p class="rx-footer__text rx-footer__text--strong">{move || t().footer_official_prevails}</p>
+                <p class="rx-footer__text">
+                    <a class="rx-link" href=crate::routes::Route::Embed.href()>{move || t().embed_link}</a>
+                </p>
                 <Show when=move || !t().footer_language_note.is_empty()>
                     <p class="rx-footer__text">{move || t().footer_language_note}</p>
                 </Show>

@@ -11,10 +11,12 @@
 //! | `/guide/check?birth=&district=&household=` | [`guide_check::GuideCheckPage`] |
 //! | `/clusters`                    | [`clusters::ClustersPage`]    |
 //! | `/lookup`                      | [`lookup::LookupPage`]        |
+//! | `/embed?view=&district=&lang=&theme=&item=` | [`embed::EmbedPage`] |
 //! | anything else                  | [`not_found::NotFoundPage`]   |
 
 pub mod clusters;
 pub mod document;
+pub mod embed;
 pub mod guide;
 pub mod guide_check;
 pub mod home;
@@ -42,6 +44,8 @@ pub enum Route {
     GuideCheck,
     Clusters,
     Lookup,
+    /// The embed-code page for schools.
+    Embed,
     NotFound,
 }
 
@@ -73,6 +77,7 @@ impl Route {
             ["guide", "check"] => Route::GuideCheck,
             ["clusters"] => Route::Clusters,
             ["lookup"] => Route::Lookup,
+            ["embed"] => Route::Embed,
             _ => Route::NotFound,
         }
     }
@@ -92,6 +97,7 @@ impl Route {
             Route::GuideCheck => "/guide/check".into(),
             Route::Clusters => "/clusters".into(),
             Route::Lookup => "/lookup".into(),
+            Route::Embed => "/embed".into(),
         }
     }
 
@@ -123,6 +129,7 @@ impl Route {
             Route::GuideCheck => t.check_title.into(),
             Route::Clusters => t.nav_clusters.into(),
             Route::Lookup => t.nav_lookup.into(),
+            Route::Embed => t.embed_page_title.into(),
             Route::NotFound => t.not_found_title.into(),
         }
     }

@@ -18,9 +18,25 @@ const TYPES = {
 
 export const SUB_PATH = '/some/sub/path/';
 
+/** The headers dist/_headers sets for every path, so the tests run under the real policy. */
+async function distHeaders(root) {
+  try {
+    const text = await readFile(join(root, '_headers'), 'utf8');
+    const headers = {};
+    for (const line of text.split('\n').slice(1)) {
+      const match = line.match(/^\s+([A-Za-z-]+):\s*(.*)$/);
+      if (match) headers[match[1]] = match[2];
+    }
+    return headers;
+  } catch {
+    return {};
+  }
+}
+
 /** Serves `root` at http://127.0.0.1:<port>/some/sub/path/; resolves to { url, requests, close }. */
 export async function serveDist(root = resolve('dist')) {
   const requests = [];
+  const headers = await distHeaders(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
@@ -36,7 +52,7 @@ export async function serveDist(root = resolve('dist')) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

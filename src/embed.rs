@@ -1,0 +1,192 @@
+//! Embed mode: the portal inside a school's page, configured by the iframe URL's query string
+//! (`index.html?embed=1&view=lookup&district=闵行区&lang=en&theme=005ea5&host=https://school.example`).
+//!
+//! Every parameter is validated. An unknown value falls back to its default and is listed in
+//! `notes`, which the widget shows, so a school sees what it got wrong; nothing ever breaks.
+
+use crate::i18n::Lang;
+use crate::location::HashLocation;
+use crate::routes::Route;
+
+/// What the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedView {
+    Search,
+    Lookup,
+    Calculator,
+    /// One policy item (`item=mh-2023-6/4-9-16`).
+    Item,
+}
+
+impl EmbedView {
+    /// The names used in the `view` parameter, in the order the embed-code page offers them.
+    pub const ALL: [(&'static str, EmbedView); 4] = [
+        ("search", EmbedView::Search),
+        ("lookup", EmbedView::Lookup),
+        ("calculator", EmbedView::Calculator),
+        ("item", EmbedView::Item),
+    ];
+
+    /// The parameter value for this view.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("search", |(n, _)| n)
+    }
+}
+
+/// A validated embed configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedConfig {
+    pub view: EmbedView,
+    pub district: Option<String>,
+    pub lang: Option<Lang>,
+    /// A brand colour as `#rrggbb`, accepted only when white text on it is readable (4.5:1).
+    pub theme: Option<String>,
+    /// `(document id, clause id)` for the item view.
+    pub item: Option<(String, String)>,
+    /// The embedding page's origin, which height messages are sent to (set by the loader).
+    pub host: Option<String>,
+    /// Parameters that were not valid and fell back to their defaults.
+    pub notes: Vec<&'static str>,
+}
+
+/// Reads the embed configuration from a query string; `None` when not in embed mode.
+/// `district_known` and `item_known` check values against the shipped data.
+pub fn parse(
+    query: &str,
+    district_known: impl Fn(&str) -> bool,
+    item_known: impl Fn(&str, &str) -> bool,
+) -> Option<EmbedConfig> {
+    // The same decoding as the fragment, so both are equally safe.
+    let params = HashLocation::parse(&format!("#/?{}", query.trim_start_matches('?')));
+    if params.param("embed") != Some("1") {
+        return None;
+    }
+    let mut notes = Vec::new();
+    let mut config = EmbedConfig {
+        view: EmbedView::Search,
+        district: None,
+        lang: None,
+        theme: None,
+        item: None,
+        host: None,
+        notes: Vec::new(),
+    };
+    if let Some(view) = params.param("view") {
+        match EmbedView::ALL.iter().find(|(name, _)| *name == view) {
+            Some((_, v)) => config.view = *v,
+            None => notes.push("view"),
+        }
+    }
+    if let Some(district) = params.param("district").filter(|d| !d.is_empty()) {
+        if district_known(district) {
+            config.district = Some(district.to_string());
+        } else {
+            notes.push("district");
+        }
+    }
+    if let Some(lang) = params.param("lang").filter(|l| !l.is_empty()) {
+        match Lang::from_tag(lang) {
+            Some(l) => config.lang = Some(l),
+            None => notes.push("lang"),
+        }
+    }
+    if let Some(theme) = params.param("theme").filter(|t| !t.is_empty()) {
+        match readable_brand_colour(theme) {
+            Some(colour) => config.theme = Some(colour),
+            None => notes.push("theme"),
+        }
+    }
+    if config.view == EmbedView::Item {
+        match params
+            .param("item")
+            .and_then(|i| i.split_once('/'))
+            .filter(|(d, c)| item_known(d, c))
+        {
+            Some((doc, clause)) => config.item = Some((doc.to_string(), clause.to_string())),
+            None => {
+                notes.push("item");
+                config.view = EmbedView::Search;
+            }
+        }
+    }
+    if let Some(host) = params.param("host") {
+        match valid_origin(host) {
+            Some(origin) => config.host = Some(origin),
+            None => notes.push("host"),
+        }
+    }
+    config.notes = notes;
+    Some(config)
+}
+
+impl EmbedConfig {
+    /// The page the widget opens on.
+    pub fn start_href(&self) -> String {
+        let district = self.district.clone().unwrap_or_default();
+        match self.view {
+            EmbedView::Search => {
+                crate::location::href_with_query(&Route::Search.path(), &[("district", &district)])
+            }
+            EmbedView::Lookup => Route::Lookup.href(),
+            EmbedView::Calculator => crate::location::href_with_query(
+                &Route::GuideCheck.path(),
+                &[("district", &district)],
+            ),
+            EmbedView::Item => {
+                let (doc, clause) = self.item.clone().unwrap_or_default();
+                Route::Document {
+                    id: doc,
+                    clause: Some(clause),
+                }
+                .href()
+            }
+        }
+    }
+
+    /// Whether a route stays inside the widget; any other link opens the full portal in a new tab.
+    pub fn keeps(&self, route: &Route) -> bool {
+        match self.view {
+            EmbedView::Search => *route == Route::Search,
+            EmbedView::Lookup => *route == Route::Lookup,
+            EmbedView::Calculator => *route == Route::GuideCheck,
+            EmbedView::Item => false,
+        }
+    }
+}
+
+/// `#rrggbb` for a 6-digit hex colour (with or without `#`) on which white text has at least
+/// 4.5:1 contrast (WCAG AA); anything else is refused.
+pub fn readable_brand_colour(text: &str) -> Option<String> {
+    let hex = text.trim().trim_start_matches('#');
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| {
+        let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
+        Some(if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    let luminance = 0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?;
+    let contrast_with_white = 1.05 / (luminance + 0.05);
+    (contrast_with_white >= 4.5).then(|| format!("#{}", hex.to_ascii_lowercase()))
+}
+
+/// The origin `scheme://host[:port]` if `text` is exactly one (http or https, no path).
+pub fn valid_origin(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))?;
+    let host_ok = !rest.is_empty()
+        && rest.len() <= 255
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+        && !rest.starts_with(':');
+    host_ok.then(|| text.to_string())
+}

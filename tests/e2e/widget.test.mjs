@@ -1,0 +1,191 @@
+// End-to-end tests of the embeddable widget. The portal and the school's page are served from
+// two different origins (two ports on 127.0.0.1), as they would be in real life.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+import { openPage } from './support/browser.mjs';
+import { startPortal } from './support/portal.mjs';
+
+const require = createRequire(import.meta.url);
+let portal;
+let host;
+const hostPages = new Map();
+
+before(async () => {
+  portal = await startPortal();
+  const server = createServer((req, res) => {
+    const page = hostPages.get(new URL(req.url, 'http://x').pathname);
+    if (!page) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  host = { server, url: `http://127.0.0.1:${server.address().port}` };
+});
+
+after(async () => {
+  await portal?.stop();
+  await new Promise((done) => host?.server.close(done));
+});
+
+/** Serves `body` as a school's page on the host origin and opens it. */
+async function openHost(path, body, options) {
+  hostPages.set(path, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某校网站</title><link rel="icon" href="data:,"></head><body><h1>某校招生信息</h1><button id="before">之前的按钮</button>${body}</body></html>`);
+  const session = await openPage(portal.browser, options);
+  await session.page.goto(host.url + path);
+  return session;
+}
+
+const loader = () => `<script src="${portal.server.url}widget.js" defer></script>`;
+const frameOf = async (page, selector = 'ruxue-widget iframe') => {
+  const handle = await page.locator(selector).first().elementHandle();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('main#rx-main', { timeout: 15000 });
+  return frame;
+};
+const heightOf = (page, selector = 'ruxue-widget iframe') => page.locator(selector).first().evaluate((f) => f.getBoundingClientRect().height);
+
+describe('widget', () => {
+  test('the element loads the lookup, chrome-less, with its district preset', async () => {
+    const { page, errors, context } = await openHost('/element', `${loader()}<ruxue-widget view="lookup" district="闵行区"></ruxue-widget>`);
+    const frame = await frameOf(page);
+    assert.equal(await frame.locator('.rx-header').count(), 0, 'no portal header in the widget');
+    assert.equal(await frame.locator('#rx-lookup-input').count(), 1);
+    assert.match(await frame.locator('.rx-embed__footer').innerText(), /以官方发布为准/);
+    await frame.locator('#rx-lookup-input').fill('七宝镇');
+    await frame.waitForSelector('#rx-answer-heading');
+    assert.equal(await frame.locator('#rx-answer-heading').innerText(), '七宝镇 街镇');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a plain iframe works without the loader', async () => {
+    const src = `${portal.server.url}index.html?embed=1&view=search&district=${encodeURIComponent('宝山区')}`;
+    const { page, errors, context } = await openHost('/iframe', `<iframe id="plain" src="${src}" title="入学 Ruxue" width="100%" height="600" style="border:0"></iframe>`);
+    const frame = await frameOf(page, '#plain');
+    await frame.locator('#rx-search-input').fill('特殊教育');
+    await frame.waitForSelector('.rx-result');
+    const districts = await frame.locator('.rx-result__meta').allInnerTexts();
+    assert.ok(districts.length > 0 && districts.every((d) => d === '宝山区'), JSON.stringify(districts));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the height follows the content, and links out open the full portal in a new tab', async () => {
+    const { page, context } = await openHost('/height', `${loader()}<ruxue-widget view="search"></ruxue-widget>`);
+    const frame = await frameOf(page);
+    const fits = async () => {
+      const content = await frame.evaluate(() => document.body.offsetHeight);
+      return Math.abs((await heightOf(page)) - Math.max(content, 150)) <= 2;
+    };
+    for (let i = 0; i < 50 && !(await fits()); i++) await page.waitForTimeout(100);
+    assert.ok(await fits(), 'the frame takes the height of its content');
+    const empty = await heightOf(page);
+    await frame.locator('#rx-search-input').fill('幼升小');
+    await frame.waitForSelector('.rx-result');
+    await page.waitForFunction((h) => document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h + 200, empty);
+    for (let i = 0; i < 50 && !(await fits()); i++) await page.waitForTimeout(100);
+    assert.ok(await fits(), 'the frame follows its content as it grows');
+    const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('.rx-result__title a').first().click()]);
+    await tab.waitForLoadState();
+    assert.ok(tab.url().startsWith(`${portal.server.url}index.html#/policies/`), tab.url());
+    assert.equal(new URL(page.url()).origin, host.url, 'the school page did not navigate');
+    await context.close();
+  });
+
+  test('keyboard users can tab from the page into the widget and use it', async () => {
+    const { page, context } = await openHost('/keyboard', `${loader()}<ruxue-widget view="lookup"></ruxue-widget>`);
+    const frame = await frameOf(page);
+    await page.locator('#before').focus();
+    let inside = false;
+    for (let i = 0; i < 6 && !inside; i++) {
+      await page.keyboard.press('Tab');
+      inside = (await frame.evaluate(() => document.activeElement?.id)) === 'rx-lookup-input';
+    }
+    assert.ok(inside, 'Tab reaches the widget\'s input');
+    await page.keyboard.type('qibao');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelector('#rx-answer-heading')?.textContent.includes('七宝镇'));
+    await context.close();
+  });
+
+  test('axe finds no violations inside the widget', async () => {
+    const { page, context } = await openHost('/axe', `${loader()}<ruxue-widget view="calculator" lang="en"></ruxue-widget>`);
+    const frame = await frameOf(page);
+    await frame.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await frame.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map((v) => v.id));
+    assert.deepEqual(violations, []);
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'en');
+    await context.close();
+  });
+
+  test('hostile attribute values are inert and reported in the widget', async () => {
+    const huge = 'x'.repeat(100000);
+    const body = `${loader()}<ruxue-widget view='"><script>window.__pwned=1</script>' theme="javascript:alert(1)" district="${huge}" lang="<img src=x onerror=window.__pwned=1>"></ruxue-widget>`;
+    const { page, errors, context } = await openHost('/hostile', body);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+    const frame = await frameOf(page);
+    assert.match(await frame.locator('.rx-embed__note').innerText(), /部分嵌入参数无效，已使用默认值：\s*view, district, lang, theme/);
+    assert.equal(await frame.locator('#rx-search-input').count(), 1, 'falls back to search');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await frame.evaluate(() => window.__pwned), undefined);
+    assert.equal(await frame.locator('script:not([type=module]), img').count(), 0);
+    assert.equal(dialogs, 0);
+    const src = await page.locator('ruxue-widget iframe').getAttribute('src');
+    assert.ok(src.length < 2000, 'attribute values are cut before they reach the URL');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a height message from the wrong origin or window is ignored', async () => {
+    const { page, context } = await openHost('/messages', `${loader()}<ruxue-widget view="lookup"></ruxue-widget><iframe id="other" srcdoc="<p>x</p>"></iframe>`);
+    await frameOf(page);
+    await page.waitForTimeout(300);
+    const before = await heightOf(page);
+    await page.evaluate(() => window.postMessage({ type: 'ruxue:height', height: 4321 }, '*'));
+    await page.evaluate(() => document.getElementById('other').contentWindow.parent.postMessage({ type: 'ruxue:height', height: 4321 }, '*'));
+    await page.waitForTimeout(300);
+    assert.equal(await heightOf(page), before);
+    await context.close();
+  });
+
+  test('the loader is at most 5 KB brotli', async () => {
+    const source = await readFile('dist/widget.js');
+    const size = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.log(`widget.js: ${source.length} B raw, ${size} B brotli`);
+    assert.ok(size <= 5 * 1024, `${size} B`);
+  });
+});
+
+describe('embed-code page', () => {
+  test('a school picks options, sees a preview, copies the snippet, and it works on a plain page', async () => {
+    const { page, errors, context } = await portal.open('#/embed');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.origin });
+    await page.getByLabel('显示内容').selectOption('lookup');
+    await page.waitForFunction(() => location.hash.includes('view=lookup'));
+    await page.getByLabel('所在区（选填）').selectOption('崇明区');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('district=崇明区'));
+    const snippet = await page.locator('#rx-embed-loader').inputValue();
+    assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/some\/sub\/path\/widget\.js" defer><\/script>/);
+    assert.match(snippet, /<ruxue-widget view="lookup" district="崇明区"><\/ruxue-widget>/);
+    const preview = await page.locator('.rx-embed-preview').elementHandle();
+    const previewFrame = await preview.contentFrame();
+    await previewFrame.waitForSelector('#rx-lookup-input');
+    await page.locator('#rx-embed-loader ~ p button, #rx-embed-loader + p button').first().click();
+    await page.waitForFunction(() => document.querySelector('.rx-copy-status')?.textContent.includes('已复制代码'));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    const pasted = await openHost('/pasted', snippet);
+    const frame = await frameOf(pasted.page);
+    await frame.locator('#rx-lookup-input').fill('城桥镇');
+    await frame.waitForFunction(() => document.querySelector('#rx-answer-heading')?.textContent.includes('城桥镇'));
+    await pasted.context.close();
+  });
+});
