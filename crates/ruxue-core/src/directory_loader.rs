@@ -116,6 +116,16 @@ fn optional(field: &str) -> Option<String> {
     (!field.is_empty()).then(|| field.to_string())
 }
 
+/// Whether `source` names an item of `documents` (`doc/clause`) or one of the `public` sources.
+pub fn source_resolves(source: &str, documents: &[Document], public: &[PublicSource]) -> bool {
+    match source.split_once('/') {
+        Some((doc, clause)) => documents
+            .iter()
+            .any(|d| d.meta.id == doc && d.clause(clause).is_some()),
+        None => public.iter().any(|s| s.id == source),
+    }
+}
+
 /// Checks that `source` is present and names a document item or a public source.
 fn check_source(
     source: &str,
@@ -129,13 +139,7 @@ fn check_source(
         problems.push(Diagnostic::new(path, line, "missing source: cite a document item (e.g. mh-2023-6/4-9-16) or a source id from sources.toml"));
         return;
     }
-    let resolves = match source.split_once('/') {
-        Some((doc, clause)) => documents
-            .iter()
-            .any(|d| d.meta.id == doc && d.clause(clause).is_some()),
-        None => public.iter().any(|s| s.id == source),
-    };
-    if !resolves {
+    if !source_resolves(source, documents, public) {
         problems.push(Diagnostic::new(
             path,
             line,
@@ -168,35 +172,6 @@ struct RawFacts {
     fact: Vec<Spanned<ClusterFact>>,
 }
 
-fn read_toml<T: for<'de> Deserialize<'de> + Default>(
-    path: &Path,
-    problems: &mut Vec<Diagnostic>,
-) -> (T, String) {
-    let Ok(source) = std::fs::read_to_string(path) else {
-        if path.exists() {
-            problems.push(Diagnostic::new(
-                path,
-                1,
-                "cannot read the file as UTF-8 text",
-            ));
-        }
-        return (T::default(), String::new());
-    };
-    match toml::from_str(&source) {
-        Ok(value) => (value, source),
-        Err(e) => {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            problems.push(Diagnostic::at_offset(
-                path,
-                &source,
-                offset,
-                e.message().trim().to_string(),
-            ));
-            (T::default(), source)
-        }
-    }
-}
-
 /// Loads and validates the directory against the already loaded `documents`.
 pub fn load_directory(
     data_dir: &Path,
@@ -206,7 +181,7 @@ pub fn load_directory(
     let mut directory = Directory::default();
 
     let sources_path = data_dir.join("sources.toml");
-    let (raw, text) = read_toml::<RawSources>(&sources_path, &mut problems);
+    let (raw, text) = crate::toml_file::read_optional::<RawSources>(&sources_path, &mut problems);
     for spanned in raw.source {
         let line = line_of_offset(&text, spanned.span().start);
         let s = spanned.into_inner();
@@ -545,7 +520,7 @@ pub fn load_directory(
     }
 
     let facts_path = data_dir.join("schools/facts.toml");
-    let (raw, text) = read_toml::<RawFacts>(&facts_path, &mut problems);
+    let (raw, text) = crate::toml_file::read_optional::<RawFacts>(&facts_path, &mut problems);
     for spanned in raw.fact {
         let line = line_of_offset(&text, spanned.span().start);
         let fact = spanned.into_inner();

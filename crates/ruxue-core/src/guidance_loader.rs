@@ -26,43 +26,8 @@ struct RawCycles {
     cycle: Vec<Spanned<DateCycle>>,
 }
 
-fn read<T: for<'de> Deserialize<'de> + Default>(
-    path: &Path,
-    problems: &mut Vec<Diagnostic>,
-) -> (T, String) {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        if path.exists() {
-            problems.push(Diagnostic::new(
-                path,
-                1,
-                "cannot read the file as UTF-8 text",
-            ));
-        }
-        return (T::default(), String::new());
-    };
-    match toml::from_str(&text) {
-        Ok(value) => (value, text),
-        Err(e) => {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            problems.push(Diagnostic::at_offset(
-                path,
-                &text,
-                offset,
-                e.message().trim().to_string(),
-            ));
-            (T::default(), text)
-        }
-    }
-}
-
-/// Whether `source` names a document item or a public source.
-pub fn resolves(source: &str, documents: &[Document], directory: &Directory) -> bool {
-    match source.split_once('/') {
-        Some((doc, clause)) => documents
-            .iter()
-            .any(|d| d.meta.id == doc && d.clause(clause).is_some()),
-        None => directory.source(source).is_some(),
-    }
+fn resolves(source: &str, documents: &[Document], directory: &Directory) -> bool {
+    crate::directory_loader::source_resolves(source, documents, &directory.sources)
 }
 
 /// Loads and validates guidance and key dates.
@@ -76,7 +41,7 @@ pub fn load_guidance(
     let scope_ok = |scope: &str| scope == "全市" || directory.district(scope).is_some();
 
     let path = data_dir.join("guidance.toml");
-    let (raw, text) = read::<RawStatements>(&path, &mut problems);
+    let (raw, text) = crate::toml_file::read_optional::<RawStatements>(&path, &mut problems);
     for spanned in raw.statement {
         let line = line_of_offset(&text, spanned.span().start);
         let s = spanned.into_inner();
@@ -123,7 +88,7 @@ pub fn load_guidance(
     }
 
     let path = data_dir.join("key_dates.toml");
-    let (raw, text) = read::<RawCycles>(&path, &mut problems);
+    let (raw, text) = crate::toml_file::read_optional::<RawCycles>(&path, &mut problems);
     for spanned in raw.cycle {
         let line = line_of_offset(&text, spanned.span().start);
         let c = spanned.into_inner();

@@ -32,6 +32,8 @@ pub mod readings;
 #[cfg(feature = "loader")]
 pub mod repair;
 #[cfg(feature = "loader")]
+pub mod toml_file;
+#[cfg(feature = "loader")]
 pub mod vocabulary;
 
 #[cfg(feature = "loader")]

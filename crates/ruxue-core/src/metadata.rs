@@ -39,15 +39,7 @@ struct RawSource {
 /// Returns every problem found, not just the first, so an editor fixes them in one pass.
 /// On success also returns the line of the `id` key, for checks across files.
 pub fn parse_meta(file: &Path, source: &str) -> Result<(DocumentMeta, usize), Vec<Diagnostic>> {
-    let raw: RawMeta = toml::from_str(source).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        vec![Diagnostic::at_offset(
-            file,
-            source,
-            offset,
-            e.message().trim().to_string(),
-        )]
-    })?;
+    let raw: RawMeta = crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut at = |span: std::ops::Range<usize>, message: String| {
         problems.push(Diagnostic::at_offset(file, source, span.start, message));

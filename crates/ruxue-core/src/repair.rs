@@ -51,15 +51,7 @@ struct RawEntry {
 
 /// Parses the repair list. `file` is used only for messages.
 pub fn parse_repair_list(file: &Path, source: &str) -> Result<Vec<RepairEntry>, Vec<Diagnostic>> {
-    let raw: RawList = toml::from_str(source).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        vec![Diagnostic::at_offset(
-            file,
-            source,
-            offset,
-            e.message().trim().to_string(),
-        )]
-    })?;
+    let raw: RawList = crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for spanned in raw.repair {

@@ -26,15 +26,7 @@ struct RawTerm {
 
 /// Parses and validates the vocabulary; every problem is reported at its entry's line.
 pub fn parse_vocabulary(file: &Path, source: &str) -> Result<Vec<VocabularyTerm>, Vec<Diagnostic>> {
-    let raw: RawList = toml::from_str(source).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        vec![Diagnostic::at_offset(
-            file,
-            source,
-            offset,
-            e.message().trim().to_string(),
-        )]
-    })?;
+    let raw: RawList = crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut terms: Vec<VocabularyTerm> = Vec::new();
     for spanned in raw.term {
