@@ -1,33 +1,10 @@
 //! The data pipeline against the real `data/` folder and the fixture folders in `tests/fixtures/`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
 
 use ruxue_core::{load_corpus, Status};
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    repo_root().join("tests/fixtures/data").join(name)
-}
-
-/// Loads a fixture folder that must fail and returns its messages with paths made relative
-/// to the fixture folder, so the expectations read like what an editor sees.
-fn problems_in(name: &str) -> Vec<String> {
-    let dir = fixture(name);
-    let problems = load_corpus(&dir).expect_err("fixture should be rejected");
-    problems
-        .iter()
-        .map(|p| {
-            let relative = p.file.strip_prefix(&dir).unwrap_or(&p.file).to_path_buf();
-            format!("{}:{}: {}", relative.display(), p.line, p.message)
-        })
-        .collect()
-}
 
 #[test]
 fn the_shipped_data_is_valid_and_holds_the_five_documents() {

@@ -1,15 +1,10 @@
 //! The five real documents parsed into their own structure, and the parser on fixtures.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
 
 use ruxue_core::{load_corpus, ClauseKind, Corpus, Document};
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 fn corpus() -> Corpus {
     load_corpus(&repo_root().join("data")).expect("data/ is valid")
@@ -279,33 +274,17 @@ fn every_heading_form_parses_as_the_fixture_expects() {
     insta::assert_snapshot!("fixture-headings", outline(&corpus.documents[0]));
 }
 
-fn fixture_problems(name: &str) -> Vec<String> {
-    let dir = repo_root().join("tests/fixtures/data").join(name);
-    load_corpus(&dir)
-        .expect_err("the fixture is malformed")
-        .iter()
-        .map(|p| {
-            format!(
-                "{}:{}: {}",
-                p.file.strip_prefix(&dir).unwrap().display(),
-                p.line,
-                p.message
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn an_unplaceable_heading_is_an_error_on_its_line() {
     assert_eq!(
-        fixture_problems("unplaceable"),
+        problems_in("unplaceable"),
         ["documents/test-2099-1.txt:9: section \"（三）跳过了第二节\" cannot be placed: its number breaks the document's sequence (expected section 2 here); check for a typo, or a page break that needs a repair in data/repairs.toml"]
     );
 }
 
 #[test]
 fn a_duplicate_id_is_an_error_naming_both_files() {
-    let problems = fixture_problems("duplicate-id");
+    let problems = problems_in("duplicate-id");
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].starts_with("documents/test-2099-2.toml:2: duplicate id `test-2099-1`: "),
@@ -321,7 +300,7 @@ fn a_duplicate_id_is_an_error_naming_both_files() {
 
 #[test]
 fn a_repair_whose_original_is_missing_is_an_error_on_its_entry() {
-    let problems = fixture_problems("repair-not-found");
+    let problems = problems_in("repair-not-found");
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0]

@@ -1,17 +1,12 @@
 //! Guidance statements, key dates and the calculator against the shipped data.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
 
 use ruxue_core::calendar::CalendarDate;
 use ruxue_core::guidance::{entry_years, next_intake_year, STAGES};
 use ruxue_core::load_corpus;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 #[test]
 fn every_stage_has_guidance_and_every_statement_has_sources() {

@@ -1,16 +1,11 @@
 //! The directory data and the lookup, on the shipped data and the fictional fixtures.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
 
 use ruxue_core::lookup::{lookup, resolve, Kind};
 use ruxue_core::{load_corpus, Corpus};
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 fn corpus() -> Corpus {
     load_corpus(&repo_root().join("data")).unwrap()
@@ -202,39 +197,23 @@ fn the_fictional_fixture_resolves_the_whole_chain() {
     );
 }
 
-fn problems(name: &str) -> Vec<String> {
-    let dir = repo_root().join("tests/fixtures/data").join(name);
-    load_corpus(&dir)
-        .expect_err("the fixture is malformed")
-        .iter()
-        .map(|p| {
-            format!(
-                "{}:{}: {}",
-                p.file.strip_prefix(&dir).unwrap().display(),
-                p.line,
-                p.message
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn malformed_lists_fail_with_file_line_messages() {
     assert_eq!(
-        problems("csv-unknown-district")[0],
+        problems_in("csv-unknown-district")[0],
         "places/towns.csv:4: unknown district `不存在区`: add it to places/districts.csv first"
     );
-    assert_eq!(problems("csv-duplicate-school"), ["schools/schools.csv:5: duplicate school: `测试第一小学` (test-diyi-xiaoxue-2) is already listed"]);
+    assert_eq!(problems_in("csv-duplicate-school"), ["schools/schools.csv:5: duplicate school: `测试第一小学` (test-diyi-xiaoxue-2) is already listed"]);
     assert_eq!(
-        problems("csv-missing-source"),
+        problems_in("csv-missing-source"),
         ["schools/memberships.csv:3: missing source: cite a document item (e.g. mh-2023-6/4-9-16) or a source id from sources.toml"]
     );
     assert_eq!(
-        problems("csv-malformed-row"),
+        problems_in("csv-malformed-row"),
         ["schools/catchments.csv:3: malformed row: expected 7 fields (district,town,area,stage,year,schools,source), found 5"]
     );
-    assert_eq!(problems("csv-unknown-cluster"), ["schools/memberships.csv:3: unknown cluster `test-jituan`: add it to schools/clusters.csv first"]);
-    assert_eq!(problems("csv-unknown-town"), ["schools/schools.csv:4: unknown 街镇 `火星镇` in 测试区: it must be listed in places/towns.csv"]);
+    assert_eq!(problems_in("csv-unknown-cluster"), ["schools/memberships.csv:3: unknown cluster `test-jituan`: add it to schools/clusters.csv first"]);
+    assert_eq!(problems_in("csv-unknown-town"), ["schools/schools.csv:4: unknown 街镇 `火星镇` in 测试区: it must be listed in places/towns.csv"]);
 }
 
 #[test]

@@ -1,20 +1,16 @@
 //! Search on the real corpus: tokenizer parity, relevance, filters and hostile input.
 
+mod common;
+
+use common::*;
+
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
 
 use ruxue_core::search::normalize::normalize;
 use ruxue_core::search::tokenize::{query_terms, tokenize};
 use ruxue_core::search::{Query, SearchIndex};
 use ruxue_core::{load_corpus, ClauseKind, Corpus};
 use serde::Deserialize;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 fn corpus() -> Corpus {
     load_corpus(&repo_root().join("data")).unwrap()
