@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use ruxue_core::lookup::{name_of, resolve, source_of, Kind};
 
+use crate::components::school_list::SchoolList;
 use crate::components::source_note::SourceNote;
 use crate::data::corpus;
 use crate::i18n::{use_texts, Texts};
@@ -85,18 +86,7 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                         {if schools.is_empty() {
                             view! { <p class="rx-answer__missing">{move || t().not_recorded}</p> }.into_any()
                         } else {
-                            view! {
-                                <ul class="rx-answer__list" lang="zh-CN">
-                                    {schools
-                                        .iter()
-                                        .map(|s| {
-                                            let stages = if s.stages.is_empty() { String::new() } else { format!("（{}）", s.stages.join("、")) };
-                                            view! { <li>{format!("{}{stages}", s.name)}<SourceNote source=s.source.clone() /></li> }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
+                            view! { <SchoolList schools=schools.clone() /> }.into_any()
                         }}
                     </dd>
                 </div>

@@ -10,6 +10,7 @@ pub mod key_dates;
 pub mod language_switch;
 pub mod lookup_answer;
 pub mod primary_nav;
+pub mod school_list;
 pub mod search_box;
 pub mod search_result;
 pub mod site_footer;

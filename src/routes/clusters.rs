@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::school_list::SchoolList;
 use crate::components::source_note::SourceNote;
 use crate::data::corpus;
 use crate::i18n::use_texts;
@@ -49,15 +50,7 @@ pub fn ClustersPage() -> impl IntoView {
                         </Show>
                         {(!schools.is_empty()).then(|| view! {
                             <h3>{move || t().named_schools}</h3>
-                            <ul class="rx-answer__list" lang="zh-CN">
-                                {schools
-                                    .iter()
-                                    .map(|s| {
-                                        let stages = if s.stages.is_empty() { String::new() } else { format!("（{}）", s.stages.join("、")) };
-                                        view! { <li>{format!("{}{stages}", s.name)}<SourceNote source=s.source.clone() /></li> }
-                                    })
-                                    .collect_view()}
-                            </ul>
+                            <SchoolList schools=schools.clone() />
                         })}
                         <p><a class="rx-link" href=lookup_href>{move || t().nav_lookup} " · " <span lang="zh-CN">{name.clone()}</span></a></p>
                     </section>
