@@ -8,16 +8,7 @@ use ruxue_core::{load_corpus, Status};
 
 #[test]
 fn the_shipped_data_is_valid_and_holds_the_five_documents() {
-    let corpus = load_corpus(&repo_root().join("data")).unwrap_or_else(|problems| {
-        panic!(
-            "data/ is invalid:\n{}",
-            problems
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let corpus = shipped_corpus();
     let ids: Vec<&str> = corpus
         .documents
         .iter()

@@ -441,22 +441,8 @@ fn push_unique_phrase(list: &mut Vec<(String, f32)>, phrase: String, weight: f32
 
 /// A window of `text` around its first match, with every match in the window marked.
 pub fn snippet(text: &str, terms: &[String]) -> Snippet {
-    let normalized: Vec<char> = normalize(text).chars().collect();
     let chars: Vec<char> = text.chars().collect();
-    let mut marked = vec![false; chars.len()];
-    for term in terms {
-        let term: Vec<char> = term.chars().collect();
-        if term.is_empty() || term.len() > normalized.len() {
-            continue;
-        }
-        for start in 0..=normalized.len() - term.len() {
-            if normalized[start..start + term.len()] == term[..] {
-                marked[start..start + term.len()]
-                    .iter_mut()
-                    .for_each(|m| *m = true);
-            }
-        }
-    }
+    let marked = match_mask(text, terms);
     let first = marked.iter().position(|&m| m).unwrap_or(0);
     let start = first.saturating_sub(SNIPPET_CHARS / 4);
     let end = (start + SNIPPET_CHARS).min(chars.len());
