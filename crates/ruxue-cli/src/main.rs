@@ -67,6 +67,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `ruxue export --json | head` should stop quietly, as other command-line tools do, instead
+    // of panicking when the reader goes away: restore the default SIGPIPE behaviour.
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
