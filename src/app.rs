@@ -122,12 +122,7 @@ fn embed_config() -> Option<crate::embed::EmbedConfig> {
     crate::embed::parse(
         &query,
         |d| corpus.directory.district(d).is_some(),
-        |doc, clause| {
-            corpus
-                .document(doc)
-                .and_then(|d| d.clause(clause))
-                .is_some()
-        },
+        |item| corpus.item(item).is_some(),
     )
 }
 

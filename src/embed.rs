@@ -57,7 +57,7 @@ pub struct EmbedConfig {
 pub fn parse(
     query: &str,
     district_known: impl Fn(&str) -> bool,
-    item_known: impl Fn(&str, &str) -> bool,
+    item_known: impl Fn(&str) -> bool,
 ) -> Option<EmbedConfig> {
     // The same decoding as the fragment, so both are equally safe.
     let params = HashLocation::parse(&format!("#/?{}", query.trim_start_matches('?')));
@@ -102,8 +102,8 @@ pub fn parse(
     if config.view == EmbedView::Item {
         match params
             .param("item")
+            .filter(|i| item_known(i))
             .and_then(|i| i.split_once('/'))
-            .filter(|(d, c)| item_known(d, c))
         {
             Some((doc, clause)) => config.item = Some((doc.to_string(), clause.to_string())),
             None => {

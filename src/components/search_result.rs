@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use ruxue_core::search::Hit;
-use ruxue_core::ClauseKind;
 
 use crate::data::corpus;
 use crate::location::percent_encode;
@@ -18,16 +17,9 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
         document.clause_route(clause),
         percent_encode(&query)
     );
-    let mut crumbs = vec![document.meta.title.clone()];
-    let mut prefix = String::new();
-    let ancestors = clause.path.len().saturating_sub(1);
-    for number in &clause.path[..ancestors] {
-        prefix.push_str(number);
-        let heading = document.clauses.iter().find(|c| {
-            matches!(c.kind, ClauseKind::Part | ClauseKind::Section) && c.path.concat() == prefix
-        });
-        crumbs.push(heading.map_or_else(|| number.clone(), |h| format!("{}{}", h.number, h.text)));
-    }
+    // The levels above the clause; the clause itself is the result's title.
+    let mut crumbs = document.breadcrumb(clause);
+    crumbs.pop();
     let title = format!(
         "{}{}",
         clause.number,

@@ -11,12 +11,7 @@ use crate::i18n::use_texts;
 pub fn SourceNote(source: String) -> impl IntoView {
     let t = use_texts();
     let corpus = corpus();
-    let item = source.split_once('/').and_then(|(doc, clause)| {
-        corpus
-            .document(doc)
-            .and_then(|d| d.clause(clause).map(|c| (d, c)))
-    });
-    if let Some((document, clause)) = item {
+    if let Some((document, clause)) = corpus.item(&source) {
         let href = format!("#{}", document.clause_route(clause));
         return view! {
             <p class="rx-source">

@@ -26,7 +26,7 @@ pub fn ClustersPage() -> impl IntoView {
                 let facts: Vec<_> = directory.facts.iter().filter(|f| f.district == name).collect();
                 let clusters: Vec<_> = directory.clusters.iter().filter(|c| c.district == name).collect();
                 let schools: Vec<_> = directory.schools.iter().filter(|s| s.district == name).collect();
-                let members_known = directory.memberships.iter().any(|m| directory.cluster(&m.cluster).is_some_and(|c| c.district == name));
+                let members_known = directory.members_known(&name);
                 let heading_id = format!("rx-district-{}", district.code);
                 let labelled_by = heading_id.clone();
                 let lookup_href = href_with_query(&Route::Lookup.path(), &[("q", &name)]);

@@ -59,9 +59,7 @@ pub fn EmbedPage() -> impl IntoView {
     });
     let item = Memo::new(move |_| {
         let i = param("item");
-        let ok = i
-            .split_once('/')
-            .is_some_and(|(d, c)| corpus().document(d).and_then(|d| d.clause(c)).is_some());
+        let ok = corpus().item(&i).is_some();
         if ok {
             i
         } else {

@@ -264,7 +264,7 @@ fn search(cli: &Cli, query: &str, limit: usize, district: Option<&str>) -> Resul
                 "item_id": document.item_id(clause),
                 "title": document.meta.title,
                 "district": document.meta.district,
-                "breadcrumb": breadcrumb(document, clause),
+                "breadcrumb": document.breadcrumb(clause),
                 "citation": document.citation(clause),
                 "text": clause.text,
                 "snippet": hit.snippet.text,
@@ -293,41 +293,15 @@ fn search(cli: &Cli, query: &str, limit: usize, district: Option<&str>) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// Document › part › section › item, as the reader shows it.
-fn breadcrumb(document: &Document, clause: &Clause) -> Vec<String> {
-    let mut crumbs = vec![document.meta.title.clone()];
-    let mut prefix = String::new();
-    for number in &clause.path {
-        prefix.push_str(number);
-        let heading = document.clauses.iter().find(|c| {
-            c.path.concat() == prefix
-                && matches!(
-                    c.kind,
-                    ruxue_core::ClauseKind::Part | ruxue_core::ClauseKind::Section
-                )
-        });
-        crumbs.push(match heading {
-            Some(h) => format!("{}{}", h.number, h.text),
-            None => number.clone(),
-        });
-    }
-    crumbs
-}
-
 /// A source string (`doc/clause` or a sources.toml id) as scripts and readers need it.
 fn source_json(corpus: &Corpus, source: &str) -> Value {
-    if let Some((doc, clause_id)) = source.split_once('/') {
-        if let Some((document, clause)) = corpus
-            .document(doc)
-            .and_then(|d| d.clause(clause_id).map(|c| (d, c)))
-        {
-            return json!({
-                "type": "document",
-                "item_id": source,
-                "citation": document.citation(clause),
-                "link": format!("index.html#{}", document.clause_route(clause)),
-            });
-        }
+    if let Some((document, clause)) = corpus.item(source) {
+        return json!({
+            "type": "document",
+            "item_id": source,
+            "citation": document.citation(clause),
+            "link": format!("index.html#{}", document.clause_route(clause)),
+        });
     }
     match corpus.directory.source(source) {
         Some(s) => {

@@ -144,6 +144,14 @@ impl Directory {
         self.clusters.iter().find(|c| c.id == id)
     }
 
+    /// Whether any cluster membership is recorded for `district`.
+    pub fn members_known(&self, district: &str) -> bool {
+        self.memberships.iter().any(|m| {
+            self.cluster(&m.cluster)
+                .is_some_and(|c| c.district == district)
+        })
+    }
+
     /// The public source with id `id`.
     pub fn source(&self, id: &str) -> Option<&PublicSource> {
         self.sources.iter().find(|s| s.id == id)

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{line_of_offset, Diagnostic};
 use crate::directory::*;
-use crate::document::Document;
+use crate::document::{find_item, Document};
 use crate::metadata::is_valid_id;
 use crate::readings::pinyin_of;
 
@@ -118,11 +118,10 @@ fn optional(field: &str) -> Option<String> {
 
 /// Whether `source` names an item of `documents` (`doc/clause`) or one of the `public` sources.
 pub fn source_resolves(source: &str, documents: &[Document], public: &[PublicSource]) -> bool {
-    match source.split_once('/') {
-        Some((doc, clause)) => documents
-            .iter()
-            .any(|d| d.meta.id == doc && d.clause(clause).is_some()),
-        None => public.iter().any(|s| s.id == source),
+    if source.contains('/') {
+        find_item(documents, source).is_some()
+    } else {
+        public.iter().any(|s| s.id == source)
     }
 }
 
@@ -531,12 +530,7 @@ pub fn load_directory(
                 format!("unknown district `{}`", fact.district),
             ));
         }
-        let item = fact.source.split_once('/').and_then(|(doc, clause)| {
-            documents
-                .iter()
-                .find(|d| d.meta.id == doc)
-                .and_then(|d| d.clause(clause))
-        });
+        let item = find_item(documents, &fact.source).map(|(_, clause)| clause);
         match item {
             None => problems.push(Diagnostic::new(
                 &facts_path,

@@ -98,6 +98,21 @@ impl Corpus {
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.meta.id == id)
     }
+
+    /// The document and clause a portal-wide item id (`mh-2023-6/4-9-16`) names.
+    pub fn item(&self, item_id: &str) -> Option<(&Document, &Clause)> {
+        find_item(&self.documents, item_id)
+    }
+}
+
+/// The document and clause an item id (`<document id>/<clause id>`) names among `documents`.
+pub fn find_item<'a>(
+    documents: &'a [Document],
+    item_id: &str,
+) -> Option<(&'a Document, &'a Clause)> {
+    let (doc, clause) = item_id.split_once('/')?;
+    let document = documents.iter().find(|d| d.meta.id == doc)?;
+    Some((document, document.clause(clause)?))
 }
 
 /// A parsed document.
@@ -140,6 +155,26 @@ impl Document {
         }
         citation.push_str(&clause.path.concat());
         citation
+    }
+
+    /// Document › part › section › item: the title, then for each level of the clause's path
+    /// the heading printed there (or just its number, for an item).
+    pub fn breadcrumb(&self, clause: &Clause) -> Vec<String> {
+        let mut crumbs = vec![self.meta.title.clone()];
+        let mut prefix = String::new();
+        for number in &clause.path {
+            prefix.push_str(number);
+            let heading = self.clauses.iter().find(|c| {
+                matches!(
+                    c.kind,
+                    crate::structure::ClauseKind::Part | crate::structure::ClauseKind::Section
+                ) && c.path.concat() == prefix
+            });
+            crumbs.push(
+                heading.map_or_else(|| number.clone(), |h| format!("{}{}", h.number, h.text)),
+            );
+        }
+        crumbs
     }
 
     /// The year of issue, where the document states a date.

@@ -345,11 +345,7 @@ pub fn resolve<'a>(directory: &'a Directory, kind: Kind, index: usize) -> Resolu
         .iter()
         .filter(|f| f.district == district_name)
         .collect();
-    r.members_known = directory.memberships.iter().any(|m| {
-        directory
-            .cluster(&m.cluster)
-            .is_some_and(|c| c.district == district_name)
-    });
+    r.members_known = directory.members_known(&district_name);
     r.catchments_known = directory
         .catchments
         .iter()

@@ -77,6 +77,23 @@ fn mh_2023_6_has_6_parts_15_sections_and_items_1_to_25() {
     let item16 = d.clause("4-9-16").unwrap();
     assert_eq!(d.citation(item16), "《中共闵行区委 闵行区人民政府关于闵行区推进教育高质量发展的实施意见》（闵委发〔2023〕6号）四、（九）16.");
     assert!(item16.departments.contains(&"区教育局".to_string()));
+    assert_eq!(
+        d.breadcrumb(item16),
+        [
+            "中共闵行区委 闵行区人民政府关于闵行区推进教育高质量发展的实施意见",
+            "四、坚持立德树人，推进区域教育高品质内涵发展",
+            "（九）促进各级各类教育品质提升",
+            "16."
+        ]
+    );
+    let (found_doc, found_clause) = corpus.item("mh-2023-6/4-9-16").unwrap();
+    assert_eq!(
+        (found_doc.meta.id.as_str(), found_clause.id.as_str()),
+        ("mh-2023-6", "4-9-16")
+    );
+    for missing in ["mh-2023-6/99", "nope/4-9-16", "mh-2023-6", ""] {
+        assert!(corpus.item(missing).is_none(), "{missing:?}");
+    }
 }
 
 #[test]
