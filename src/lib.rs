@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod dom;
 pub mod embed;
 pub mod i18n;
 pub mod location;

@@ -113,18 +113,7 @@ pub fn href_with_query(path: &str, params: &[(&str, &str)]) -> String {
     }
 }
 
-/// Percent-encodes everything but unreserved ASCII.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
+pub use ruxue_core::link::percent_encode;
 
 /// Navigates to a fragment `href` (adds a history entry, so Back undoes it).
 pub fn navigate(href: &str) {

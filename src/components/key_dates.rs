@@ -21,7 +21,7 @@ pub fn KeyDates(today: CalendarDate, #[prop(optional)] intake: Option<i32>) -> i
     references.sort_by_key(|c| std::cmp::Reverse(c.year));
     view! {
         <section class="rx-key-dates" aria-labelledby="rx-key-dates-heading">
-            <h2 id="rx-key-dates-heading">{move || t().key_dates_heading}</h2>
+            <h2 id="rx-key-dates-heading" tabindex="-1">{move || t().key_dates_heading}</h2>
             {if published.is_empty() {
                 view! {
                     <p class="rx-notice rx-key-dates__unpublished">

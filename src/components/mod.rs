@@ -1,5 +1,6 @@
 //! Components shared by every page. One public component per file, named after what it shows.
 
+pub mod answer_card;
 pub mod clause_view;
 pub mod coming_soon;
 pub mod copy_citation;

@@ -6,9 +6,13 @@ use ruxue_core::guidance::Statement;
 use crate::components::source_note::SourceNote;
 use crate::i18n::{use_lang, use_texts, Lang};
 
-/// A statement with its scope tag and a source line per source.
+/// A statement with its scope tag and a source line per source. `current` marks the statement
+/// a link pointed to (`#/guide?statement=<id>`).
 #[component]
-pub fn StatementView(statement: &'static Statement) -> impl IntoView {
+pub fn StatementView(
+    statement: &'static Statement,
+    #[prop(into, optional)] current: Signal<bool>,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let scope = move || {
@@ -19,7 +23,12 @@ pub fn StatementView(statement: &'static Statement) -> impl IntoView {
         }
     };
     view! {
-        <li class="rx-statement" id=format!("statement-{}", statement.id)>
+        <li
+            class="rx-statement"
+            class:rx-statement--current=move || current.get()
+            id=statement_element_id(&statement.id)
+            tabindex="-1"
+        >
             <p class="rx-statement__text">
                 <span class="rx-tag rx-statement__scope">{scope}</span>
                 " "
@@ -31,4 +40,9 @@ pub fn StatementView(statement: &'static Statement) -> impl IntoView {
             {statement.sources.iter().map(|s| view! { <SourceNote source=s.clone() /> }).collect_view()}
         </li>
     }
+}
+
+/// The id of a statement's element, which links and focus target.
+pub fn statement_element_id(statement_id: &str) -> String {
+    format!("statement-{statement_id}")
 }

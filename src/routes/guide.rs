@@ -1,12 +1,16 @@
 //! 入学指南: guidance by stage, every statement cited, and the key dates.
+//!
+//! `#/guide?statement=<id>` (where search results link) opens at that statement, marked;
+//! `#/guide?dates=<year>` opens at the key dates.
 
 use leptos::prelude::*;
 use ruxue_core::guidance::STAGES;
 
 use crate::components::key_dates::KeyDates;
-use crate::components::statement_view::StatementView;
+use crate::components::statement_view::{statement_element_id, StatementView};
 use crate::data::{corpus, today};
 use crate::i18n::{stage_name, use_lang, use_texts};
+use crate::location::use_location;
 use crate::routes::Route;
 
 /// The page at `#/guide`.
@@ -14,7 +18,24 @@ use crate::routes::Route;
 pub fn GuidePage() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
+    let location = use_location();
     let guidance = &corpus().guidance;
+    let linked = Memo::new(move |_| {
+        let location = location.read();
+        if let Some(id) = location.param("statement") {
+            guidance.statement(id).map(|s| statement_element_id(&s.id))
+        } else {
+            location
+                .param("dates")
+                .map(|_| "rx-key-dates-heading".to_string())
+        }
+    });
+    // A link to a statement or to the dates opens the page there, as an anchor would.
+    Effect::new(move |_| {
+        if let Some(id) = linked.get() {
+            crate::dom::focus_id_after_render(id);
+        }
+    });
     view! {
         <h1 class="rx-heading-xl">{move || Route::Guide.title(t())}</h1>
         <p class="rx-lead">{move || t().guide_intro_text}</p>
@@ -34,7 +55,15 @@ pub fn GuidePage() -> impl IntoView {
                 view! {
                     <section class="rx-stage" id=format!("stage-{stage}") aria-labelledby=format!("stage-heading-{stage}")>
                         <h2 id=format!("stage-heading-{stage}") tabindex="-1">{move || stage_name(stage, lang.get()).to_string()}</h2>
-                        <ul class="rx-statements">{statements.into_iter().map(|s| view! { <StatementView statement=s /> }).collect_view()}</ul>
+                        <ul class="rx-statements">
+                            {statements
+                                .into_iter()
+                                .map(|s| {
+                                    let current = Signal::derive(move || linked.get() == Some(statement_element_id(&s.id)));
+                                    view! { <StatementView statement=s current=current /> }
+                                })
+                                .collect_view()}
+                        </ul>
                     </section>
                 }
             })
@@ -46,12 +75,5 @@ pub fn GuidePage() -> impl IntoView {
 
 /// Moves to a stage's heading, and focus with it, without touching the fragment (the route).
 fn scroll_to(stage: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(heading) = document()
-        .get_element_by_id(&format!("stage-heading-{stage}"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        heading.scroll_into_view();
-        let _ = heading.focus();
-    }
+    crate::dom::focus_id(&format!("stage-heading-{stage}"));
 }

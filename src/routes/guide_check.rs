@@ -5,17 +5,19 @@
 
 use leptos::prelude::*;
 use ruxue_core::calendar::{CalendarDate, DateError};
-use ruxue_core::guidance::{entry_years, AgeError, Situation};
+use ruxue_core::guidance::{entry_years, AgeError, Situation, HOUSEHOLDS};
 
 use crate::components::key_dates::KeyDates;
+use crate::components::source_note::SourceNote;
 use crate::components::statement_view::StatementView;
 use crate::data::{corpus, today};
 use crate::i18n::{stage_name, use_lang, use_texts, Texts};
 use crate::location::{href_with_query, navigate, use_location};
 use crate::routes::Route;
 
-/// Household situations, as they appear in the URL.
-const HOUSEHOLDS: [&str; 3] = ["hukou", "permit", "other"];
+/// Where focus goes once the page shows an answer: the result, or the error summary.
+const RESULT_HEADING: &str = "rx-result-heading";
+const ERROR_SUMMARY: &str = "rx-error-summary";
 
 fn household_label(key: &str, t: &Texts) -> &'static str {
     match key {
@@ -65,6 +67,23 @@ pub fn GuideCheckPage() -> impl IntoView {
         }
     });
     let submitted = Memo::new(move |_| location.read().param("birth").is_some());
+    // Bumped by every submit, so a submit that leaves the URL as it was still moves focus.
+    let submits = RwSignal::new(0u32);
+    // The answer comes first: after a submit, and when a shared link opens the page, focus
+    // (and the scroll position) moves to the result, or to the error summary.
+    Effect::new(move |_| {
+        submits.track();
+        if !submitted.get() {
+            return;
+        }
+        let typed = birth.get();
+        let has_error = untrack(|| birth_error(&typed, t()).is_some());
+        crate::dom::focus_id_after_render(if has_error {
+            ERROR_SUMMARY
+        } else {
+            RESULT_HEADING
+        });
+    });
 
     // The three date fields start from the URL, and the form writes back to it.
     let parts = move || {
@@ -116,8 +135,7 @@ pub fn GuideCheckPage() -> impl IntoView {
                 ("household", household),
             ],
         ));
-        // Show an error summary or the result from the top, as a new page would.
-        crate::components::skip_link::focus_main();
+        submits.update(|n| *n += 1);
     };
     let error = move || {
         if submitted.get() {
@@ -131,9 +149,9 @@ pub fn GuideCheckPage() -> impl IntoView {
         <p class="rx-back"><a class="rx-link" href=Route::Guide.href()>{move || Route::Guide.title(t())}</a></p>
         <h1 class="rx-heading-xl">{move || t().check_title}</h1>
         {move || error().map(|message| view! {
-            <div class="rx-error-summary" role="alert" aria-labelledby="rx-error-summary-title" tabindex="-1">
+            <div class="rx-error-summary" id=ERROR_SUMMARY role="alert" aria-labelledby="rx-error-summary-title" tabindex="-1">
                 <h2 class="rx-error-summary__title" id="rx-error-summary-title">{t().error_summary_title}</h2>
-                <ul><li><a class="rx-link" href="#rx-birth-year" on:click=|e| { e.prevent_default(); focus("rx-birth-year"); }>{message}</a></li></ul>
+                <ul><li><a class="rx-link" href="#rx-birth-year" on:click=|e| { e.prevent_default(); crate::dom::focus_id("rx-birth-year"); }>{message}</a></li></ul>
             </div>
         })}
         <p class="rx-lead">{move || t().check_intro}</p>
@@ -223,7 +241,7 @@ pub fn GuideCheckPage() -> impl IntoView {
             };
             Some(view! {
                 <section class="rx-result-panel" aria-labelledby="rx-result-heading">
-                    <h2 id="rx-result-heading">{t.result_heading}</h2>
+                    <h2 id=RESULT_HEADING tabindex="-1">{t.result_heading}</h2>
                     <dl class="rx-facts">
                         <div class="rx-facts__row">
                             <dt>{t.result_kindergarten}</dt>
@@ -252,10 +270,7 @@ pub fn GuideCheckPage() -> impl IntoView {
                         })
                         .collect_view()}
                     <h2>{t.next_steps_heading}</h2>
-                    <ol class="rx-steps">
-                        <li>{t.next_step_watch}</li>
-                        <li>{t.next_step_apply}</li>
-                    </ol>
+                    <Checklist household=household.clone() />
                     <KeyDates today=today() intake=intake />
                     <p class="rx-notice">{t.official_prevails_long} " " {t.share_hint}</p>
                 </section>
@@ -272,11 +287,38 @@ fn year_text(year: i32, t: &Texts) -> String {
     }
 }
 
-fn focus(id: &str) {
-    if let Some(input) = document()
-        .get_element_by_id(id)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = input.focus();
+/// "What to do next": the steps for the household situation the parent chose (or the steps
+/// every household shares), each with the sources of the statement it restates.
+#[component]
+fn Checklist(household: String) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let guidance = &corpus().guidance;
+    let chosen = (!household.is_empty()).then_some(household.as_str());
+    let steps = guidance.steps_for(chosen);
+    view! {
+        {chosen.is_none().then(|| view! { <p class="rx-hint">{move || t().steps_choose_household}</p> })}
+        <ol class="rx-checklist">
+            {steps
+                .into_iter()
+                .map(|step| {
+                    let sources = guidance
+                        .statement(&step.statement)
+                        .map(|s| s.sources.clone())
+                        .unwrap_or_default();
+                    view! {
+                        <li class="rx-checklist__item">
+                            <p class="rx-checklist__text">
+                                {move || match lang.get() {
+                                    crate::i18n::Lang::Zh => view! { <span lang="zh-CN">{step.zh.clone()}</span> }.into_any(),
+                                    crate::i18n::Lang::En => view! { <span lang="en">{step.en.clone()}</span> }.into_any(),
+                                }}
+                            </p>
+                            {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
     }
 }

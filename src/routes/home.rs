@@ -1,4 +1,5 @@
-//! The home page: what the portal offers, one link per section.
+//! The home page: what the portal offers, one link per section, the guided check first
+//! because it answers the question most parents arrive with.
 
 use leptos::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
         <h1 class="rx-heading-xl">{move || t().home_title}</h1>
         <p class="rx-lead">{move || t().home_intro}</p>
         <ul class="rx-card-list">
+            {card(Route::GuideCheck, |t| t.home_check_summary)}
             {card(Route::Policies, |t| t.home_policies_summary)}
             {card(Route::Guide, |t| t.home_guide_summary)}
             {card(Route::Clusters, |t| t.home_clusters_summary)}

@@ -1,37 +1,99 @@
-//! The search page. The query and filters live in the URL (`#/search?q=…&district=…&doc=…`),
-//! so a search can be shared; results follow the box as the parent types.
+//! The search page: one search over the guide, the key dates, the policy texts, places and
+//! schools, and the portal's tools. The query and filters live in the URL
+//! (`#/search?q=…&kind=…&district=…&doc=…`), so a search can be shared; results follow the
+//! box as the parent types. A guide statement that matches best is shown first, as the answer.
 
 use leptos::prelude::*;
+use ruxue_core::search::{HitKind, Results, Target};
 use wasm_bindgen::JsCast;
 
+use crate::components::answer_card::AnswerCard;
 use crate::components::search_result::SearchResult;
 use crate::data::{corpus, search_index};
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Texts};
 use crate::location::{href_with_query, use_location};
 use crate::routes::Route;
 
 /// How many hits a page shows.
 const LIMIT: usize = 20;
 
+/// The kind filter's values in the URL, and the kinds each shows.
+const KIND_FILTERS: [(&str, &[HitKind]); 4] = [
+    ("statement", &[HitKind::Statement]),
+    ("dates", &[HitKind::Dates]),
+    ("clause", &[HitKind::Clause]),
+    (
+        "place",
+        &[HitKind::Place, HitKind::School, HitKind::Cluster],
+    ),
+];
+
+fn kind_filter_label(value: &str, t: &Texts) -> &'static str {
+    match value {
+        "statement" => t.kind_statement,
+        "dates" => t.kind_dates,
+        "clause" => t.kind_clause,
+        _ => t.kind_place,
+    }
+}
+
+/// The page's state, read from the URL.
+#[derive(Clone, PartialEq)]
+struct SearchState {
+    query: String,
+    kind: String,
+    district: String,
+    doc: String,
+}
+
+impl SearchState {
+    fn href(&self) -> String {
+        href_with_query(
+            &Route::Search.path(),
+            &[
+                ("q", &self.query),
+                ("kind", &self.kind),
+                ("district", &self.district),
+                ("doc", &self.doc),
+            ],
+        )
+    }
+}
+
 /// The page at `#/search`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let t = use_texts();
     let location = use_location();
-    let param = move |key: &str| location.read().param(key).unwrap_or_default().to_string();
-    let query = Memo::new(move |_| param("q"));
-    let district = Memo::new(move |_| param("district"));
-    let doc = Memo::new(move |_| param("doc"));
+    let state = Memo::new(move |_| {
+        let location = location.read();
+        let param = |key: &str| location.param(key).unwrap_or_default().to_string();
+        let kind = param("kind");
+        SearchState {
+            query: param("q"),
+            kind: if KIND_FILTERS.iter().any(|(k, _)| *k == kind) {
+                kind
+            } else {
+                String::new()
+            },
+            district: param("district"),
+            doc: param("doc"),
+        }
+    });
     let results = Memo::new(move |_| {
-        let text = query.get();
-        if text.trim().is_empty() {
+        let state = state.get();
+        if state.query.trim().is_empty() {
             return None;
         }
-        let (district, doc) = (district.get(), doc.get());
+        let kinds = KIND_FILTERS
+            .iter()
+            .find(|(k, _)| *k == state.kind)
+            .map_or(&[][..], |(_, kinds)| *kinds);
         let request = ruxue_core::search::Query {
-            text: &text,
-            district: (!district.is_empty()).then_some(district.as_str()),
-            document: (!doc.is_empty()).then_some(doc.as_str()),
+            text: &state.query,
+            district: (!state.district.is_empty()).then_some(state.district.as_str()),
+            document: (!state.doc.is_empty()).then_some(state.doc.as_str()),
+            kinds,
             limit: LIMIT,
         };
         Some(search_index().search(corpus(), &request))
@@ -39,11 +101,12 @@ pub fn SearchPage() -> impl IntoView {
 
     // Typing replaces the current history entry, so Back leaves the search instead of
     // stepping through every keystroke. The URL is the only state: results follow it.
-    let show = move |text: String, district: String, doc: String| {
-        let href = href_with_query(
-            &Route::Search.path(),
-            &[("q", &text), ("district", &district), ("doc", &doc)],
-        );
+    let show = move |text: String| {
+        let href = SearchState {
+            query: text,
+            ..state.get_untracked()
+        }
+        .href();
         let _ = window().location().replace(&href);
     };
     let on_input = move |event: leptos::ev::Event| {
@@ -54,24 +117,15 @@ pub fn SearchPage() -> impl IntoView {
         {
             return;
         }
-        show(
-            event_target_value(&event),
-            district.get_untracked(),
-            doc.get_untracked(),
-        );
+        show(event_target_value(&event));
     };
-    let on_composition_end = move |event: leptos::ev::CompositionEvent| {
-        show(
-            event_target_value(&event),
-            district.get_untracked(),
-            doc.get_untracked(),
-        );
-    };
-    // Down arrow from the box moves to the first result; the results are ordinary links.
+    let on_composition_end =
+        move |event: leptos::ev::CompositionEvent| show(event_target_value(&event));
+    // Down arrow from the box moves to the answer or the first result; they are ordinary links.
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "ArrowDown" {
             if let Some(link) = document()
-                .query_selector(".rx-result__title a")
+                .query_selector(".rx-answer a, .rx-result__title a")
                 .ok()
                 .flatten()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -80,17 +134,6 @@ pub fn SearchPage() -> impl IntoView {
                 let _ = link.focus();
             }
         }
-    };
-    let facet_href = move |key: &'static str, value: String| {
-        let (mut d, mut f) = (district.get(), doc.get());
-        match key {
-            "district" => d = value,
-            _ => f = value,
-        }
-        href_with_query(
-            &Route::Search.path(),
-            &[("q", &query.get()), ("district", &d), ("doc", &f)],
-        )
     };
 
     view! {
@@ -106,83 +149,211 @@ pub fn SearchPage() -> impl IntoView {
                 autocomplete="off"
                 aria-describedby="rx-search-hint"
                 aria-controls="rx-search-results"
-                prop:value=move || query.get()
+                prop:value=move || state.get().query
                 on:input=on_input
                 on:compositionend=on_composition_end
                 on:keydown=on_keydown
             />
         </form>
         <div id="rx-search-results">
-            {move || match results.get() {
-                None => suggestions(t).into_any(),
-                Some(results) => {
-                    let count = (t().results_count)(results.total);
-                    let expansions = results.expansions.join("、");
-                    let facets = |key: &'static str, counts: Vec<(String, usize)>, selected: String, label: &'static str| {
-                        let all_href = facet_href(key, String::new());
-                        let all_current = selected.is_empty();
-                        view! {
-                            <nav class="rx-facets" aria-label=label>
-                                <span class="rx-facets__label">{label}</span>
-                                <ul class="rx-facets__list">
-                                    <li>
-                                        <a class="rx-link" href=all_href aria-current=all_current.then_some("true")>{t().all_results}</a>
-                                    </li>
-                                    {counts
-                                        .into_iter()
-                                        .map(|(value, n)| {
-                                            let current = value == selected;
-                                            let shown = if key == "doc" { short_title(&value) } else { value.clone() };
-                                            view! {
-                                                <li>
-                                                    <a class="rx-link" href=facet_href(key, value) aria-current=current.then_some("true") lang="zh-CN">
-                                                        {format!("{shown} ({n})")}
-                                                    </a>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </nav>
-                        }
-                    };
-                    view! {
-                        <p class="rx-result-count" role="status">{count}</p>
-                        <Show when={let e = expansions.clone(); move || !e.is_empty()}>
-                            <p class="rx-expansions">{t().also_searched} <span lang="zh-CN">{expansions.clone()}</span></p>
-                        </Show>
-                        <Show when=move || results.truncated>
-                            <p class="rx-notice">{t().query_truncated}</p>
-                        </Show>
-                        {if results.total == 0 && district.get().is_empty() && doc.get().is_empty() {
-                            view! {
-                                <div class="rx-notice">
-                                    <h2 class="rx-notice__heading">{t().no_results}</h2>
-                                    <p class="rx-notice__body">{t().no_results_next}</p>
-                                </div>
-                                {suggestions(t)}
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                {facets("district", results.districts.clone(), district.get(), t().filter_by_district)}
-                                {facets("doc", results.documents.clone(), doc.get(), t().filter_by_document)}
-                                <h2 class="rx-visually-hidden">{t().results_heading}</h2>
-                                <ol class="rx-results">
-                                    {results
-                                        .hits
-                                        .into_iter()
-                                        .map(|hit| view! { <SearchResult hit=hit query=query.get() /> })
-                                        .collect_view()}
-                                </ol>
-                            }
-                                .into_any()
-                        }}
-                    }
-                        .into_any()
+            // Rebuilt when the results or the UI language change: the results read their
+            // strings once, which keeps each result's view small.
+            {move || {
+                t();
+                match results.get() {
+                    None => suggestions(t).into_any(),
+                    Some(results) => view! { <ResultsView results=results state=state.get() /> }.into_any(),
                 }
             }}
         </div>
+    }
+}
+
+/// Everything below the box once there is a query.
+#[component]
+fn ResultsView(results: Results, state: SearchState) -> impl IntoView {
+    let t = use_texts();
+    let t_now = t();
+    let corpus = corpus();
+    let unfiltered = state.kind.is_empty() && state.district.is_empty() && state.doc.is_empty();
+    let query = results
+        .corrected
+        .clone()
+        .unwrap_or_else(|| state.query.clone());
+    let mut hits = results.hits.clone();
+    let answer = match hits.first().map(|h| h.target) {
+        Some(Target::Statement(i)) if state.kind.is_empty() || state.kind == "statement" => {
+            hits.remove(0);
+            Some(&corpus.guidance.statements[i])
+        }
+        _ => None,
+    };
+    // The district and document filters are for clauses: they show under 政策原文, or while
+    // one is set, so that on a phone the answer is not pushed below three rows of links.
+    let clause_filters =
+        state.kind == "clause" || !state.district.is_empty() || !state.doc.is_empty();
+    view! {
+        {results.corrected.clone().map(|corrected| {
+            let href = SearchState { query: corrected.clone(), ..state.clone() }.href();
+            view! {
+                <p class="rx-notice rx-did-you-mean">
+                    {t_now.did_you_mean}
+                    <a class="rx-link" href=href lang="zh-CN">{corrected}</a>
+                    " " {t_now.did_you_mean_shown}
+                </p>
+            }
+        })}
+        {(!results.elsewhere.is_empty()).then(|| view! { <Coverage places=results.elsewhere.clone() /> })}
+        <p class="rx-result-count" role="status">{(t_now.results_count)(results.total)}</p>
+        {(!results.expansions.is_empty()).then(|| view! {
+            <p class="rx-expansions">{t_now.also_searched} <span lang="zh-CN">{results.expansions.join("、")}</span></p>
+        })}
+        {results.truncated.then(|| view! { <p class="rx-notice">{t_now.query_truncated}</p> })}
+        {if results.total == 0 && unfiltered {
+            view! {
+                <div class="rx-notice">
+                    <h2 class="rx-notice__heading">{t_now.no_results}</h2>
+                    <p class="rx-notice__body">{t_now.no_results_next}</p>
+                </div>
+                {suggestions(t)}
+            }
+                .into_any()
+        } else {
+            view! {
+                {answer.map(|statement| view! { <AnswerCard statement=statement /> })}
+                <Facets results=results.clone() state=state.clone() clauses=clause_filters />
+                <h2 class="rx-visually-hidden">{t_now.results_heading}</h2>
+                <ol class="rx-results">
+                    {hits
+                        .into_iter()
+                        .map(|hit| view! { <SearchResult hit=hit query=query.clone() /> })
+                        .collect_view()}
+                </ol>
+            }
+                .into_any()
+        }}
+    }
+}
+
+/// What the portal covers, for a query that names a place it does not.
+#[component]
+fn Coverage(places: Vec<usize>) -> impl IntoView {
+    let t = use_texts();
+    let directory = &corpus().directory;
+    let covered: Vec<&str> = directory
+        .districts
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    let covered = covered.join("、");
+    view! {
+        <div class="rx-notice rx-coverage">
+            <h2 class="rx-notice__heading">{move || t().coverage_heading}</h2>
+            <p class="rx-notice__body">{move || (t().coverage_covered)(&covered)}</p>
+            {places
+                .into_iter()
+                .map(|i| {
+                    let place = &directory.elsewhere[i];
+                    view! { <p class="rx-notice__body">{move || (t().coverage_not_covered)(&place.name, &place.district)}</p> }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// The kind filter, and for clauses the district and document filters, each with counts.
+#[component]
+fn Facets(results: Results, state: SearchState, clauses: bool) -> impl IntoView {
+    let t = use_texts();
+    let t_now = t();
+    let link = move |label: String, href: String, current: bool| {
+        view! {
+            <li>
+                <a class="rx-link" href=href aria-current=current.then_some("true")>{label}</a>
+            </li>
+        }
+    };
+    let all = link(
+        t_now.all_results.to_string(),
+        SearchState {
+            kind: String::new(),
+            ..state.clone()
+        }
+        .href(),
+        state.kind.is_empty(),
+    );
+    let kinds = KIND_FILTERS
+        .iter()
+        .filter_map(|(value, kinds)| {
+            let n: usize = results
+                .kinds
+                .iter()
+                .filter(|(k, _)| kinds.contains(k))
+                .map(|(_, n)| n)
+                .sum();
+            (n > 0 || state.kind == *value).then(|| {
+                let href = SearchState {
+                    kind: value.to_string(),
+                    ..state.clone()
+                }
+                .href();
+                link(
+                    format!("{} ({n})", kind_filter_label(value, t_now)),
+                    href,
+                    state.kind == *value,
+                )
+            })
+        })
+        .collect_view();
+    let facet = move |label: &'static str, counts: Vec<(String, usize)>, key: &'static str| {
+        let selected = if key == "district" {
+            &state.district
+        } else {
+            &state.doc
+        };
+        let with = |value: String| {
+            let mut next = state.clone();
+            match key {
+                "district" => next.district = value,
+                _ => next.doc = value,
+            }
+            next.href()
+        };
+        let all = link(
+            t_now.all_results.to_string(),
+            with(String::new()),
+            selected.is_empty(),
+        );
+        let values = counts
+            .into_iter()
+            .map(|(value, n)| {
+                let shown = if key == "doc" { short_title(&value) } else { value.clone() };
+                let current = value == *selected;
+                view! {
+                    <li>
+                        <a class="rx-link" href=with(value) aria-current=current.then_some("true") lang="zh-CN">
+                            {format!("{shown} ({n})")}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="rx-facets" aria-label=label>
+                <span class="rx-facets__label">{label}</span>
+                <ul class="rx-facets__list">{all} {values}</ul>
+            </nav>
+        }
+    };
+    view! {
+        <nav class="rx-facets rx-facets--kinds" aria-label=t_now.filter_by_kind>
+            <span class="rx-facets__label">{t_now.filter_by_kind}</span>
+            <ul class="rx-facets__list">{all} {kinds}</ul>
+        </nav>
+        {(clauses && !results.districts.is_empty()).then(|| view! {
+            {facet(t_now.filter_by_district, results.districts.clone(), "district")}
+            {facet(t_now.filter_by_document, results.documents.clone(), "doc")}
+        })}
     }
 }
 

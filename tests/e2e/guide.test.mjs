@@ -44,6 +44,13 @@ describe('guide', () => {
     await context.close();
   });
 
+  test('the home page leads to the check', async () => {
+    const { page, context } = await openAtToday('#/');
+    await page.locator('.rx-card').first().getByRole('link', { name: '入学年份与适用规则' }).click();
+    await page.waitForFunction(() => location.hash === '#/guide/check');
+    await context.close();
+  });
+
   test('the stage links move focus to their section without changing the route', async () => {
     const { page, context } = await openAtToday('#/guide');
     await page.locator('.rx-stage-nav').getByRole('link', { name: '随迁子女' }).click();
@@ -90,6 +97,49 @@ describe('guided check', () => {
     await fresh.context.close();
   });
 
+  test('the answer comes first: focus moves to the result after submit and on a shared link', async () => {
+    const { page, context } = await openAtToday('#/guide/check', { width: 375, height: 740 });
+    await page.getByLabel('年', { exact: true }).fill('2021');
+    await page.getByLabel('月', { exact: true }).fill('3');
+    await page.getByLabel('日', { exact: true }).fill('15');
+    await page.getByRole('button', { name: '查看结果' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
+    const inView = () => page.evaluate(() => {
+      const box = document.getElementById('rx-result-heading').getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    assert.ok(await inView(), 'the result heading is on screen');
+    // Submitting again with the same answer still brings the parent back to it.
+    await page.getByLabel('年', { exact: true }).focus();
+    await page.getByRole('button', { name: '查看结果' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
+    await context.close();
+
+    const shared = await openAtToday('#/guide/check?birth=2021-03-15&household=hukou', { width: 375, height: 740 });
+    await shared.page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
+    await shared.context.close();
+  });
+
+  test('"what to do next" is a checklist for the household, each step with its source', async () => {
+    const steps = async (household) => {
+      const { page, context } = await openAtToday(`#/guide/check?birth=2021-03-15${household ? `&household=${household}` : ''}`);
+      const items = page.locator('.rx-checklist__item');
+      const texts = await items.allInnerTexts();
+      for (const item of await items.all()) assert.ok((await item.locator('.rx-source').count()) > 0);
+      const hint = await page.locator('.rx-result-panel .rx-hint').count();
+      await context.close();
+      return { texts, hint };
+    };
+    const hukou = await steps('hukou');
+    const permit = await steps('permit');
+    const none = await steps('');
+    assert.ok(permit.texts.some((t) => /确认条件：父母一方持有效的《上海市居住证》/.test(t)));
+    assert.ok(!hukou.texts.some((t) => /居住证/.test(t)), JSON.stringify(hukou.texts));
+    assert.ok(hukou.texts.some((t) => /“一网通办”/.test(t)));
+    assert.equal(none.hint, 1, 'without a household the page says how to get the full list');
+    assert.equal(none.texts.length, hukou.texts.length);
+  });
+
   test('an impossible date gets a clear error that says what to do', async () => {
     const { page, errors, context } = await openAtToday('#/guide/check');
     await page.getByLabel('年', { exact: true }).fill('2023');
@@ -101,6 +151,7 @@ describe('guided check', () => {
     assert.match(await summary.innerText(), /请修改以下问题\s*出生日期必须是真实的日期，例如 2020 10 1/);
     assert.equal(await page.getByLabel('年', { exact: true }).getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('#rx-result-heading').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-error-summary');
     await summary.getByRole('link').click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'rx-birth-year');
     assert.deepEqual(errors, []);

@@ -53,16 +53,21 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
-    /// Search every clause, best first, e.g. `ruxue search 幼升小 --json`.
+    /// Search guide statements, key dates, clauses, places, schools, clusters and tools, best
+    /// first, e.g. `ruxue search 幼升小 --json`.
     Search {
-        /// What a parent would type: Chinese, traditional characters, pinyin, vocabulary.
+        /// What a parent would type: a question or words, in Chinese (traditional too), pinyin
+        /// or English.
         query: String,
         /// How many hits to print.
         #[arg(long, default_value_t = 10)]
         limit: usize,
-        /// Only documents of this district, e.g. 闵行区.
+        /// Only what applies in this district, e.g. 闵行区.
         #[arg(long)]
         district: Option<String>,
+        /// Only hits of this kind: statement, dates, clause, place, school, cluster or tool.
+        #[arg(long)]
+        kind: Option<String>,
     },
 }
 
@@ -95,7 +100,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             query,
             limit,
             district,
-        } => search(cli, query, *limit, district.as_deref()),
+            kind,
+        } => search(cli, query, *limit, district.as_deref(), kind.as_deref()),
     }
 }
 
@@ -239,7 +245,24 @@ fn show(cli: &Cli, item_id: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn search(cli: &Cli, query: &str, limit: usize, district: Option<&str>) -> Result<ExitCode> {
+fn search(
+    cli: &Cli,
+    query: &str,
+    limit: usize,
+    district: Option<&str>,
+    kind: Option<&str>,
+) -> Result<ExitCode> {
+    use ruxue_core::search::HitKind;
+    let kinds: Vec<HitKind> = match kind {
+        None => Vec::new(),
+        Some(name) => vec![HitKind::parse(name).with_context(|| {
+            let names: Vec<&str> = HitKind::ALL.iter().map(|k| k.name()).collect();
+            format!(
+                "`--kind {name}` is not a kind: use one of {}",
+                names.join(", ")
+            )
+        })?],
+    };
     let corpus = load(cli)?;
     let index = ruxue_core::search::SearchIndex::build(&corpus);
     let results = index.search(
@@ -248,49 +271,146 @@ fn search(cli: &Cli, query: &str, limit: usize, district: Option<&str>) -> Resul
             text: query,
             district,
             document: None,
+            kinds: &kinds,
             limit,
         },
     );
     let hits: Vec<Value> = results
         .hits
         .iter()
-        .map(|hit| {
-            let document = &corpus.documents[hit.doc];
-            let clause = &document.clauses[hit.clause];
-            let marks: Vec<[usize; 2]> =
-                hit.snippet.marks.iter().map(|m| [m.start, m.end]).collect();
-            json!({
-                "doc_id": document.meta.id,
-                "item_id": document.item_id(clause),
-                "title": document.meta.title,
-                "district": document.meta.district,
-                "breadcrumb": document.breadcrumb(clause),
-                "citation": document.citation(clause),
-                "text": clause.text,
-                "snippet": hit.snippet.text,
-                "marks": marks,
-                "score": hit.score,
-                "link": format!("index.html#{}", document.clause_route(clause)),
-            })
-        })
+        .map(|hit| hit_json(&corpus, hit))
         .collect();
     if cli.json {
         println!("{}", serde_json::to_string_pretty(&hits)?);
     } else {
+        if let Some(corrected) = &results.corrected {
+            println!("您是不是要找：{corrected}");
+        }
+        for &i in &results.elsewhere {
+            let place = &corpus.directory.elsewhere[i];
+            println!(
+                "{}（{}）不在本站收录范围内；本站收录闵行区、宝山区、崇明区和全市通用的规则。",
+                place.name, place.district
+            );
+        }
         if !results.expansions.is_empty() {
             println!("也搜索了：{}", results.expansions.join("、"));
         }
         println!("{} matches", results.total);
         for hit in &hits {
             println!(
-                "{:>7.3}  {}  {}",
+                "{:>7.3}  {:<9} {}  {}",
                 hit["score"].as_f64().unwrap_or_default(),
-                hit["item_id"].as_str().unwrap_or_default(),
+                hit["kind"].as_str().unwrap_or_default(),
+                hit["id"].as_str().unwrap_or_default(),
                 hit["snippet"].as_str().unwrap_or_default()
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON shape scripts depend on for one search hit. Every hit has `kind`, `id`, `text`,
+/// `link`, `score`, `snippet`, `marks` and `sources`; the clause keys (`doc_id`, `item_id`,
+/// `breadcrumb`, `citation`) are null or empty for other kinds.
+fn hit_json(corpus: &Corpus, hit: &ruxue_core::search::Hit) -> Value {
+    use ruxue_core::search::Target;
+    let target = hit.target;
+    let marks: Vec<[usize; 2]> = hit.snippet.marks.iter().map(|m| [m.start, m.end]).collect();
+    let mut json = json!({
+        "kind": target.kind(),
+        "id": target.id(corpus),
+        "district": target.scope(corpus),
+        "snippet": hit.snippet.text,
+        "marks": marks,
+        "score": hit.score,
+        "link": format!("index.html#{}", target.route(corpus)),
+        "doc_id": null,
+        "item_id": null,
+        "breadcrumb": [],
+        "citation": null,
+    });
+    let (title, text, sources): (String, String, Vec<&str>) = match target {
+        Target::Clause { doc, clause } => {
+            let document = &corpus.documents[doc];
+            let clause = &document.clauses[clause];
+            json["doc_id"] = json!(document.meta.id);
+            json["item_id"] = json!(document.item_id(clause));
+            json["breadcrumb"] = json!(document.breadcrumb(clause));
+            json["citation"] = json!(document.citation(clause));
+            (document.meta.title.clone(), clause.text.clone(), Vec::new())
+        }
+        Target::Statement(i) => {
+            let s = &corpus.guidance.statements[i];
+            json["text_en"] = json!(s.en);
+            (
+                s.stage.clone(),
+                s.zh.clone(),
+                s.sources.iter().map(String::as_str).collect(),
+            )
+        }
+        Target::Cycle(i) => {
+            let c = &corpus.guidance.cycles[i];
+            let events: Vec<String> = c
+                .events
+                .iter()
+                .map(|e| format!("{}：{}", e.zh, e.when))
+                .collect();
+            let title = format!(
+                "{}年 {}{}",
+                c.year,
+                c.scope,
+                if c.reference {
+                    "（仅供参考）"
+                } else {
+                    ""
+                }
+            );
+            (title, events.join("；"), vec![c.source.as_str()])
+        }
+        Target::DatesNotPublished(year) => {
+            let title = match year {
+                Some(year) => format!("{year}年入学的日期尚未公布"),
+                None => "下一年入学的日期尚未公布".to_string(),
+            };
+            (
+                title.clone(),
+                format!("{title}。请以市教委和各区教育局发布的通知为准。"),
+                Vec::new(),
+            )
+        }
+        Target::Place(kind, index) => {
+            let directory = &corpus.directory;
+            let name = ruxue_core::lookup::name_of(directory, kind, index).unwrap_or_default();
+            let source = ruxue_core::lookup::source_of(directory, kind, index).unwrap_or_default();
+            let district = target.scope(corpus).unwrap_or_default();
+            (
+                name.to_string(),
+                format!("{name}（{district}）"),
+                vec![source],
+            )
+        }
+        Target::Tool(tool) => {
+            let (title, text) = match tool {
+                ruxue_core::search::Tool::Check => (
+                    "入学年份与适用规则",
+                    "根据孩子的出生日期查看幼儿园、小学的入学年份和适用的规则。",
+                ),
+                ruxue_core::search::Tool::Lookup => (
+                    "查询",
+                    "输入街镇、学校或地址，查看所属的区、街镇、学区集团和学校。",
+                ),
+            };
+            (title.to_string(), text.to_string(), Vec::new())
+        }
+    };
+    json["title"] = json!(title);
+    json["text"] = json!(text);
+    json["sources"] = json!(sources
+        .iter()
+        .map(|s| source_json(corpus, s))
+        .collect::<Vec<_>>());
+    json
 }
 
 /// A source string (`doc/clause` or a sources.toml id) as scripts and readers need it.

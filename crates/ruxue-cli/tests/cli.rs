@@ -156,11 +156,21 @@ fn show_explains_an_unknown_item() {
 
 #[test]
 fn search_json_prints_ranked_hits_in_the_documented_shape() {
-    let out = ruxue(&["search", "幼升小", "--limit", "3", "--json"]);
+    let out = ruxue(&[
+        "search",
+        "幼升小",
+        "--limit",
+        "3",
+        "--kind",
+        "clause",
+        "--json",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(hits.len(), 3);
     for key in [
+        "kind",
+        "id",
         "doc_id",
         "item_id",
         "title",
@@ -174,6 +184,8 @@ fn search_json_prints_ranked_hits_in_the_documented_shape() {
         assert!(!hits[0][key].is_null(), "hit has `{key}`");
     }
     assert_eq!(hits[0]["item_id"], "mh-2024-gzyd/5-25");
+    assert_eq!(hits[0]["kind"], "clause");
+    assert_eq!(hits[0]["id"], hits[0]["item_id"]);
     assert_eq!(hits[0]["link"], "index.html#/policies/mh-2024-gzyd/5-25");
     assert!(hits[0]["text"]
         .as_str()
@@ -191,10 +203,96 @@ fn search_filters_by_district_and_returns_an_empty_array_for_no_match() {
     let out = ruxue(&["search", "特殊教育", "--district", "宝山区", "--json"]);
     let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["district"] == "宝山区"));
+    assert!(hits
+        .iter()
+        .all(|h| h["district"] == "宝山区" || h["district"] == "全市" || h["district"].is_null()));
+    assert!(hits
+        .iter()
+        .filter(|h| h["kind"] == "clause")
+        .all(|h| h["district"] == "宝山区"));
     let out = ruxue(&["search", "zzzqqq", "--json"]);
     assert!(out.status.success());
     assert_eq!(text(&out.stdout).trim(), "[]");
+}
+
+#[test]
+fn search_json_returns_every_kind_with_kind_id_text_link_and_sources() {
+    let out = ruxue(&["search", "居住证", "--limit", "20", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &hits[0];
+    assert_eq!(
+        (first["kind"].as_str(), first["id"].as_str()),
+        (Some("statement"), Some("migrant-conditions"))
+    );
+    assert!(first["text"].as_str().unwrap().contains("《上海市居住证》"));
+    assert!(first["text_en"]
+        .as_str()
+        .unwrap()
+        .contains("Residence Permit"));
+    assert_eq!(
+        first["link"],
+        "index.html#/guide?statement=migrant-conditions"
+    );
+    assert_eq!(first["sources"][0]["id"], "suiqian-conditions");
+    for hit in &hits {
+        for key in [
+            "kind", "id", "text", "link", "score", "snippet", "marks", "sources",
+        ] {
+            assert!(!hit[key].is_null(), "{} has `{key}`", hit["id"]);
+        }
+    }
+    let kinds: Vec<&str> = hits.iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"clause"), "{kinds:?}");
+
+    let out = ruxue(&["search", "七宝", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let town = hits.iter().find(|h| h["kind"] == "place").expect("a place");
+    assert_eq!(town["id"], "town:闵行区/七宝镇");
+    assert!(town["link"]
+        .as_str()
+        .unwrap()
+        .starts_with("index.html#/lookup?q="));
+    assert!(hits.iter().any(|h| h["kind"] == "school"));
+
+    let out = ruxue(&["search", "孩子几岁上小学", "--kind", "tool", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0]["id"].as_str(), hits[0]["link"].as_str()),
+        (Some("check"), Some("index.html#/guide/check"))
+    );
+
+    let out = ruxue(&["search", "2027年报名", "--kind", "dates", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits[0]["id"], "not-published/2027");
+}
+
+#[test]
+fn search_rejects_an_unknown_kind_and_names_the_kinds() {
+    let out = ruxue(&["search", "入学", "--kind", "pdf"]);
+    assert!(!out.status.success());
+    let message = text(&out.stderr);
+    assert!(
+        message.contains("`--kind pdf` is not a kind: use one of statement, dates, clause, place, school, cluster, tool"),
+        "{message}"
+    );
+}
+
+#[test]
+fn search_text_names_the_slip_and_the_uncovered_district() {
+    let out = ruxue(&["search", "幼生小"]);
+    assert!(
+        text(&out.stdout).contains("您是不是要找：幼升小"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = ruxue(&["search", "浦东新区"]);
+    assert!(
+        text(&out.stdout).contains("浦东新区（浦东新区）不在本站收录范围内"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]

@@ -19,6 +19,8 @@ pub const DOCUMENTS_DIR: &str = "documents";
 pub const REPAIRS_FILE: &str = "repairs.toml";
 /// The parent vocabulary for search, relative to the data folder.
 pub const VOCABULARY_FILE: &str = "vocabulary.toml";
+/// The English–Chinese search glossary, relative to the data folder.
+pub const GLOSSARY_FILE: &str = "glossary.toml";
 
 /// Reads and validates the data folder at `data_dir`.
 ///
@@ -156,19 +158,16 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         }
     }
 
-    let vocabulary_path = data_dir.join(VOCABULARY_FILE);
-    let vocabulary = match read_text(&vocabulary_path) {
-        Ok(source) => crate::vocabulary::parse_vocabulary(&vocabulary_path, &source)
-            .unwrap_or_else(|mut found| {
-                problems.append(&mut found);
-                Vec::new()
-            }),
-        Err(_) if !vocabulary_path.exists() => Vec::new(),
-        Err(d) => {
-            problems.push(d);
-            Vec::new()
-        }
-    };
+    let vocabulary = read_optional_file(
+        &data_dir.join(VOCABULARY_FILE),
+        crate::vocabulary::parse_vocabulary,
+        &mut problems,
+    );
+    let glossary = read_optional_file(
+        &data_dir.join(GLOSSARY_FILE),
+        crate::vocabulary::parse_glossary,
+        &mut problems,
+    );
 
     // Places and schools cite document items, so they are checked once the documents are valid.
     let directory = if problems.is_empty() {
@@ -194,13 +193,34 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     if problems.is_empty() {
         Ok(Corpus {
             documents,
-            vocabulary,
+            vocabulary: vocabulary.terms,
+            compounds: vocabulary.compounds,
+            glossary,
             directory,
             guidance,
         })
     } else {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(problems)
+    }
+}
+
+/// Reads and parses a data file that a data folder may leave out (it then holds nothing).
+fn read_optional_file<T: Default>(
+    path: &Path,
+    parse: impl Fn(&Path, &str) -> Result<T, Vec<Diagnostic>>,
+    problems: &mut Vec<Diagnostic>,
+) -> T {
+    match read_text(path) {
+        Ok(source) => parse(path, &source).unwrap_or_else(|mut found| {
+            problems.append(&mut found);
+            T::default()
+        }),
+        Err(_) if !path.exists() => T::default(),
+        Err(d) => {
+            problems.push(d);
+            T::default()
+        }
     }
 }
 

@@ -19,6 +19,31 @@ pub struct Directory {
     pub memberships: Vec<Membership>,
     pub catchments: Vec<Catchment>,
     pub facts: Vec<ClusterFact>,
+    /// Shanghai districts and 街镇 the portal does not cover, so that a query naming one is
+    /// told what the portal covers instead of finding nothing.
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// A district or 街镇 outside the districts the portal covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Elsewhere {
+    /// The statistical division code (6 digits for a district, 9 for a 街镇).
+    pub code: String,
+    pub name: String,
+    /// The district it is in (itself, for a district).
+    pub district: String,
+    pub source: String,
+}
+
+impl Elsewhere {
+    /// The name and the short form people type: 浦东 for 浦东新区, 张江 for 张江镇.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let short = ["新区", "区", "街道", "镇", "乡"]
+            .iter()
+            .find_map(|suffix| self.name.strip_suffix(suffix))
+            .filter(|short| short.chars().count() >= 2);
+        std::iter::once(self.name.as_str()).chain(short)
+    }
 }
 
 /// A public source that is not one of the bundled documents.

@@ -301,6 +301,45 @@ pub fn load_directory(
             });
         }
     }
+    if let Some(table) = read_table(
+        &data_dir.join("places/elsewhere.csv"),
+        &["code", "name", "district", "source"],
+        &mut problems,
+    ) {
+        for (line, f) in &table.rows {
+            let mut problem = |m: String| problems.push(Diagnostic::new(&table.path, *line, m));
+            if ![6, 9].contains(&f[0].len()) || !f[0].bytes().all(|b| b.is_ascii_digit()) {
+                problem(format!(
+                    "code `{}` is not a 6- or 9-digit division code",
+                    f[0]
+                ));
+            }
+            if f[1].is_empty() || f[2].is_empty() {
+                problem("a row needs both `name` and `district`".into());
+            }
+            if district_known(&f[2], &directory) {
+                problem(format!(
+                    "`{}` is a covered district: list its 街镇 in places/towns.csv instead",
+                    f[2]
+                ));
+            }
+            if directory
+                .elsewhere
+                .iter()
+                .any(|e| e.district == f[2] && e.name == f[1])
+            {
+                problem(format!("`{}` is listed twice in {}", f[1], f[2]));
+            }
+            source_ok(&f[3], &table.path, *line, &mut problems);
+            directory.elsewhere.push(Elsewhere {
+                code: f[0].clone(),
+                name: f[1].clone(),
+                district: f[2].clone(),
+                source: f[3].clone(),
+            });
+        }
+    }
+
     let town_known = |district: &str, town: &str, directory: &Directory| {
         directory
             .towns

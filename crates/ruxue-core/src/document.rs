@@ -77,6 +77,11 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The parent vocabulary search expands (`data/vocabulary.toml`).
     pub vocabulary: Vec<VocabularyTerm>,
+    /// Words whose inner character pairs are not words of their own (中小学 holds 小学 but
+    /// is not about primary school alone): search counts such inner pairs for less.
+    pub compounds: Vec<String>,
+    /// English words parents type, and the Chinese terms the texts use (`data/glossary.toml`).
+    pub glossary: Vec<GlossaryEntry>,
     /// Districts, 街镇, schools and clusters (`data/places/`, `data/schools/`).
     pub directory: crate::directory::Directory,
     /// Enrolment guidance and key dates (`data/guidance.toml`, `data/key_dates.toml`).
@@ -91,6 +96,14 @@ pub struct VocabularyTerm {
     pub also: Vec<String>,
     /// Readings of the term, for pinyin queries.
     pub pinyin: Pinyin,
+}
+
+/// English phrases and the Chinese terms search looks for instead (kindergarten → 幼儿园).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    /// Lower-case phrases, words separated by one space.
+    pub en: Vec<String>,
+    pub zh: Vec<String>,
 }
 
 impl Corpus {

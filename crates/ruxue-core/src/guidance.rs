@@ -24,6 +24,23 @@ pub const STAGES: [&str; 10] = [
     "课后服务与双减",
 ];
 
+/// Household situations a parent can state in the guided check, as they appear in its URL:
+/// Shanghai household registration (本市户籍), a Shanghai Residence Permit (居住证), or
+/// neither.
+pub const HOUSEHOLDS: [&str; 3] = ["hukou", "permit", "other"];
+
+/// One step of the guided check's "what to do next" checklist. It only restates, as an action,
+/// what a sourced statement says; the statement's sources are shown with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Which [`HOUSEHOLDS`] the step is for.
+    pub households: Vec<String>,
+    pub zh: String,
+    pub en: String,
+    /// The statement the step rests on.
+    pub statement: String,
+}
+
 /// One statement of guidance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
@@ -62,6 +79,8 @@ pub struct DateEvent {
 pub struct Guidance {
     pub statements: Vec<Statement>,
     pub cycles: Vec<DateCycle>,
+    /// The guided check's checklist, in the order it is shown.
+    pub steps: Vec<Step>,
 }
 
 /// Where a child is relative to the two entry points.
@@ -199,6 +218,20 @@ impl Guidance {
     /// The statement with id `id`.
     pub fn statement(&self, id: &str) -> Option<&Statement> {
         self.statements.iter().find(|s| s.id == id)
+    }
+
+    /// The checklist for a household situation (one of [`HOUSEHOLDS`]); with none given, the
+    /// steps every household shares.
+    pub fn steps_for(&self, household: Option<&str>) -> Vec<&Step> {
+        self.steps
+            .iter()
+            .filter(|step| match household {
+                Some(h) => step.households.iter().any(|s| s == h),
+                None => HOUSEHOLDS
+                    .iter()
+                    .all(|h| step.households.iter().any(|s| s == h)),
+            })
+            .collect()
     }
 }
 

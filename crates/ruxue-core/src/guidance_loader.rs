@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{line_of_offset, Diagnostic};
 use crate::directory::Directory;
 use crate::document::Document;
-use crate::guidance::{DateCycle, Guidance, Statement, STAGES};
+use crate::guidance::{DateCycle, Guidance, Statement, Step, HOUSEHOLDS, STAGES};
 use crate::metadata::is_valid_id;
 
 #[derive(Deserialize, Default)]
@@ -17,6 +17,8 @@ use crate::metadata::is_valid_id;
 struct RawStatements {
     #[serde(default)]
     statement: Vec<Spanned<Statement>>,
+    #[serde(default)]
+    step: Vec<Spanned<Step>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -85,6 +87,36 @@ pub fn load_guidance(
             }
         }
         guidance.statements.push(s);
+    }
+
+    for spanned in raw.step {
+        let line = line_of_offset(&text, spanned.span().start);
+        let step = spanned.into_inner();
+        let mut problem = |m: String| problems.push(Diagnostic::new(&path, line, m));
+        if step.households.is_empty() {
+            problem(format!(
+                "a step needs `households`: one or more of {}",
+                HOUSEHOLDS.join(", ")
+            ));
+        }
+        for household in &step.households {
+            if !HOUSEHOLDS.contains(&household.as_str()) {
+                problem(format!(
+                    "household `{household}` is not one of {}",
+                    HOUSEHOLDS.join(", ")
+                ));
+            }
+        }
+        if step.zh.trim().is_empty() || step.en.trim().is_empty() {
+            problem("a step needs both `zh` and `en` text".into());
+        }
+        if guidance.statement(&step.statement).is_none() {
+            problem(format!(
+                "step rests on statement `{}`, which is not in this file: a step must restate a sourced statement",
+                step.statement
+            ));
+        }
+        guidance.steps.push(step);
     }
 
     let path = data_dir.join("key_dates.toml");

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod directory;
 pub mod document;
 pub mod guidance;
+pub mod link;
 pub mod lookup;
 pub mod search;
 pub mod structure;
@@ -40,6 +41,7 @@ pub mod vocabulary;
 pub use corpus::{load_corpus, DOCUMENTS_DIR, REPAIRS_FILE};
 pub use diagnostic::Diagnostic;
 pub use document::{
-    AppliedRepair, Corpus, Document, DocumentMeta, DocumentSource, Status, VocabularyTerm,
+    AppliedRepair, Corpus, Document, DocumentMeta, DocumentSource, GlossaryEntry, Status,
+    VocabularyTerm,
 };
 pub use structure::{Clause, ClauseKind};

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 
 use ruxue_core::calendar::CalendarDate;
-use ruxue_core::guidance::{entry_years, next_intake_year, STAGES};
+use ruxue_core::guidance::{entry_years, next_intake_year, HOUSEHOLDS, STAGES};
 use ruxue_core::load_corpus;
 
 #[test]
@@ -67,6 +67,38 @@ fn an_unsourced_statement_fails_the_build_on_its_line() {
         [
             "guidance.toml:12: statement `unsourced` has no source: every statement needs one",
             "guidance.toml:20: source `test-2099-1/9-9-9` does not resolve: no such document item or sources.toml id",
+            "guidance.toml:29: household `renter` is not one of hukou, permit, other",
+            "guidance.toml:29: step rests on statement `no-such-statement`, which is not in this file: a step must restate a sourced statement",
         ]
     );
+}
+
+/// The check's checklist: each household gets the shared steps and its own, and every step
+/// rests on a statement that has sources.
+#[test]
+fn the_checklist_differs_by_household_and_every_step_is_sourced() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    let g = &corpus.guidance;
+    let rests_on = |household: Option<&str>| -> Vec<String> {
+        g.steps_for(household)
+            .iter()
+            .map(|s| s.statement.clone())
+            .collect()
+    };
+    let shared = rests_on(None);
+    assert!(shared.contains(&"apply-where".to_string()), "{shared:?}");
+    assert!(!shared.contains(&"migrant-conditions".to_string()));
+    for household in HOUSEHOLDS {
+        let steps = rests_on(Some(household));
+        assert!(
+            shared.iter().all(|s| steps.contains(s)),
+            "{household}: {steps:?}"
+        );
+        let migrant = steps.contains(&"migrant-conditions".to_string());
+        assert_eq!(migrant, household != "hukou", "{household}: {steps:?}");
+    }
+    for step in &g.steps {
+        let statement = g.statement(&step.statement).expect("the loader checked it");
+        assert!(!statement.sources.is_empty(), "{}", step.zh);
+    }
 }

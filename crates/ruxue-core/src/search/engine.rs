@@ -1,73 +1,99 @@
-//! The inverted index and the ranking.
+//! The inverted index and the ranking, over everything the portal can answer with: policy
+//! clauses, guide statements, key dates, places and schools, and the portal's tools.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::normalize::normalize;
-use super::pinyin::{find, Mode};
-use super::tokenize::{query_terms, runs, tokenize};
+use super::target::{HitKind, Target, Tool};
+use super::tokenize::{compound_tokens, query_terms, tokenize};
+use super::understand::{understand, MAX_QUERY_CHARS};
 use crate::document::Corpus;
+use crate::lookup::{lookup, Via};
 use crate::structure::ClauseKind;
 
 /// The ranking's named weights. BM25F: each field's term frequency is length-normalised and
 /// weighted, the weighted sum goes through BM25's saturation, and is multiplied by the term's IDF.
+/// Each kind of record is length-normalised against the records of its own kind.
 pub mod weights {
     /// BM25 term-frequency saturation.
     pub const K1: f32 = 1.2;
     /// BM25 length normalisation (0: none, 1: full).
     pub const B: f32 = 0.75;
-    /// A match in the document's title. Low: every clause of a document shares its title.
+    /// A match in the document's title (for a statement: its scope and sources). Low: every
+    /// clause of a document shares its title.
     pub const TITLE: f32 = 0.3;
-    /// A match in the part and section headings above the clause (or the clause's own heading).
+    /// A match in the part and section headings above the clause (or the clause's own heading;
+    /// for a statement, its stage; for dates, what the dates are for).
     pub const HEADING: f32 = 2.0;
-    /// A match in the clause's own text.
+    /// A match in the clause's own text (a statement's text in both languages).
     pub const BODY: f32 = 1.0;
-    /// Extra score, per IDF of its terms, for a query phrase found contiguously in a clause.
+    /// How much a character pair counts where it lies inside a compound word (小学 inside
+    /// 中小学): a part of a longer word ranks below the word itself.
+    pub const INSIDE_COMPOUND: f32 = 0.1;
+    /// Extra score, per IDF of its terms, for a query phrase found contiguously in a record.
     pub const PHRASE: f32 = 0.6;
-    /// How much the terms a vocabulary entry adds (幼升小 → 小学, 入学) count against typed terms.
-    pub const EXPANSION: f32 = 0.6;
-    /// A query that names a district (宝山, 闵行区) multiplies the scores of that district's
-    /// documents by this: parents write the district instead of using the filter.
+    /// A query that names a district (宝山, 闵行区) multiplies the scores of what applies to
+    /// that district by this: parents write the district instead of using the filter.
     pub const DISTRICT: f32 = 1.5;
-    /// Queries are cut to this many characters; nobody types more, and it bounds the work.
-    pub const MAX_QUERY_CHARS: usize = 200;
+    /// Guide statements are the portal's plain-language answers: their scores count this much
+    /// more than a clause with the same match, so a good answer comes before the documents.
+    pub const STATEMENT: f32 = 1.6;
+    /// Key dates, likewise, for the questions they answer (报名时间).
+    pub const DATES: f32 = 1.2;
+    /// A place, school or cluster the lookup finds scores this share of the best text score,
+    /// times the lookup's own score out of 100: an exact name (100) comes first.
+    pub const PLACE: f32 = 1.05;
+    /// A year the query names that has no published dates: the "not yet published" notice
+    /// scores this share of the best text score, so it comes first.
+    pub const UNPUBLISHED_YEAR: f32 = 1.1;
+    /// When the query names a place the portal does not cover, what belongs to a covered
+    /// district counts this much, so the city-wide answers come first.
+    pub const ELSEWHERE: f32 = 0.3;
     /// Characters of clause text shown around the first match.
     pub const SNIPPET_CHARS: usize = 90;
 }
 
+pub use super::understand::{EXPANSION, GLOSSARY};
 use weights::*;
 
 const FIELDS: usize = 3;
 const HEADING_FIELD: usize = 1;
 const BODY_FIELD: usize = 2;
 const FIELD_WEIGHTS: [f32; FIELDS] = [TITLE, HEADING, BODY];
+/// Records are length-normalised per group: clauses, statements, dates, tools.
+const GROUPS: usize = 4;
 
-/// One searchable clause.
+/// One searchable record.
 #[derive(Debug, serde::Serialize)]
 struct Record {
-    doc: usize,
-    clause: usize,
+    #[serde(skip)]
+    target: Target,
+    group: usize,
     /// Normalised field texts, for phrase checks.
     fields: [String; FIELDS],
     lengths: [f32; FIELDS],
 }
 
-/// The index over a corpus. It refers to documents and clauses by position in that corpus.
+/// The index over a corpus. It refers to what it indexes by position in that corpus.
 #[derive(Debug, serde::Serialize)]
 pub struct SearchIndex {
     records: Vec<Record>,
-    postings: HashMap<String, Vec<(u32, [u16; FIELDS])>>,
-    average_lengths: [f32; FIELDS],
+    postings: HashMap<String, Vec<(u32, [f32; FIELDS])>>,
+    average_lengths: [[f32; FIELDS]; GROUPS],
 }
 
 /// A search request.
 #[derive(Debug, Clone, Default)]
 pub struct Query<'a> {
     pub text: &'a str,
-    /// Only clauses of documents for this district (e.g. 闵行区).
+    /// Only what applies in this district (e.g. 闵行区): its documents' clauses, its own and
+    /// city-wide guidance and dates, its places.
     pub district: Option<&'a str>,
     /// Only clauses of this document id.
     pub document: Option<&'a str>,
+    /// Only these kinds; empty for every kind.
+    pub kinds: &'a [HitKind],
     pub limit: usize,
 }
 
@@ -78,27 +104,41 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Matches after filters, before the limit.
     pub total: usize,
-    /// Terms searched besides what was typed (vocabulary and pinyin), shown to the user.
+    /// Terms searched besides what was typed (vocabulary, glossary and pinyin), shown to the user.
     pub expansions: Vec<String>,
     /// Whether the query was cut to [`MAX_QUERY_CHARS`].
     pub truncated: bool,
-    /// Matches per district and per document id, before those filters apply.
+    /// The query with a slip fixed (幼生小 → 幼升小); the results are for this text.
+    pub corrected: Option<String>,
+    /// Positions in `directory.elsewhere` of places the query names that the portal does
+    /// not cover.
+    pub elsewhere: Vec<usize>,
+    /// Clause matches per district and per document id, before those filters apply.
     pub districts: Vec<(String, usize)>,
     pub documents: Vec<(String, usize)>,
+    /// Matches per kind, after the district and document filters, before the kind filter.
+    pub kinds: Vec<(HitKind, usize)>,
 }
 
-/// One matching clause.
+/// One match.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// Position of the document in the corpus.
-    pub doc: usize,
-    /// Position of the clause in the document.
-    pub clause: usize,
+    pub target: Target,
     pub score: f32,
     pub snippet: Snippet,
 }
 
-/// A piece of the clause's text with the matches marked.
+impl Hit {
+    /// The document and clause positions, for a clause.
+    pub fn clause(&self) -> Option<(usize, usize)> {
+        match self.target {
+            Target::Clause { doc, clause } => Some((doc, clause)),
+            _ => None,
+        }
+    }
+}
+
+/// A piece of the record's text with the matches marked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Snippet {
     pub text: String,
@@ -107,21 +147,26 @@ pub struct Snippet {
 }
 
 impl SearchIndex {
-    /// Indexes every clause but signatures: its text, the headings above it, the document title.
+    /// Indexes every clause but signatures (its text, the headings above it, the document
+    /// title), every guide statement, every key-date cycle, the "not yet published" notice and
+    /// the tools. Places are found by the lookup at query time.
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        let mut records = Vec::new();
-        let mut postings: HashMap<String, Vec<(u32, [u16; FIELDS])>> = HashMap::new();
+        let mut index = SearchIndex {
+            records: Vec::new(),
+            postings: HashMap::new(),
+            average_lengths: [[1.0; FIELDS]; GROUPS],
+        };
         for (doc_index, document) in corpus.documents.iter().enumerate() {
-            let title = normalize(&document.meta.title);
-            let mut part_heading = String::new();
-            let mut section_heading = String::new();
+            let title = document.meta.title.as_str();
+            let mut part_heading = "";
+            let mut section_heading = "";
             for (clause_index, clause) in document.clauses.iter().enumerate() {
                 match clause.kind {
                     ClauseKind::Part => {
-                        part_heading = normalize(&clause.text);
-                        section_heading.clear();
+                        part_heading = &clause.text;
+                        section_heading = "";
                     }
-                    ClauseKind::Section => section_heading = normalize(&clause.text),
+                    ClauseKind::Section => section_heading = &clause.text,
                     ClauseKind::Closing => continue,
                     _ => {}
                 }
@@ -130,43 +175,109 @@ impl SearchIndex {
                 } else {
                     format!("{part_heading} {section_heading}")
                 };
-                let mut body = normalize(&clause.text);
+                let mut body = clause.text.clone();
                 for department in &clause.departments {
                     body.push(' ');
-                    body.push_str(&normalize(department));
+                    body.push_str(department);
                 }
-                let fields = [title.clone(), headings, body];
-                let record = records.len() as u32;
-                let mut counts: HashMap<String, [u16; FIELDS]> = HashMap::new();
-                let mut lengths = [0.0; FIELDS];
-                for (field, text) in fields.iter().enumerate() {
-                    for token in tokenize(text) {
-                        lengths[field] += 1.0;
-                        let tf = &mut counts.entry(token.text).or_default()[field];
-                        *tf = tf.saturating_add(1);
-                    }
-                }
-                for (term, tf) in counts {
-                    postings.entry(term).or_default().push((record, tf));
-                }
-                records.push(Record {
+                let target = Target::Clause {
                     doc: doc_index,
                     clause: clause_index,
-                    fields,
-                    lengths,
-                });
+                };
+                index.add(corpus, target, 0, [title, &headings, &body]);
             }
         }
-        let mut average_lengths = [1.0; FIELDS];
-        for (field, average) in average_lengths.iter_mut().enumerate() {
-            let total: f32 = records.iter().map(|r| r.lengths[field]).sum();
-            *average = (total / records.len().max(1) as f32).max(1.0);
+        for (i, statement) in corpus.guidance.statements.iter().enumerate() {
+            let mut about = statement.scope.clone();
+            for source in &statement.sources {
+                about.push(' ');
+                about.push_str(&source_title(corpus, source));
+            }
+            let text = format!("{} {}", statement.zh, statement.en);
+            index.add(
+                corpus,
+                Target::Statement(i),
+                1,
+                [&about, &statement.stage, &text],
+            );
         }
-        SearchIndex {
-            records,
-            postings,
-            average_lengths,
+        for (i, cycle) in corpus.guidance.cycles.iter().enumerate() {
+            let what = format!(
+                "{}年 {} 入学日期 报名时间 key dates",
+                cycle.year, cycle.scope
+            );
+            let events: Vec<String> = cycle
+                .events
+                .iter()
+                .map(|e| format!("{} {} {}", e.zh, e.en, e.when))
+                .collect();
+            let source = source_title(corpus, &cycle.source);
+            index.add(
+                corpus,
+                Target::Cycle(i),
+                2,
+                [&source, &what, &events.join(" ")],
+            );
         }
+        index.add(
+            corpus,
+            Target::DatesNotPublished(None),
+            2,
+            [
+                "",
+                "入学日期 报名时间 尚未公布",
+                "今年入学日期尚未公布 key dates not yet published",
+            ],
+        );
+        for tool in Tool::ALL {
+            index.add(corpus, Target::Tool(tool), 3, ["", "", tool.keywords()]);
+        }
+
+        for (group, averages) in index.average_lengths.iter_mut().enumerate() {
+            let members: Vec<&Record> = index.records.iter().filter(|r| r.group == group).collect();
+            for (field, average) in averages.iter_mut().enumerate() {
+                let total: f32 = members.iter().map(|r| r.lengths[field]).sum();
+                *average = (total / members.len().max(1) as f32).max(1.0);
+            }
+        }
+        index
+    }
+
+    /// Adds one record: tokenizes its fields, counting a pair inside a compound word for less.
+    fn add(&mut self, corpus: &Corpus, target: Target, group: usize, fields: [&str; FIELDS]) {
+        let fields = fields.map(normalize);
+        let record = self.records.len() as u32;
+        let mut counts: HashMap<String, [f32; FIELDS]> = HashMap::new();
+        let mut lengths = [0.0; FIELDS];
+        for (field, text) in fields.iter().enumerate() {
+            let compounds = compound_tokens(text, &corpus.compounds);
+            let inside = |start: usize, len: usize| {
+                compounds
+                    .iter()
+                    .any(|c| c.start <= start && start + len <= c.start + c.len)
+            };
+            for token in tokenize(text) {
+                lengths[field] += 1.0;
+                let weight = if token.len == 2 && inside(token.start, token.len) {
+                    INSIDE_COMPOUND
+                } else {
+                    1.0
+                };
+                counts.entry(token.text).or_default()[field] += weight;
+            }
+            for token in compounds {
+                counts.entry(token.text).or_default()[field] += 1.0;
+            }
+        }
+        for (term, tf) in counts {
+            self.postings.entry(term).or_default().push((record, tf));
+        }
+        self.records.push(Record {
+            target,
+            group,
+            fields,
+            lengths,
+        });
     }
 
     /// The index encoded with postcard: what shipping a prebuilt index would cost, measured
@@ -175,7 +286,7 @@ impl SearchIndex {
         postcard::to_allocvec(self).expect("an index always serializes")
     }
 
-    /// Number of indexed clauses.
+    /// Number of indexed records.
     pub fn len(&self) -> usize {
         self.records.len()
     }
@@ -185,107 +296,181 @@ impl SearchIndex {
         self.records.is_empty()
     }
 
+    /// Whether the index holds `term`.
+    pub fn has_term(&self, term: &str) -> bool {
+        self.postings.contains_key(term)
+    }
+
     /// Runs a query. Never fails: an empty or unsearchable query finds nothing.
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
-        let mut results = Results::default();
-        let mut text = normalize(query.text);
-        if text.chars().count() > MAX_QUERY_CHARS {
-            text = text.chars().take(MAX_QUERY_CHARS).collect();
-            results.truncated = true;
-        }
-        let (phrases, expansions) = expand(corpus, &text);
-        results.expansions = expansions;
+        let read = understand(corpus, query.text, |t| self.has_term(t));
+        let mut results = Results {
+            expansions: read.expansions.clone(),
+            truncated: read.truncated,
+            corrected: read.corrected.clone(),
+            elsewhere: read.elsewhere.clone(),
+            ..Default::default()
+        };
 
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut scores: HashMap<Target, f32> = HashMap::new();
         let mut marked_terms: Vec<String> = Vec::new();
-        for (phrase, weight) in &phrases {
-            let terms = query_terms(phrase);
+        for phrase in &read.phrases {
+            let text = phrase.text.as_str();
+            let holds_phrase = |r: &Record| r.fields.iter().any(|field| field.contains(text));
+            let mut terms: Vec<String> = query_terms(text).into_iter().map(|t| t.text).collect();
+            terms.extend(
+                compound_tokens(text, &corpus.compounds)
+                    .into_iter()
+                    .map(|t| t.text),
+            );
             let mut phrase_idf = 0.0;
+            let mut matched: Vec<u32> = Vec::new();
             for term in &terms {
-                let Some(list) = self.postings.get(&term.text) else {
+                let Some(list) = self.postings.get(term) else {
                     continue;
                 };
                 let idf = self.idf(list.len());
                 phrase_idf += idf;
                 for (record, tf) in list {
                     let r = &self.records[*record as usize];
+                    if phrase.whole && !holds_phrase(r) {
+                        continue;
+                    }
                     let mut weighted = 0.0;
                     for field in 0..FIELDS {
-                        if tf[field] > 0 {
-                            let norm = 1.0 - B + B * r.lengths[field] / self.average_lengths[field];
-                            weighted += FIELD_WEIGHTS[field] * f32::from(tf[field]) / norm;
+                        if tf[field] > 0.0 {
+                            let average = self.average_lengths[r.group][field];
+                            let norm = 1.0 - B + B * r.lengths[field] / average;
+                            weighted += FIELD_WEIGHTS[field] * tf[field] / norm;
                         }
                     }
-                    *scores.entry(*record).or_default() +=
-                        weight * idf * weighted * (K1 + 1.0) / (weighted + K1);
+                    *scores.entry(r.target).or_default() +=
+                        phrase.weight * idf * weighted * (K1 + 1.0) / (weighted + K1);
+                    matched.push(*record);
                 }
-                marked_terms.push(term.text.clone());
+                marked_terms.push(term.clone());
             }
-            if phrase.chars().count() >= 2 && terms.len() > 1 {
-                for (record, score) in scores.iter_mut() {
-                    let fields = &self.records[*record as usize].fields;
-                    if fields[BODY_FIELD].contains(phrase.as_str())
-                        || fields[HEADING_FIELD].contains(phrase.as_str())
+            if text.chars().count() >= 2 && terms.len() > 1 {
+                matched.sort_unstable();
+                matched.dedup();
+                for record in matched {
+                    let r = &self.records[record as usize];
+                    if r.fields[BODY_FIELD].contains(text) || r.fields[HEADING_FIELD].contains(text)
                     {
-                        *score += weight * PHRASE * phrase_idf;
+                        *scores.entry(r.target).or_default() += phrase.weight * PHRASE * phrase_idf;
                     }
                 }
             }
         }
+        for (target, score) in scores.iter_mut() {
+            *score *= match target.kind() {
+                HitKind::Statement => STATEMENT,
+                HitKind::Dates => DATES,
+                _ => 1.0,
+            };
+        }
 
-        let named_districts: Vec<&str> = corpus
-            .documents
-            .iter()
-            .map(|d| d.meta.district.as_str())
-            .filter(|district| text.contains(district.trim_end_matches('区')))
-            .collect();
-        if !named_districts.is_empty() {
-            for (record, score) in scores.iter_mut() {
-                let district = corpus.documents[self.records[*record as usize].doc]
-                    .meta
-                    .district
-                    .as_str();
-                if named_districts.contains(&district) {
+        let best_text = scores.values().copied().fold(1.0f32, f32::max);
+        for place_query in &read.place_queries {
+            for m in lookup(&corpus.directory, place_query, 8).matches {
+                // A name that merely contains what was typed (小学 in 白鹭小学) is no answer.
+                let strong = match m.via {
+                    Via::Part => false,
+                    Via::Prefix => place_query.chars().count() >= 2,
+                    _ => true,
+                };
+                if strong {
+                    // An exact name or alias is what was asked for, whichever it was.
+                    let share = if m.via == Via::Name {
+                        1.0
+                    } else {
+                        m.score as f32 / 100.0
+                    };
+                    let score = PLACE * best_text * share;
+                    let entry = scores.entry(Target::Place(m.kind, m.index)).or_default();
+                    *entry = entry.max(score);
+                }
+            }
+        }
+        for &year in &read.years {
+            if corpus.guidance.cycles_for(year).is_empty() {
+                scores.insert(
+                    Target::DatesNotPublished(Some(year)),
+                    UNPUBLISHED_YEAR * best_text,
+                );
+            }
+        }
+
+        if !read.elsewhere.is_empty() {
+            if read.phrases.is_empty() && scores.is_empty() {
+                // Only an uncovered place was named: the city-wide guidance is the answer.
+                for (i, statement) in corpus.guidance.statements.iter().enumerate() {
+                    if statement.scope == "全市" {
+                        scores.insert(Target::Statement(i), 1.0 - i as f32 * 0.001);
+                    }
+                }
+            }
+            for (target, score) in scores.iter_mut() {
+                if target.scope(corpus).is_some_and(|s| s != "全市") {
+                    *score *= ELSEWHERE;
+                }
+            }
+        }
+        if !read.districts.is_empty() {
+            for (target, score) in scores.iter_mut() {
+                if target
+                    .scope(corpus)
+                    .is_some_and(|s| read.districts.iter().any(|d| d == s))
+                {
                     *score *= DISTRICT;
                 }
             }
         }
 
-        let mut matched: Vec<(u32, f32)> = scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
-        // Best first; equal scores in document order, so results never shuffle between runs.
+        let mut matched: Vec<(Target, f32)> =
+            scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
+        // Best first; equal scores in a fixed order, so results never shuffle between runs.
         matched.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
-        let mut districts: Vec<(String, usize)> = Vec::new();
-        let mut documents: Vec<(String, usize)> = Vec::new();
         let mut kept = Vec::new();
-        for (record, score) in matched {
-            let r = &self.records[record as usize];
-            let meta = &corpus.documents[r.doc].meta;
-            count(&mut districts, &meta.district);
-            count(&mut documents, &meta.id);
-            let district_ok = query.district.is_none_or(|d| d == meta.district);
-            let document_ok = query.document.is_none_or(|d| d == meta.id);
-            if district_ok && document_ok {
-                kept.push((record, score));
+        for (target, score) in matched {
+            if let Target::Clause { doc, .. } = target {
+                let meta = &corpus.documents[doc].meta;
+                count(&mut results.districts, &meta.district);
+                count(&mut results.documents, &meta.id);
+            }
+            let district_ok = query.district.is_none_or(|d| {
+                target
+                    .scope(corpus)
+                    .is_none_or(|scope| scope == d || scope == "全市")
+            });
+            let document_ok = query.document.is_none_or(|d| match target {
+                Target::Clause { doc, .. } => corpus.documents[doc].meta.id == d,
+                _ => false,
+            });
+            if !(district_ok && document_ok) {
+                continue;
+            }
+            let kind = target.kind();
+            match results.kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => results.kinds.push((kind, 1)),
+            }
+            if query.kinds.is_empty() || query.kinds.contains(&kind) {
+                kept.push((target, score));
             }
         }
+        results.kinds.sort();
         results.total = kept.len();
-        results.districts = districts;
-        results.documents = documents;
         marked_terms.sort();
         marked_terms.dedup();
         results.hits = kept
             .into_iter()
             .take(query.limit)
-            .map(|(record, score)| {
-                let r = &self.records[record as usize];
-                let clause = &corpus.documents[r.doc].clauses[r.clause];
-                Hit {
-                    doc: r.doc,
-                    clause: r.clause,
-                    score,
-                    snippet: snippet(&clause.text, &marked_terms),
-                }
+            .map(|(target, score)| Hit {
+                target,
+                score,
+                snippet: hit_snippet(corpus, target, &marked_terms),
             })
             .collect();
         results
@@ -298,101 +483,58 @@ impl SearchIndex {
     }
 }
 
-/// The phrases to search, with their weights, and the expansions to show: the typed runs,
-/// Chinese text that pinyin words spell in titles, headings and vocabulary, and the terms
-/// vocabulary entries add.
-fn expand(corpus: &Corpus, text: &str) -> (Vec<(String, f32)>, Vec<String>) {
-    let mut phrases: Vec<(String, f32)> = Vec::new();
-    let mut shown: Vec<String> = Vec::new();
-    let mut typed_chinese = String::new();
-    for run in runs(text) {
-        if run.han {
-            typed_chinese.push_str(&run.text);
-            typed_chinese.push(' ');
-        }
-        let letters_only =
-            !run.han && run.text.len() >= 2 && run.text.bytes().all(|b| b.is_ascii_lowercase());
-        if letters_only {
-            for spelled in spelled_by(corpus, &run.text) {
-                typed_chinese.push_str(&spelled);
-                typed_chinese.push(' ');
-                push_unique(&mut shown, spelled.clone());
-                push_unique_phrase(&mut phrases, spelled, 1.0);
-            }
-        }
-        push_unique_phrase(&mut phrases, run.text, 1.0);
+/// The title or citation of a source, indexed with what cites it.
+fn source_title(corpus: &Corpus, source: &str) -> String {
+    if let Some((document, clause)) = corpus.item(source) {
+        return document.citation(clause);
     }
-    for entry in &corpus.vocabulary {
-        if typed_chinese.contains(&normalize(&entry.term)) {
-            for also in &entry.also {
-                let also = normalize(also);
-                push_unique(&mut shown, also.clone());
-                push_unique_phrase(&mut phrases, also, EXPANSION);
-            }
-        }
-    }
-    shown.retain(|s| !text.contains(s.as_str()));
-    (phrases, shown)
+    corpus
+        .directory
+        .source(source)
+        .map(|s| s.title.clone())
+        .unwrap_or_default()
 }
 
-/// Chinese text that a pinyin word spells: whole vocabulary terms (full pinyin or, for
-/// two letters and more, initials), and runs of titles and headings (full pinyin, or
-/// initials of three letters and more).
-fn spelled_by(corpus: &Corpus, word: &str) -> Vec<String> {
-    let mut spelled = Vec::new();
-    for entry in &corpus.vocabulary {
-        let chars = entry.term.chars().count();
-        for mode in [Mode::Full, Mode::Initials] {
-            if find(&entry.pinyin, word, mode)
+/// The text a hit shows with the matches marked: a window of a clause, a whole statement or
+/// cycle, a place's name.
+fn hit_snippet(corpus: &Corpus, target: Target, terms: &[String]) -> Snippet {
+    match target {
+        Target::Clause { doc, clause } => snippet(
+            &corpus.documents[doc].clauses[clause].text,
+            terms,
+            SNIPPET_CHARS,
+        ),
+        Target::Statement(i) => {
+            let zh = &corpus.guidance.statements[i].zh;
+            snippet(zh, terms, zh.chars().count())
+        }
+        Target::Cycle(i) => {
+            let events: Vec<String> = corpus.guidance.cycles[i]
+                .events
                 .iter()
-                .any(|r| r.len() == chars)
-            {
-                push_unique(&mut spelled, entry.term.clone());
-            }
+                .map(|e| format!("{} {}", e.zh, e.when))
+                .collect();
+            let text = events.join("；");
+            let len = text.chars().count();
+            snippet(&text, terms, len)
         }
-    }
-    // A word that spells a vocabulary term means that term; looking further in headings
-    // would only add noise (ysx is 幼升小, not 统一思想's 一思想).
-    if !spelled.is_empty() {
-        return spelled;
-    }
-    let modes: &[Mode] = if word.len() >= 3 {
-        &[Mode::Full, Mode::Initials]
-    } else {
-        &[Mode::Full]
-    };
-    for document in &corpus.documents {
-        let headings = document
-            .clauses
-            .iter()
-            .filter(|c| matches!(c.kind, ClauseKind::Part | ClauseKind::Section))
-            .map(|c| (&c.pinyin, c.text.as_str()));
-        for (pinyin, text) in
-            std::iter::once((&document.title_pinyin, document.meta.title.as_str())).chain(headings)
-        {
-            for &mode in modes {
-                for range in find(pinyin, word, mode) {
-                    let piece: String = text.chars().skip(range.start).take(range.len()).collect();
-                    // One character spelled in full (e.g. "an") is too loose to search for.
-                    if piece.chars().count() >= 2 {
-                        push_unique(&mut spelled, normalize(&piece));
-                    }
-                }
-            }
+        Target::Place(kind, index) => {
+            let name = crate::lookup::name_of(&corpus.directory, kind, index).unwrap_or_default();
+            snippet(name, terms, name.chars().count())
         }
+        Target::DatesNotPublished(_) | Target::Tool(_) => Snippet::default(),
     }
-    spelled.truncate(6);
-    spelled
 }
 
 /// The terms to mark in a clause opened from a search for `query`: what search looked for,
-/// vocabulary and pinyin expansions included.
+/// vocabulary, glossary and pinyin expansions included.
 pub fn highlight_terms(corpus: &Corpus, query: &str) -> Vec<String> {
     let text: String = normalize(query).chars().take(MAX_QUERY_CHARS).collect();
-    let (phrases, _) = expand(corpus, &text);
-    let mut terms: Vec<String> = phrases
+    let read = understand(corpus, &text, |_| true);
+    let mut terms: Vec<String> = read
+        .phrases
         .iter()
-        .flat_map(|(p, _)| query_terms(p))
+        .flat_map(|p| query_terms(&p.text))
         .map(|t| t.text)
         .collect();
     terms.sort();
@@ -427,25 +569,18 @@ fn count(counts: &mut Vec<(String, usize)>, key: &str) {
     }
 }
 
-fn push_unique(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
-}
-
-fn push_unique_phrase(list: &mut Vec<(String, f32)>, phrase: String, weight: f32) {
-    if !list.iter().any(|(p, _)| *p == phrase) {
-        list.push((phrase, weight));
-    }
-}
-
-/// A window of `text` around its first match, with every match in the window marked.
-pub fn snippet(text: &str, terms: &[String]) -> Snippet {
+/// A window of at most `max_chars` of `text` around its first match, with every match in the
+/// window marked.
+pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> Snippet {
     let chars: Vec<char> = text.chars().collect();
     let marked = match_mask(text, terms);
     let first = marked.iter().position(|&m| m).unwrap_or(0);
-    let start = first.saturating_sub(SNIPPET_CHARS / 4);
-    let end = (start + SNIPPET_CHARS).min(chars.len());
+    let start = if chars.len() <= max_chars {
+        0
+    } else {
+        first.saturating_sub(max_chars / 4)
+    };
+    let end = (start + max_chars).min(chars.len());
     let mut out = Snippet::default();
     if start > 0 {
         out.text.push('…');

@@ -108,6 +108,30 @@ pub fn query_terms(text: &str) -> Vec<Token> {
     terms
 }
 
+/// One term per occurrence in `text` of a compound word (中小学): compounds are indexed and
+/// queried whole as well as by their pairs, so typing the compound still finds it at full
+/// weight while its inner pairs (小学) count for less there. Both sides call this.
+pub fn compound_tokens(text: &str, compounds: &[String]) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    for compound in compounds {
+        let word: Vec<char> = compound.chars().collect();
+        if word.is_empty() || word.len() > chars.len() {
+            continue;
+        }
+        for start in 0..=chars.len() - word.len() {
+            if chars[start..start + word.len()] == word[..] {
+                tokens.push(Token {
+                    text: compound.clone(),
+                    start,
+                    len: word.len(),
+                });
+            }
+        }
+    }
+    tokens
+}
+
 fn tokenize_run(run: &Run) -> Vec<Token> {
     let mut tokens = tokenize(&run.text);
     for token in &mut tokens {
@@ -145,6 +169,17 @@ mod tests {
         );
         let percent = tokens.iter().find(|t| t.text == "95%").unwrap();
         assert_eq!((percent.start, percent.len), (2, 3));
+    }
+
+    #[test]
+    fn compounds_are_found_wherever_they_occur() {
+        let compounds = ["中小学".to_string()];
+        let found = compound_tokens("全区中小学和中小学生", &compounds);
+        assert_eq!(
+            found.iter().map(|t| (t.start, t.len)).collect::<Vec<_>>(),
+            [(2, 3), (6, 3)]
+        );
+        assert!(compound_tokens("小学", &compounds).is_empty());
     }
 
     #[test]

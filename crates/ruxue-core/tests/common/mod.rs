@@ -35,14 +35,53 @@ pub fn shipped_corpus() -> Corpus {
 /// Loads a fixture folder that must fail and returns its messages with paths made relative
 /// to the fixture folder, so the expectations read like what an editor sees.
 pub fn problems_in(name: &str) -> Vec<String> {
-    let dir = fixture(name);
-    load_corpus(&dir)
-        .expect_err("the fixture is malformed and must be rejected")
+    problems_at(&fixture(name))
+}
+
+/// A copy of fixture `base` in a fresh temporary folder, with `changes` (paths relative to
+/// the data folder, and their new contents) written over it: one base fixture serves many
+/// malformed variants.
+pub fn fixture_with(base: &str, changes: &[(&str, &str)]) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ruxue-fixture-{}-{}-{}",
+        base,
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&fixture(base), &dir);
+    for (path, contents) in changes {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The problems a data folder that must fail reports, with paths relative to it.
+pub fn problems_at(dir: &Path) -> Vec<String> {
+    load_corpus(dir)
+        .expect_err("the data is malformed and must be rejected")
         .iter()
         .map(|p| {
             format!(
                 "{}:{}: {}",
-                p.file.strip_prefix(&dir).unwrap_or(&p.file).display(),
+                p.file.strip_prefix(dir).unwrap_or(&p.file).display(),
                 p.line,
                 p.message
             )

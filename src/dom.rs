@@ -1,0 +1,26 @@
+//! Small DOM helpers the pages share: moving focus where a page's answer is.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves focus to the element with `id`, which scrolls it into view and tells a screen reader
+/// where the page now is. Returns whether there was such an element.
+pub fn focus_id(id: &str) -> bool {
+    let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    element.scroll_into_view();
+    let _ = element.focus();
+    true
+}
+
+/// Moves focus to `id` once the browser has painted what the latest state renders.
+pub fn focus_id_after_render(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || {
+        focus_id(&id);
+    });
+}
