@@ -24,16 +24,16 @@ pub fn AnswerCard(statement: &'static Statement) -> impl IntoView {
         Lang::En => view! { <span lang="en">{statement.en.clone()}</span> }.into_any(),
     };
     view! {
-        <section class="rx-answer" aria-labelledby="rx-answer-heading">
-            <h2 class="rx-answer__heading" id="rx-answer-heading">{move || t().answer_heading}</h2>
-            <p class="rx-answer__about">
+        <section class="rx-search-answer" aria-labelledby="rx-search-answer-heading">
+            <h2 class="rx-search-answer__heading" id="rx-search-answer-heading">{move || t().answer_heading}</h2>
+            <p class="rx-search-answer__about">
                 <span class="rx-tag">{scope}</span>
                 " "
                 {move || stage_name(&statement.stage, lang.get()).to_string()}
             </p>
-            <p class="rx-answer__text">{text}</p>
+            <p class="rx-search-answer__text">{text}</p>
             {statement.sources.iter().map(|s| view! { <SourceNote source=s.clone() /> }).collect_view()}
-            <p class="rx-answer__more">
+            <p class="rx-search-answer__more">
                 <a class="rx-link" href=format!("#/guide?statement={}", statement.id)>
                     {move || t().answer_in_guide}
                 </a>

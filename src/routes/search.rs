@@ -125,7 +125,7 @@ pub fn SearchPage() -> impl IntoView {
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "ArrowDown" {
             if let Some(link) = document()
-                .query_selector(".rx-answer a, .rx-result__title a")
+                .query_selector(".rx-search-answer a, .rx-result__title a")
                 .ok()
                 .flatten()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

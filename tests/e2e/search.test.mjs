@@ -64,7 +64,7 @@ describe('search', () => {
     await box.press('Enter');
     await page.waitForSelector('.rx-result');
     assert.equal(await h1(page), '搜索');
-    assert.match(await page.locator('.rx-answer').innerText(), /没有本市户籍的儿童（随迁子女）/);
+    assert.match(await page.locator('.rx-search-answer').innerText(), /没有本市户籍的儿童（随迁子女）/);
     assert.equal(await resultsOfKind(page, '政策原文').count(), 2);
     assert.equal(await page.getByRole('search').count(), 1, 'the results page has one search form');
     await context.close();
@@ -73,7 +73,7 @@ describe('search', () => {
   test('pinyin finds the Chinese term and says so', async () => {
     const { page, context } = await portal.open('#/search?q=suiqian');
     assert.match(await page.locator('.rx-expansions').innerText(), /随迁/);
-    assert.match(await page.locator('.rx-answer').innerText(), /随迁子女/);
+    assert.match(await page.locator('.rx-search-answer').innerText(), /随迁子女/);
     assert.equal(await resultsOfKind(page, '政策原文').count(), 2);
     await context.close();
   });
@@ -148,7 +148,7 @@ describe('search', () => {
 describe('answers first', () => {
   test('居住证 shows the 随迁子女 conditions first, with their source, and opens them in the guide', async () => {
     const { page, errors, context } = await portal.open(`#/search?q=${encodeURIComponent('居住证')}`);
-    const answer = page.locator('.rx-answer');
+    const answer = page.locator('.rx-search-answer');
     assert.equal(await answer.locator('h2').innerText(), '答案');
     const text = await answer.innerText();
     assert.match(text, /没有本市户籍的儿童（随迁子女）在本市接受义务教育，条件是父母一方持有效的《上海市居住证》/);
@@ -169,7 +169,7 @@ describe('answers first', () => {
     await switchToEnglish(page);
     await page.waitForFunction(() => document.querySelector('.rx-result-count')?.textContent.includes('results found'));
     assert.match(await page.locator('.rx-expansions').innerText(), /Also searched:\s*幼儿园/);
-    assert.match(await page.locator('.rx-answer').innerText(), /Kindergarten entry follows the date of birth/);
+    assert.match(await page.locator('.rx-search-answer').innerText(), /Kindergarten entry follows the date of birth/);
     assert.ok((await resultsOfKind(page, 'Policy text').count()) > 0, 'Chinese clauses about 幼儿园 are found too');
     assert.deepEqual(errors, []);
     await context.close();
@@ -191,7 +191,7 @@ describe('answers first', () => {
     const coverage = await page.locator('.rx-coverage').innerText();
     assert.match(coverage, /本站收录闵行区、宝山区、崇明区的文件，以及全市通用的规则。/);
     assert.match(coverage, /本站不收录浦东新区的文件/);
-    const scopes = await page.locator('.rx-answer .rx-tag, .rx-result__title').allInnerTexts();
+    const scopes = await page.locator('.rx-search-answer .rx-tag, .rx-result__title').allInnerTexts();
     assert.ok(scopes.length > 3 && scopes.every((s) => s.includes('全市')), JSON.stringify(scopes));
     await context.close();
   });

@@ -89,7 +89,8 @@ describe('widget', () => {
     await page.waitForFunction((h) => document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h + 200, empty);
     for (let i = 0; i < 50 && !(await fits()); i++) await page.waitForTimeout(100);
     assert.ok(await fits(), 'the frame follows its content as it grows');
-    const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('.rx-result__title a').first().click()]);
+    const clause = frame.locator('.rx-result').filter({ has: frame.locator('.rx-result__kind', { hasText: '政策原文' }) });
+    const [tab] = await Promise.all([context.waitForEvent('page'), clause.first().locator('.rx-result__title a').click()]);
     await tab.waitForLoadState();
     assert.ok(tab.url().startsWith(`${portal.server.url}index.html#/policies/`), tab.url());
     assert.equal(new URL(page.url()).origin, host.url, 'the school page did not navigate');
