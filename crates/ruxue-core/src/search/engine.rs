@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::normalize::normalize;
 use super::target::{HitKind, Target, Tool};
 use super::tokenize::{compound_tokens, query_terms, tokenize};
-use super::understand::{understand, MAX_QUERY_CHARS};
+use super::understand::{understand, Lexicon, MAX_QUERY_CHARS};
 use crate::document::Corpus;
 use crate::lookup::{lookup, Via};
 use crate::structure::ClauseKind;
@@ -78,6 +78,8 @@ struct Record {
 /// The index over a corpus. It refers to what it indexes by position in that corpus.
 #[derive(Debug, serde::Serialize)]
 pub struct SearchIndex {
+    #[serde(skip)]
+    lexicon: Lexicon,
     records: Vec<Record>,
     postings: HashMap<String, Vec<(u32, [f32; FIELDS])>>,
     average_lengths: [[f32; FIELDS]; GROUPS],
@@ -152,6 +154,7 @@ impl SearchIndex {
     /// the tools. Places are found by the lookup at query time.
     pub fn build(corpus: &Corpus) -> SearchIndex {
         let mut index = SearchIndex {
+            lexicon: Lexicon::new(corpus),
             records: Vec::new(),
             postings: HashMap::new(),
             average_lengths: [[1.0; FIELDS]; GROUPS],
@@ -303,7 +306,7 @@ impl SearchIndex {
 
     /// Runs a query. Never fails: an empty or unsearchable query finds nothing.
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
-        let read = understand(corpus, query.text, |t| self.has_term(t));
+        let read = understand(corpus, &self.lexicon, query.text, |t| self.has_term(t));
         let mut results = Results {
             expansions: read.expansions.clone(),
             truncated: read.truncated,
@@ -530,7 +533,7 @@ fn hit_snippet(corpus: &Corpus, target: Target, terms: &[String]) -> Snippet {
 /// vocabulary, glossary and pinyin expansions included.
 pub fn highlight_terms(corpus: &Corpus, query: &str) -> Vec<String> {
     let text: String = normalize(query).chars().take(MAX_QUERY_CHARS).collect();
-    let read = understand(corpus, &text, |_| true);
+    let read = understand(corpus, &Lexicon::new(corpus), &text, |_| true);
     let mut terms: Vec<String> = read
         .phrases
         .iter()
@@ -544,19 +547,26 @@ pub fn highlight_terms(corpus: &Corpus, query: &str) -> Vec<String> {
 
 /// Which characters of `text` are covered by one of `terms` (compared after normalisation).
 pub fn match_mask(text: &str, terms: &[String]) -> Vec<bool> {
-    let normalized: Vec<char> = normalize(text).chars().collect();
-    let mut marked = vec![false; normalized.len()];
-    for term in terms {
-        let term: Vec<char> = term.chars().collect();
-        if term.is_empty() || term.len() > normalized.len() {
-            continue;
-        }
-        for start in 0..=normalized.len() - term.len() {
-            if normalized[start..start + term.len()] == term[..] {
-                marked[start..start + term.len()]
-                    .iter_mut()
-                    .for_each(|m| *m = true);
-            }
+    let normalized = normalize(text);
+    // The character each byte of the normalised text belongs to: substring search works on
+    // bytes (and is fast), marks are per character.
+    let mut char_at = Vec::with_capacity(normalized.len() + 1);
+    for (i, c) in normalized.chars().enumerate() {
+        char_at.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    let chars = char_at.last().map_or(0, |last| last + 1);
+    let mut marked = vec![false; chars];
+    for term in terms.iter().filter(|t| !t.is_empty()) {
+        let term_chars = term.chars().count();
+        let step = term.chars().next().map_or(1, char::len_utf8);
+        let mut from = 0;
+        // Overlapping occurrences too: search again one character after each start.
+        while let Some(found) = normalized[from..].find(term.as_str()) {
+            let start = char_at[from + found];
+            marked[start..start + term_chars]
+                .iter_mut()
+                .for_each(|m| *m = true);
+            from += found + step;
         }
     }
     marked
