@@ -7,36 +7,33 @@ use ruxue_core::guidance::Statement;
 use crate::components::source_note::SourceNote;
 use crate::i18n::{stage_name, use_lang, use_texts, Lang};
 
-/// A statement shown as the answer to a search.
+/// A statement shown as the answer to a search. Its strings are read once: the results are
+/// rebuilt when the UI language changes.
 #[component]
 pub fn AnswerCard(statement: &'static Statement) -> impl IntoView {
-    let t = use_texts();
-    let lang = use_lang();
-    let scope = move || {
-        if statement.scope == "全市" {
-            t().scope_city.to_string()
-        } else {
-            statement.scope.clone()
-        }
+    let t = use_texts()();
+    let lang = use_lang().get_untracked();
+    let scope = if statement.scope == "全市" {
+        t.scope_city
+    } else {
+        &statement.scope
     };
-    let text = move || match lang.get() {
-        Lang::Zh => view! { <span lang="zh-CN">{statement.zh.clone()}</span> }.into_any(),
-        Lang::En => view! { <span lang="en">{statement.en.clone()}</span> }.into_any(),
+    let (text, text_lang) = match lang {
+        Lang::Zh => (&statement.zh, "zh-CN"),
+        Lang::En => (&statement.en, "en"),
     };
     view! {
         <section class="rx-search-answer" aria-labelledby="rx-search-answer-heading">
-            <h2 class="rx-search-answer__heading" id="rx-search-answer-heading">{move || t().answer_heading}</h2>
+            <h2 class="rx-search-answer__heading" id="rx-search-answer-heading">{t.answer_heading}</h2>
             <p class="rx-search-answer__about">
-                <span class="rx-tag">{scope}</span>
+                <span class="rx-tag">{scope.to_string()}</span>
                 " "
-                {move || stage_name(&statement.stage, lang.get()).to_string()}
+                {stage_name(&statement.stage, lang).to_string()}
             </p>
-            <p class="rx-search-answer__text">{text}</p>
+            <p class="rx-search-answer__text" lang=text_lang>{text.clone()}</p>
             {statement.sources.iter().map(|s| view! { <SourceNote source=s.clone() /> }).collect_view()}
             <p class="rx-search-answer__more">
-                <a class="rx-link" href=format!("#/guide?statement={}", statement.id)>
-                    {move || t().answer_in_guide}
-                </a>
+                <a class="rx-link" href=format!("#/guide?statement={}", statement.id)>{t.answer_in_guide}</a>
             </p>
         </section>
     }

@@ -10,116 +10,105 @@ use crate::data::corpus;
 use crate::i18n::{stage_name, use_lang, use_texts, Lang, Texts};
 use crate::location::percent_encode;
 
-/// A hit. `query` is what was searched, so an opened clause marks the same words.
+/// A hit. `query` is what was searched, so an opened clause marks the same words. Its strings
+/// are read once: the results are rebuilt when the UI language changes.
 #[component]
 pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
-    let t = use_texts();
-    let lang = use_lang();
+    let t = use_texts()();
+    let lang = use_lang().get_untracked();
     let corpus = corpus();
     let target = hit.target;
     let mut href = format!("#{}", target.route(corpus));
     if matches!(target, Target::Clause { .. }) {
         href.push_str(&format!("?q={}", percent_encode(&query)));
     }
-    let kind = move || kind_name(target, t());
+    // Every kind fills the same few slots, so one view serves them all.
     let mut breadcrumb = None;
-    let (title, body, meta, sources) = match target {
+    let mut meta = None;
+    let mut sources: Vec<String> = Vec::new();
+    let mut body = hit.snippet;
+    // The texts are Chinese; what the UI writes itself is in the UI language.
+    let ui = lang.tag();
+    let (mut title_lang, mut body_lang) = ("zh-CN", "zh-CN");
+    let title = match target {
         Target::Clause { doc, clause } => {
             let document = &corpus.documents[doc];
             let clause = &document.clauses[clause];
             // The levels above the clause; the clause itself is the result's title.
             let mut crumbs = document.breadcrumb(clause);
             crumbs.pop();
-            let title = format!(
-                "{}{}",
-                clause.number,
-                first_sentence(clause.lead.as_deref().unwrap_or(&clause.text))
-            );
             breadcrumb = Some(crumbs.join(" › "));
-            let title = view! { <span lang="zh-CN">{title}</span> }.into_any();
-            (
-                title,
-                marked(hit.snippet),
-                document.meta.district.clone(),
-                Vec::new(),
-            )
+            meta = Some(document.meta.district.clone());
+            let lead = clause.lead.as_deref().unwrap_or(&clause.text);
+            format!("{}{}", clause.number, first_sentence(lead))
         }
         Target::Statement(i) => {
             let statement = &corpus.guidance.statements[i];
-            let title = move || {
-                let scope = if statement.scope == "全市" {
-                    t().scope_city
-                } else {
-                    &statement.scope
-                };
-                format!("{} · {}", stage_name(&statement.stage, lang.get()), scope)
+            sources.clone_from(&statement.sources);
+            if lang == Lang::En {
+                body = plain(&statement.en);
+                body_lang = ui;
+            }
+            title_lang = ui;
+            let scope = if statement.scope == "全市" {
+                t.scope_city
+            } else {
+                &statement.scope
             };
-            let body = move || match lang.get() {
-                Lang::Zh => marked(hit.snippet.clone()),
-                Lang::En => view! { <span lang="en">{statement.en.clone()}</span> }.into_any(),
-            };
-            (
-                title.into_any(),
-                body.into_any(),
-                String::new(),
-                statement.sources.clone(),
-            )
+            format!("{} · {scope}", stage_name(&statement.stage, lang))
         }
         Target::Cycle(i) => {
             let cycle = &corpus.guidance.cycles[i];
-            let title = format!(
-                "{}年 · {}{}",
-                cycle.year,
-                cycle.scope,
-                if cycle.reference { "（参考）" } else { "" }
-            );
-            let title = view! { <span lang="zh-CN">{title}</span> }.into_any();
-            (
-                title,
-                marked(hit.snippet),
-                String::new(),
-                vec![cycle.source.clone()],
-            )
+            sources.push(cycle.source.clone());
+            let reference = if cycle.reference { "（参考）" } else { "" };
+            format!("{}年 · {}{reference}", cycle.year, cycle.scope)
         }
         Target::DatesNotPublished(year) => {
-            let title = move || match year {
-                Some(year) => (t().dates_not_published_title)(year),
-                None => t().dates_next_intake.to_string(),
-            };
-            let body = move || t().dates_watch;
-            (title.into_any(), body.into_any(), String::new(), Vec::new())
+            body = plain(t.dates_watch);
+            (title_lang, body_lang) = (ui, ui);
+            year.map_or_else(
+                || t.dates_next_intake.to_string(),
+                t.dates_not_published_title,
+            )
         }
         Target::Place(place, index) => {
-            let directory = &corpus.directory;
-            let name = ruxue_core::lookup::name_of(directory, place, index).unwrap_or_default();
-            let district = target.scope(corpus).unwrap_or_default().to_string();
-            let title = view! { <span lang="zh-CN">{name.to_string()}</span> }.into_any();
-            let body = move || kind_label(place, t());
-            (title, body.into_any(), district, Vec::new())
+            meta = target.scope(corpus).map(str::to_string);
+            body = plain(kind_label(place, t));
+            body_lang = ui;
+            ruxue_core::lookup::name_of(&corpus.directory, place, index)
+                .unwrap_or_default()
+                .to_string()
         }
-        Target::Tool(tool) => {
-            let title = move || match tool {
-                Tool::Check => t().check_title,
-                Tool::Lookup => t().nav_lookup,
-            };
-            let body = move || match tool {
-                Tool::Check => t().home_check_summary,
-                Tool::Lookup => t().home_lookup_summary,
-            };
-            (title.into_any(), body.into_any(), String::new(), Vec::new())
+        Target::Tool(Tool::Check) => {
+            body = plain(t.home_check_summary);
+            (title_lang, body_lang) = (ui, ui);
+            t.check_title.to_string()
+        }
+        Target::Tool(Tool::Lookup) => {
+            body = plain(t.home_lookup_summary);
+            (title_lang, body_lang) = (ui, ui);
+            t.nav_lookup.to_string()
         }
     };
     view! {
         <li class="rx-result">
-            <p class="rx-result__kind"><span class="rx-tag">{kind}</span></p>
+            <p class="rx-result__kind"><span class="rx-tag">{kind_name(target, t)}</span></p>
             {breadcrumb.map(|crumbs| view! { <p class="rx-result__breadcrumb" lang="zh-CN">{crumbs}</p> })}
             <h3 class="rx-result__title">
-                <a class="rx-link" href=href>{title}</a>
+                <a class="rx-link" href=href lang=title_lang>{title}</a>
             </h3>
-            <p class="rx-result__snippet">{body}</p>
-            {(!meta.is_empty()).then(|| view! { <p class="rx-result__meta" lang="zh-CN">{meta}</p> })}
+            <p class="rx-result__snippet" lang=body_lang>{marked(body)}</p>
+            {meta.map(|meta| view! { <p class="rx-result__meta" lang="zh-CN">{meta}</p> })}
             {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
         </li>
+    }
+}
+
+/// Text shown as it is, with nothing marked.
+fn plain(text: &str) -> Snippet {
+    Snippet {
+        text: text.to_string(),
+        marks: Vec::new(),
     }
 }
 
@@ -134,7 +123,7 @@ pub fn kind_name(target: Target, t: &Texts) -> &'static str {
     }
 }
 
-/// A snippet with its matches in `<mark>`; Chinese, as the texts are.
+/// A snippet with its matches in `<mark>`.
 pub fn marked(snippet: Snippet) -> AnyView {
     let mut pieces = Vec::new();
     let mut at = 0;
@@ -147,7 +136,7 @@ pub fn marked(snippet: Snippet) -> AnyView {
         at = mark.end;
     }
     pieces.push(snippet.text[at..].to_string().into_any());
-    view! { <span lang="zh-CN">{pieces}</span> }.into_any()
+    pieces.into_any()
 }
 
 /// Up to the first full stop, and at most 40 characters.

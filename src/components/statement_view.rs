@@ -11,7 +11,7 @@ use crate::i18n::{use_lang, use_texts, Lang};
 #[component]
 pub fn StatementView(
     statement: &'static Statement,
-    #[prop(into, optional)] current: Signal<bool>,
+    #[prop(optional)] current: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
@@ -25,7 +25,7 @@ pub fn StatementView(
     view! {
         <li
             class="rx-statement"
-            class:rx-statement--current=move || current.get()
+            class:rx-statement--current=current
             id=statement_element_id(&statement.id)
             tabindex="-1"
         >

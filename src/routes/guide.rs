@@ -59,7 +59,8 @@ pub fn GuidePage() -> impl IntoView {
                             {statements
                                 .into_iter()
                                 .map(|s| {
-                                    let current = Signal::derive(move || linked.get() == Some(statement_element_id(&s.id)));
+                                    // The page opens anew for each link into it, so this is read once.
+                                    let current = linked.get_untracked() == Some(statement_element_id(&s.id));
                                     view! { <StatementView statement=s current=current /> }
                                 })
                                 .collect_view()}

@@ -288,16 +288,17 @@ fn year_text(year: i32, t: &Texts) -> String {
 }
 
 /// "What to do next": the steps for the household situation the parent chose (or the steps
-/// every household shares), each with the sources of the statement it restates.
+/// every household shares), each with the sources of the statement it restates. Its strings
+/// are read once: the result is rebuilt when the UI language changes.
 #[component]
 fn Checklist(household: String) -> impl IntoView {
-    let t = use_texts();
-    let lang = use_lang();
+    let t = use_texts()();
+    let lang = use_lang().get_untracked();
     let guidance = &corpus().guidance;
     let chosen = (!household.is_empty()).then_some(household.as_str());
     let steps = guidance.steps_for(chosen);
     view! {
-        {chosen.is_none().then(|| view! { <p class="rx-hint">{move || t().steps_choose_household}</p> })}
+        {chosen.is_none().then(|| view! { <p class="rx-hint">{t.steps_choose_household}</p> })}
         <ol class="rx-checklist">
             {steps
                 .into_iter()
@@ -306,14 +307,13 @@ fn Checklist(household: String) -> impl IntoView {
                         .statement(&step.statement)
                         .map(|s| s.sources.clone())
                         .unwrap_or_default();
+                    let (text, text_lang) = match lang {
+                        crate::i18n::Lang::Zh => (&step.zh, "zh-CN"),
+                        crate::i18n::Lang::En => (&step.en, "en"),
+                    };
                     view! {
                         <li class="rx-checklist__item">
-                            <p class="rx-checklist__text">
-                                {move || match lang.get() {
-                                    crate::i18n::Lang::Zh => view! { <span lang="zh-CN">{step.zh.clone()}</span> }.into_any(),
-                                    crate::i18n::Lang::En => view! { <span lang="en">{step.en.clone()}</span> }.into_any(),
-                                }}
-                            </p>
+                            <p class="rx-checklist__text" lang=text_lang>{text.clone()}</p>
                             {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
                         </li>
                     }

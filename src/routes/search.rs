@@ -65,23 +65,21 @@ impl SearchState {
 pub fn SearchPage() -> impl IntoView {
     let t = use_texts();
     let location = use_location();
-    let state = Memo::new(move |_| {
-        let location = location.read();
-        let param = |key: &str| location.param(key).unwrap_or_default().to_string();
-        let kind = param("kind");
-        SearchState {
-            query: param("q"),
-            kind: if KIND_FILTERS.iter().any(|(k, _)| *k == kind) {
-                kind
-            } else {
-                String::new()
-            },
-            district: param("district"),
-            doc: param("doc"),
-        }
-    });
+    // One memo per parameter, of the one memo type every page uses.
+    let param = move |key: &'static str| {
+        Memo::new(move |_| location.read().param(key).unwrap_or_default().to_string())
+    };
+    let (query, kind, district, doc) = (param("q"), param("kind"), param("district"), param("doc"));
+    let state = move || SearchState {
+        query: query.get(),
+        kind: Some(kind.get())
+            .filter(|kind| KIND_FILTERS.iter().any(|(k, _)| k == kind))
+            .unwrap_or_default(),
+        district: district.get(),
+        doc: doc.get(),
+    };
     let results = Memo::new(move |_| {
-        let state = state.get();
+        let state = state();
         if state.query.trim().is_empty() {
             return None;
         }
@@ -104,7 +102,7 @@ pub fn SearchPage() -> impl IntoView {
     let show = move |text: String| {
         let href = SearchState {
             query: text,
-            ..state.get_untracked()
+            ..untrack(state)
         }
         .href();
         let _ = window().location().replace(&href);
@@ -149,7 +147,7 @@ pub fn SearchPage() -> impl IntoView {
                 autocomplete="off"
                 aria-describedby="rx-search-hint"
                 aria-controls="rx-search-results"
-                prop:value=move || state.get().query
+                prop:value=move || query.get()
                 on:input=on_input
                 on:compositionend=on_composition_end
                 on:keydown=on_keydown
@@ -162,7 +160,7 @@ pub fn SearchPage() -> impl IntoView {
                 t();
                 match results.get() {
                     None => suggestions(t).into_any(),
-                    Some(results) => view! { <ResultsView results=results state=state.get() /> }.into_any(),
+                    Some(results) => view! { <ResultsView results=results state=untrack(state) /> }.into_any(),
                 }
             }}
         </div>
@@ -238,23 +236,24 @@ fn ResultsView(results: Results, state: SearchState) -> impl IntoView {
 /// What the portal covers, for a query that names a place it does not.
 #[component]
 fn Coverage(places: Vec<usize>) -> impl IntoView {
-    let t = use_texts();
+    let t = use_texts()();
     let directory = &corpus().directory;
-    let covered: Vec<&str> = directory
-        .districts
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect();
-    let covered = covered.join("、");
+    let mut covered = String::new();
+    for district in &directory.districts {
+        if !covered.is_empty() {
+            covered.push('、');
+        }
+        covered.push_str(&district.name);
+    }
     view! {
         <div class="rx-notice rx-coverage">
-            <h2 class="rx-notice__heading">{move || t().coverage_heading}</h2>
-            <p class="rx-notice__body">{move || (t().coverage_covered)(&covered)}</p>
+            <h2 class="rx-notice__heading">{t.coverage_heading}</h2>
+            <p class="rx-notice__body">{(t.coverage_covered)(&covered)}</p>
             {places
                 .into_iter()
                 .map(|i| {
                     let place = &directory.elsewhere[i];
-                    view! { <p class="rx-notice__body">{move || (t().coverage_not_covered)(&place.name, &place.district)}</p> }
+                    view! { <p class="rx-notice__body">{(t.coverage_not_covered)(&place.name, &place.district)}</p> }
                 })
                 .collect_view()}
         </div>

@@ -27,7 +27,9 @@ pub struct Directory {
 /// A district or 街镇 outside the districts the portal covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Elsewhere {
-    /// The statistical division code (6 digits for a district, 9 for a 街镇).
+    /// The statistical division code (6 digits for a district, 9 for a 街镇). Not shipped to
+    /// the browser, which never shows it.
+    #[serde(skip)]
     pub code: String,
     pub name: String,
     /// The district it is in (itself, for a district).
@@ -175,6 +177,27 @@ impl Directory {
             self.cluster(&m.cluster)
                 .is_some_and(|c| c.district == district)
         })
+    }
+
+    /// Every name and alias of a covered district, 街镇, school and cluster.
+    pub fn place_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.districts.iter().map(|d| d.name.as_str()).collect();
+        for town in &self.towns {
+            names.push(&town.name);
+            names.extend(town.aliases.iter().map(String::as_str));
+        }
+        names.extend(self.schools.iter().map(|s| s.name.as_str()));
+        names.extend(self.clusters.iter().map(|c| c.name.as_str()));
+        names
+    }
+
+    /// The pinyin of every covered district, 街镇, school and cluster name.
+    pub fn place_pinyin(&self) -> Vec<&Pinyin> {
+        let mut readings: Vec<&Pinyin> = self.districts.iter().map(|d| &d.pinyin).collect();
+        readings.extend(self.towns.iter().map(|t| &t.pinyin));
+        readings.extend(self.schools.iter().map(|s| &s.pinyin));
+        readings.extend(self.clusters.iter().map(|c| &c.pinyin));
+        readings
     }
 
     /// The public source with id `id`.

@@ -10,7 +10,7 @@ use crate::search::normalize::normalize;
 use crate::search::pinyin::{find, Mode, Pinyin};
 
 /// What a match is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     District,

@@ -63,6 +63,10 @@ const BODY_FIELD: usize = 2;
 const FIELD_WEIGHTS: [f32; FIELDS] = [TITLE, HEADING, BODY];
 /// Records are length-normalised per group: clauses, statements, dates, tools.
 const GROUPS: usize = 4;
+const CLAUSE_GROUP: usize = 0;
+const STATEMENT_GROUP: usize = 1;
+const DATES_GROUP: usize = 2;
+const TOOL_GROUP: usize = 3;
 
 /// One searchable record.
 #[derive(Debug, serde::Serialize)]
@@ -187,7 +191,7 @@ impl SearchIndex {
                     doc: doc_index,
                     clause: clause_index,
                 };
-                index.add(corpus, target, 0, [title, &headings, &body]);
+                index.add(corpus, target, CLAUSE_GROUP, [title, &headings, &body]);
             }
         }
         for (i, statement) in corpus.guidance.statements.iter().enumerate() {
@@ -225,7 +229,7 @@ impl SearchIndex {
         index.add(
             corpus,
             Target::DatesNotPublished(None),
-            2,
+            DATES_GROUP,
             [
                 "",
                 "入学日期 报名时间 尚未公布",
@@ -233,7 +237,12 @@ impl SearchIndex {
             ],
         );
         for tool in Tool::ALL {
-            index.add(corpus, Target::Tool(tool), 3, ["", "", tool.keywords()]);
+            index.add(
+                corpus,
+                Target::Tool(tool),
+                TOOL_GROUP,
+                ["", "", tool.keywords()],
+            );
         }
 
         for (group, averages) in index.average_lengths.iter_mut().enumerate() {
@@ -315,8 +324,13 @@ impl SearchIndex {
             ..Default::default()
         };
 
-        let mut scores: HashMap<Target, f32> = HashMap::new();
+        // Scores by id: an indexed record's position, or past the records, a target this
+        // query adds (a place the lookup found, a year's "not yet published" notice).
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut extra: Vec<Target> = Vec::new();
+        let records = self.records.len() as u32;
         let mut marked_terms: Vec<String> = Vec::new();
+        let mut seen = vec![false; self.records.len()];
         for phrase in &read.phrases {
             let text = phrase.text.as_str();
             let holds_phrase = |r: &Record| r.fields.iter().any(|field| field.contains(text));
@@ -347,33 +361,45 @@ impl SearchIndex {
                             weighted += FIELD_WEIGHTS[field] * tf[field] / norm;
                         }
                     }
-                    *scores.entry(r.target).or_default() +=
+                    *scores.entry(*record).or_default() +=
                         phrase.weight * idf * weighted * (K1 + 1.0) / (weighted + K1);
-                    matched.push(*record);
+                    if !seen[*record as usize] {
+                        seen[*record as usize] = true;
+                        matched.push(*record);
+                    }
                 }
                 marked_terms.push(term.clone());
             }
+            for &record in &matched {
+                seen[record as usize] = false;
+            }
             if text.chars().count() >= 2 && terms.len() > 1 {
-                matched.sort_unstable();
-                matched.dedup();
                 for record in matched {
                     let r = &self.records[record as usize];
                     if r.fields[BODY_FIELD].contains(text) || r.fields[HEADING_FIELD].contains(text)
                     {
-                        *scores.entry(r.target).or_default() += phrase.weight * PHRASE * phrase_idf;
+                        *scores.entry(record).or_default() += phrase.weight * PHRASE * phrase_idf;
                     }
                 }
             }
         }
-        for (target, score) in scores.iter_mut() {
-            *score *= match target.kind() {
-                HitKind::Statement => STATEMENT,
-                HitKind::Dates => DATES,
+        for (&id, score) in scores.iter_mut() {
+            *score *= match self.records[id as usize].group {
+                STATEMENT_GROUP => STATEMENT,
+                DATES_GROUP => DATES,
                 _ => 1.0,
             };
         }
 
         let best_text = scores.values().copied().fold(1.0f32, f32::max);
+        let mut add = |target: Target, score: f32, scores: &mut HashMap<u32, f32>| {
+            let at = extra.iter().position(|t| *t == target).unwrap_or_else(|| {
+                extra.push(target);
+                extra.len() - 1
+            });
+            let entry = scores.entry(records + at as u32).or_default();
+            *entry = entry.max(score);
+        };
         for place_query in &read.place_queries {
             for m in lookup(&corpus.directory, place_query, 8).matches {
                 // A name that merely contains what was typed (小学 in 白鹭小学) is no answer.
@@ -389,39 +415,45 @@ impl SearchIndex {
                     } else {
                         m.score as f32 / 100.0
                     };
-                    let score = PLACE * best_text * share;
-                    let entry = scores.entry(Target::Place(m.kind, m.index)).or_default();
-                    *entry = entry.max(score);
+                    add(
+                        Target::Place(m.kind, m.index),
+                        PLACE * best_text * share,
+                        &mut scores,
+                    );
                 }
             }
         }
         for &year in &read.years {
             if corpus.guidance.cycles_for(year).is_empty() {
-                scores.insert(
-                    Target::DatesNotPublished(Some(year)),
-                    UNPUBLISHED_YEAR * best_text,
-                );
+                let notice = Target::DatesNotPublished(Some(year));
+                add(notice, UNPUBLISHED_YEAR * best_text, &mut scores);
             }
         }
+        let target_of = |id: u32| match self.records.get(id as usize) {
+            Some(record) => record.target,
+            None => extra[(id - records) as usize],
+        };
 
         if !read.elsewhere.is_empty() {
             if read.phrases.is_empty() && scores.is_empty() {
                 // Only an uncovered place was named: the city-wide guidance is the answer.
-                for (i, statement) in corpus.guidance.statements.iter().enumerate() {
-                    if statement.scope == "全市" {
-                        scores.insert(Target::Statement(i), 1.0 - i as f32 * 0.001);
+                for (id, record) in self.records.iter().enumerate() {
+                    if let Target::Statement(i) = record.target {
+                        if corpus.guidance.statements[i].scope == "全市" {
+                            scores.insert(id as u32, 1.0 - i as f32 * 0.001);
+                        }
                     }
                 }
             }
-            for (target, score) in scores.iter_mut() {
-                if target.scope(corpus).is_some_and(|s| s != "全市") {
+            for (&id, score) in scores.iter_mut() {
+                if target_of(id).scope(corpus).is_some_and(|s| s != "全市") {
                     *score *= ELSEWHERE;
                 }
             }
         }
         if !read.districts.is_empty() {
-            for (target, score) in scores.iter_mut() {
-                if target
+            for (&id, score) in scores.iter_mut() {
+                if target_of(id)
                     .scope(corpus)
                     .is_some_and(|s| read.districts.iter().any(|d| d == s))
                 {
@@ -430,13 +462,14 @@ impl SearchIndex {
             }
         }
 
-        let mut matched: Vec<(Target, f32)> =
-            scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
-        // Best first; equal scores in a fixed order, so results never shuffle between runs.
+        let mut matched: Vec<(u32, f32)> = scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
+        // Best first; equal scores in index order, so results never shuffle between runs.
         matched.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
+        let mut kinds = [0usize; HitKind::ALL.len()];
         let mut kept = Vec::new();
-        for (target, score) in matched {
+        for (id, score) in matched {
+            let target = target_of(id);
             if let Target::Clause { doc, .. } = target {
                 let meta = &corpus.documents[doc].meta;
                 count(&mut results.districts, &meta.district);
@@ -455,15 +488,16 @@ impl SearchIndex {
                 continue;
             }
             let kind = target.kind();
-            match results.kinds.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, n)) => *n += 1,
-                None => results.kinds.push((kind, 1)),
-            }
+            kinds[kind as usize] += 1;
             if query.kinds.is_empty() || query.kinds.contains(&kind) {
                 kept.push((target, score));
             }
         }
-        results.kinds.sort();
+        results.kinds = HitKind::ALL
+            .into_iter()
+            .zip(kinds)
+            .filter(|(_, n)| *n > 0)
+            .collect();
         results.total = kept.len();
         marked_terms.sort();
         marked_terms.dedup();

@@ -17,7 +17,7 @@ use crate::document::Corpus;
 use crate::lookup::{key, name_of, Kind as PlaceKind};
 
 /// What a hit is, pointing into the corpus by position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Target {
     /// A clause of a policy document.
     Clause { doc: usize, clause: usize },
@@ -35,7 +35,7 @@ pub enum Target {
 }
 
 /// The portal's tools, as search destinations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tool {
     /// The guided check: entry years from a birth date.

@@ -11,8 +11,6 @@
 //! 6. search a vocabulary term whole (学区房, never its pair 学区), and add its terms for parent
 //!    words (外地户口 → 随迁子女, 居住证).
 
-use std::collections::{HashMap, HashSet};
-
 use super::normalize::normalize;
 use super::pinyin::{find, Mode, Pinyin};
 use super::question::{is_english_stopword, strip_question_words};
@@ -75,44 +73,36 @@ pub struct Lexicon {
     known: WordIndex,
     /// Every pinyin reading in titles, headings, vocabulary and place names, and their first
     /// letters: a word that cannot be spelled with them is not pinyin, and is not looked for.
-    readings: HashSet<String>,
+    /// (Sorted vectors searched by bisection rather than hash sets: they are small, and every
+    /// distinct hash-set type costs the app's download several kilobytes of code.)
+    readings: Vec<String>,
     /// Whole words spelled by initials (ysx for 幼升小, qbz for 七宝镇), and every run of three
     /// initials in the titles and headings.
-    whole_initials: HashSet<String>,
-    initial_trigrams: HashSet<[u8; 3]>,
-    initials: HashSet<u8>,
+    whole_initials: Vec<String>,
+    initial_trigrams: Vec<String>,
+    initials: Vec<bool>,
     /// The glossary's English phrases, stemmed, with the entry each belongs to.
     glossary: Vec<(Vec<String>, usize)>,
 }
 
-/// Words as characters, found by their first and by their second character.
+/// Words as characters. Looked through in full for each query: a few hundred short words
+/// against a query of at most 200 characters is quick, and needs no index (nor its code).
 #[derive(Debug, Default)]
 struct WordIndex {
     words: Vec<Vec<char>>,
-    by_first: HashMap<char, Vec<usize>>,
-    by_second: HashMap<char, Vec<usize>>,
 }
 
 impl WordIndex {
-    fn add(&mut self, word: &str) -> usize {
-        let chars: Vec<char> = word.chars().collect();
-        let i = self.words.len();
-        if let Some(&c) = chars.first() {
-            self.by_first.entry(c).or_default().push(i);
-        }
-        if let Some(&c) = chars.get(1) {
-            self.by_second.entry(c).or_default().push(i);
-        }
-        self.words.push(chars);
-        i
+    fn add(&mut self, word: &str) {
+        self.words.push(word.chars().collect());
     }
 
     /// Every (start, word) where a word occurs in `text`.
     fn occurrences(&self, text: &[char]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        for (at, c) in text.iter().enumerate() {
-            for &i in self.by_first.get(c).into_iter().flatten() {
-                if text[at..].starts_with(&self.words[i]) {
+        for at in 0..text.len() {
+            for (i, word) in self.words.iter().enumerate() {
+                if text[at..].starts_with(word) {
                     found.push((at, i));
                 }
             }
@@ -124,7 +114,10 @@ impl WordIndex {
 impl Lexicon {
     /// Prepares the lexicon of `corpus`.
     pub fn new(corpus: &Corpus) -> Lexicon {
-        let mut lexicon = Lexicon::default();
+        let mut lexicon = Lexicon {
+            initials: vec![false; 128],
+            ..Lexicon::default()
+        };
         let d = &corpus.directory;
         for (i, place) in d.elsewhere.iter().enumerate() {
             for name in place.names() {
@@ -132,66 +125,44 @@ impl Lexicon {
                 lexicon.elsewhere_of.push(i);
             }
         }
-        let covered = d
-            .districts
-            .iter()
-            .map(|x| x.name.as_str())
-            .chain(d.towns.iter().flat_map(|t| {
-                std::iter::once(t.name.as_str()).chain(t.aliases.iter().map(String::as_str))
-            }))
-            .chain(d.schools.iter().map(|s| s.name.as_str()))
-            .chain(d.clusters.iter().map(|c| c.name.as_str()));
-        for name in covered {
+        let places = d.place_names();
+        for name in &places {
             lexicon.covered.add(name);
         }
-        let mut seen = HashSet::new();
-        // Two-character words differ by one character far too often to correct.
-        let known = corpus
-            .vocabulary
-            .iter()
-            .flat_map(|v| std::iter::once(v.term.as_str()).chain(v.also.iter().map(String::as_str)))
-            .chain(
-                corpus
-                    .glossary
-                    .iter()
-                    .flat_map(|g| g.zh.iter().map(String::as_str)),
-            )
-            .chain(corpus.compounds.iter().map(String::as_str))
-            .chain(d.towns.iter().map(|t| t.name.as_str()))
-            .chain(d.schools.iter().map(|s| s.name.as_str()))
-            .chain(d.clusters.iter().map(|c| c.name.as_str()))
-            .filter(|w| w.chars().count() >= 3 && w.chars().all(is_han));
+        let mut known: Vec<&str> = places;
+        for v in &corpus.vocabulary {
+            known.push(&v.term);
+            known.extend(v.also.iter().map(String::as_str));
+        }
+        for g in &corpus.glossary {
+            known.extend(g.zh.iter().map(String::as_str));
+        }
+        known.extend(corpus.compounds.iter().map(String::as_str));
+        let mut added: Vec<&str> = Vec::new();
         for word in known {
-            if seen.insert(word) {
+            // Two-character words differ by one character far too often to correct.
+            if word.chars().count() >= 3 && word.chars().all(is_han) && !added.contains(&word) {
                 lexicon.known.add(word);
+                added.push(word);
             }
         }
-        let headings: Vec<&Pinyin> = corpus
-            .documents
-            .iter()
-            .flat_map(|doc| {
-                std::iter::once(&doc.title_pinyin).chain(
-                    doc.clauses
-                        .iter()
-                        .filter(|c| matches!(c.kind, ClauseKind::Part | ClauseKind::Section))
-                        .map(|c| &c.pinyin),
-                )
-            })
-            .collect();
-        let wholes: Vec<&Pinyin> = corpus
-            .vocabulary
-            .iter()
-            .map(|v| &v.pinyin)
-            .chain(d.districts.iter().map(|x| &x.pinyin))
-            .chain(d.towns.iter().map(|t| &t.pinyin))
-            .chain(d.schools.iter().map(|s| &s.pinyin))
-            .chain(d.clusters.iter().map(|c| &c.pinyin))
-            .collect();
+
+        let mut wholes: Vec<&Pinyin> = d.place_pinyin();
+        wholes.extend(corpus.vocabulary.iter().map(|v| &v.pinyin));
+        let mut headings: Vec<&Pinyin> = Vec::new();
+        for doc in &corpus.documents {
+            headings.push(&doc.title_pinyin);
+            for clause in &doc.clauses {
+                if matches!(clause.kind, ClauseKind::Part | ClauseKind::Section) {
+                    headings.push(&clause.pinyin);
+                }
+            }
+        }
         for pinyin in headings.iter().chain(&wholes) {
             for syllable in &pinyin.syllables {
                 for reading in &syllable.readings {
-                    lexicon.initials.insert(reading.as_bytes()[0]);
-                    lexicon.readings.insert(reading.clone());
+                    lexicon.initials[usize::from(reading.as_bytes()[0] & 0x7f)] = true;
+                    lexicon.readings.push(reading.clone());
                 }
             }
         }
@@ -202,23 +173,32 @@ impl Lexicon {
                 .iter()
                 .filter_map(|s| s.readings.first()?.chars().next())
                 .collect();
-            lexicon.whole_initials.insert(initials);
+            lexicon.whole_initials.push(initials);
         }
         for pinyin in &headings {
-            let firsts: Vec<Vec<u8>> = pinyin
+            let firsts: Vec<String> = pinyin
                 .syllables
                 .iter()
-                .map(|s| s.readings.iter().map(|r| r.as_bytes()[0]).collect())
+                .map(|s| s.readings.iter().map(|r| &r[..1]).collect())
                 .collect();
             for three in firsts.windows(3) {
-                for &a in &three[0] {
-                    for &b in &three[1] {
-                        for &c in &three[2] {
-                            lexicon.initial_trigrams.insert([a, b, c]);
+                for a in three[0].chars() {
+                    for b in three[1].chars() {
+                        for c in three[2].chars() {
+                            lexicon.initial_trigrams.push(format!("{a}{b}{c}"));
                         }
                     }
                 }
             }
+        }
+        // Sorted for bisection (the one sort of strings the app has anyway).
+        for list in [
+            &mut lexicon.readings,
+            &mut lexicon.whole_initials,
+            &mut lexicon.initial_trigrams,
+        ] {
+            list.sort();
+            list.dedup();
         }
         for (entry, g) in corpus.glossary.iter().enumerate() {
             for phrase in &g.en {
@@ -236,12 +216,13 @@ impl Lexicon {
         let bytes = word.as_bytes();
         let by_initials = match bytes.len() {
             0 | 1 => false,
-            2 => bytes.iter().all(|b| self.initials.contains(b)),
+            2 => bytes.iter().all(|&b| self.initials[usize::from(b & 0x7f)]),
             _ => {
-                self.whole_initials.contains(word)
-                    || bytes
-                        .windows(3)
-                        .all(|w| self.initial_trigrams.contains(&[w[0], w[1], w[2]]))
+                let has = |list: &[String], key: &str| {
+                    list.binary_search_by(|w| w.as_str().cmp(key)).is_ok()
+                };
+                has(&self.whole_initials, word)
+                    || (0..bytes.len() - 2).all(|i| has(&self.initial_trigrams, &word[i..i + 3]))
             }
         };
         if by_initials {
@@ -251,8 +232,13 @@ impl Lexicon {
         let mut splits = vec![false; bytes.len() + 1];
         splits[0] = true;
         for end in 1..=bytes.len() {
-            splits[end] = (end.saturating_sub(6)..end)
-                .any(|start| splits[start] && self.readings.contains(&word[start..end]));
+            splits[end] = (end.saturating_sub(6)..end).any(|start| {
+                splits[start]
+                    && self
+                        .readings
+                        .binary_search_by(|r| r.as_str().cmp(&word[start..end]))
+                        .is_ok()
+            });
         }
         splits[bytes.len()]
     }
@@ -418,21 +404,14 @@ fn fix_slips(
     }
     let mut fixed = Vec::new();
     for at in 0..chars.len() {
-        // A word with one slip has its first character right, or else its second.
-        let mut candidates: Vec<usize> =
-            known.by_first.get(&chars[at]).cloned().unwrap_or_default();
-        if let Some(next) = chars.get(at + 1) {
-            candidates.extend(known.by_second.get(next).into_iter().flatten());
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for word in candidates {
-            let word = &known.words[word];
+        for word in &known.words {
             let Some(window) = chars.get(at..at + word.len()) else {
                 continue;
             };
-            let differing: Vec<usize> = (0..word.len()).filter(|&k| window[k] != word[k]).collect();
-            let [k] = differing[..] else { continue };
+            let mut differing = (0..word.len()).filter(|&k| window[k] != word[k]);
+            let (Some(k), None) = (differing.next(), differing.next()) else {
+                continue;
+            };
             if spelled_right[at + k] || !window.iter().all(|&c| is_han(c)) {
                 continue;
             }
