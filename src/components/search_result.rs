@@ -2,7 +2,7 @@
 //! place or school, or one of the portal's tools. Each links to where it is answered in full.
 
 use leptos::prelude::*;
-use ruxue_core::search::{Hit, Snippet, Target, Tool};
+use ruxue_core::search::{Hit, HitKind, Snippet, Target, Tool};
 
 use crate::components::lookup_answer::kind_label;
 use crate::components::source_note::SourceNote;
@@ -92,7 +92,7 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
     };
     view! {
         <li class="rx-result">
-            <p class="rx-result__kind"><span class="rx-tag">{kind_name(target, t)}</span></p>
+            <p class="rx-result__kind"><span class="rx-tag">{kind_label_of(target.kind(), t)}</span></p>
             {breadcrumb.map(|crumbs| view! { <p class="rx-result__breadcrumb" lang="zh-CN">{crumbs}</p> })}
             <h3 class="rx-result__title">
                 <a class="rx-link" href=href lang=title_lang>{title}</a>
@@ -112,14 +112,14 @@ fn plain(text: &str) -> Snippet {
     }
 }
 
-/// The label of a hit's kind, as the kind filter names it.
-pub fn kind_name(target: Target, t: &Texts) -> &'static str {
-    match target {
-        Target::Clause { .. } => t.kind_clause,
-        Target::Statement(_) => t.kind_statement,
-        Target::Cycle(_) | Target::DatesNotPublished(_) => t.kind_dates,
-        Target::Place(..) => t.kind_place,
-        Target::Tool(_) => t.kind_tool,
+/// The label of a kind of hit, as results and the kind filter show it.
+pub fn kind_label_of(kind: HitKind, t: &Texts) -> &'static str {
+    match kind {
+        HitKind::Clause => t.kind_clause,
+        HitKind::Statement => t.kind_statement,
+        HitKind::Dates => t.kind_dates,
+        HitKind::Place | HitKind::School | HitKind::Cluster => t.kind_place,
+        HitKind::Tool => t.kind_tool,
     }
 }
 

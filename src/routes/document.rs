@@ -2,7 +2,6 @@
 //! citable. `#/policies/<doc>/<clause>` opens it scrolled to that clause, highlighted.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::clause_view::{clause_element_id, ClauseView};
 use crate::components::copy_citation::{provide_copy_status, CopyStatus};
@@ -48,12 +47,8 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         .and_then(|c| document.clause(c))
         .map(clause_element_id);
     Effect::new(move |_| {
-        let Some(id) = &target_element else { return };
-        if let Some(element) = leptos::prelude::document().get_element_by_id(id) {
-            element.scroll_into_view();
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
+        if let Some(id) = &target_element {
+            crate::dom::focus_id(id);
         }
     });
 

@@ -8,9 +8,9 @@ use ruxue_core::search::{HitKind, Results, Target};
 use wasm_bindgen::JsCast;
 
 use crate::components::answer_card::AnswerCard;
-use crate::components::search_result::SearchResult;
+use crate::components::search_result::{kind_label_of, SearchResult};
 use crate::data::{corpus, search_index};
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::use_texts;
 use crate::location::{href_with_query, use_location};
 use crate::routes::Route;
 
@@ -27,15 +27,6 @@ const KIND_FILTERS: [(&str, &[HitKind]); 4] = [
         &[HitKind::Place, HitKind::School, HitKind::Cluster],
     ),
 ];
-
-fn kind_filter_label(value: &str, t: &Texts) -> &'static str {
-    match value {
-        "statement" => t.kind_statement,
-        "dates" => t.kind_dates,
-        "clause" => t.kind_clause,
-        _ => t.kind_place,
-    }
-}
 
 /// The page's state, read from the URL.
 #[derive(Clone, PartialEq)]
@@ -297,7 +288,7 @@ fn Facets(results: Results, state: SearchState, clauses: bool) -> impl IntoView 
                 }
                 .href();
                 link(
-                    format!("{} ({n})", kind_filter_label(value, t_now)),
+                    format!("{} ({n})", kind_label_of(kinds[0], t_now)),
                     href,
                     state.kind == *value,
                 )
