@@ -102,3 +102,78 @@ fn the_checklist_differs_by_household_and_every_step_is_sourced() {
         assert!(!statement.sources.is_empty(), "{}", step.zh);
     }
 }
+
+/// Statements say what their sources say, no more (review fixes, issue 11).
+#[test]
+fn statements_keep_to_the_words_of_their_sources() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    let g = &corpus.guidance;
+    let item_text = |item: &str| corpus.item(item).unwrap().1.text.clone();
+    // The survey is of 小学适龄儿童 (given as fifth-year leavers), not of leavers only.
+    let baoshan = g.statement("junior-baoshan").unwrap();
+    assert!(item_text("bs-2023-43/4-13").contains("小学适龄儿童（五年级毕业生）"));
+    assert!(
+        baoshan.zh.contains("小学适龄儿童（五年级毕业生）"),
+        "{}",
+        baoshan.zh
+    );
+    // The 100% quota is a criterion of evaluation standards still being drawn up (研制).
+    let quota = g.statement("senior-quota-minhang").unwrap();
+    assert!(
+        quota.zh.contains("研制") && !quota.zh.contains("要求"),
+        "{}",
+        quota.zh
+    );
+    assert!(quota.en.contains("criteri"), "{}", quota.en);
+    // "Three years before primary school" needs a source for the primary cohort as well.
+    let kindergarten = g.statement("kindergarten-cohort").unwrap();
+    assert!(kindergarten
+        .sources
+        .iter()
+        .any(|s| s == "huangpu-2024-primary-age" || s == "minhang-2015-primary-age"));
+    // Where to apply cites the official entry points, each with its address.
+    let apply = g.statement("apply-where").unwrap();
+    for source in &apply.sources {
+        let public = corpus.directory.source(source).unwrap();
+        assert_eq!(public.quality, "official", "{source}");
+        assert!(
+            public
+                .url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+            "{source}"
+        );
+    }
+}
+
+/// A cycle scoped to the whole city holds only city-wide dates: district dates are listed
+/// under their district.
+#[test]
+fn city_wide_dates_name_no_district() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    let districts: Vec<&str> = corpus
+        .directory
+        .districts
+        .iter()
+        .map(|d| d.name.as_str())
+        .chain(
+            corpus
+                .directory
+                .elsewhere
+                .iter()
+                .map(|e| e.district.as_str()),
+        )
+        .collect();
+    for cycle in corpus.guidance.cycles.iter().filter(|c| c.scope == "全市") {
+        for event in &cycle.events {
+            for district in &districts {
+                assert!(
+                    !event.zh.contains(district),
+                    "{} 全市 lists {district}'s date: {}",
+                    cycle.year,
+                    event.zh
+                );
+            }
+        }
+    }
+}
