@@ -68,18 +68,8 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     }
 
     let repairs_path = data_dir.join(REPAIRS_FILE);
-    let repairs = match read_text(&repairs_path) {
-        Ok(source) => parse_repair_list(&repairs_path, &source).unwrap_or_else(|mut found| {
-            problems.append(&mut found);
-            Vec::new()
-        }),
-        // No repair list is fine: a data folder may need no repairs.
-        Err(_) if !repairs_path.exists() => Vec::new(),
-        Err(d) => {
-            problems.push(d);
-            Vec::new()
-        }
-    };
+    // No repair list is fine: a data folder may need no repairs.
+    let repairs = read_optional_file(&repairs_path, parse_repair_list, &mut problems);
     for entry in &repairs {
         if !metas.contains_key(&entry.document) {
             problems.push(Diagnostic::new(

@@ -104,6 +104,28 @@ fn relevance_set(file: &str) -> RelevanceSet {
         .unwrap()
 }
 
+/// Mean recall@5 of a relevance set, given each query's top 5 named as the set names them,
+/// and the queries that missed.
+fn recall_at_5(set: &RelevanceSet, top5: impl Fn(&str) -> Vec<String>) -> (f64, Vec<String>) {
+    let mut total = 0.0;
+    let mut misses = Vec::new();
+    for query in &set.query {
+        let found = top5(&query.q);
+        let hit = query.expect.iter().filter(|e| found.contains(e)).count();
+        let recall = hit as f64 / query.expect.len().min(5) as f64;
+        if recall < 1.0 {
+            misses.push(format!(
+                "{} ({}): {hit}/{} in {found:?}",
+                query.q,
+                query.kind,
+                query.expect.len()
+            ));
+        }
+        total += recall;
+    }
+    (total / set.query.len() as f64, misses)
+}
+
 /// recall@5 over the clause set in tests/search/relevance.toml, ranking clauses only (as the
 /// 政策原文 filter does), must be at least 95%.
 #[test]
@@ -112,26 +134,9 @@ fn search_relevance() {
     assert!(set.query.len() >= 30, "the set needs at least 30 queries");
     let corpus = corpus();
     let index = SearchIndex::build(&corpus);
-    let mut total = 0.0;
-    let mut misses = Vec::new();
-    for query in &set.query {
-        let top = ids(&corpus, &index, &query.q, 5);
-        let found = query.expect.iter().filter(|e| top.contains(e)).count();
-        let recall = found as f64 / query.expect.len().min(5) as f64;
-        if recall < 1.0 {
-            misses.push(format!(
-                "{} ({}): {found}/{} in {top:?}",
-                query.q,
-                query.kind,
-                query.expect.len()
-            ));
-        }
-        total += recall;
-    }
-    let recall = total / set.query.len() as f64;
+    let (recall, misses) = recall_at_5(&set, |q| ids(&corpus, &index, q, 5));
     println!(
-        "recall@5 = {:.3} over {} queries; misses: {misses:#?}",
-        recall,
+        "recall@5 = {recall:.3} over {} queries; misses: {misses:#?}",
         set.query.len()
     );
     assert!(
@@ -154,22 +159,7 @@ fn parent_questions() {
     }
     let corpus = corpus();
     let index = SearchIndex::build(&corpus);
-    let mut total = 0.0;
-    let mut misses = Vec::new();
-    for query in &set.query {
-        let found = top(&corpus, &index, &query.q, 5);
-        let hit = query.expect.iter().filter(|e| found.contains(e)).count();
-        let recall = hit as f64 / query.expect.len().min(5) as f64;
-        if recall < 1.0 {
-            misses.push(format!(
-                "{}: {hit}/{} in {found:?}",
-                query.q,
-                query.expect.len()
-            ));
-        }
-        total += recall;
-    }
-    let recall = total / set.query.len() as f64;
+    let (recall, misses) = recall_at_5(&set, |q| top(&corpus, &index, q, 5));
     println!(
         "parent questions: recall@5 = {recall:.3} over {}; misses: {misses:#?}",
         set.query.len()
