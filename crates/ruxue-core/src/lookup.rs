@@ -84,6 +84,23 @@ fn score_name(
             if whole {
                 return Some((90, Via::Pinyin));
             }
+            // The name without its 镇, 街道, 乡 or 区 is the name people say: `xinzhuang` and
+            // `xz` mean 莘庄镇, and rank it above 莘庄工业区, which only starts with 莘庄.
+            let short_len = ["街道", "镇", "乡", "区"]
+                .iter()
+                .find_map(|suffix| name.strip_suffix(suffix))
+                .map(|short| short.chars().count())
+                .filter(|&n| n >= 2);
+            let short = short_len.is_some_and(|n| {
+                [Mode::Full, Mode::Initials].into_iter().any(|mode| {
+                    find(pinyin, query, mode)
+                        .iter()
+                        .any(|r| r.start == 0 && r.end == n)
+                })
+            });
+            if short {
+                return Some((88, Via::Pinyin));
+            }
             let from_start = find(pinyin, query, Mode::Full)
                 .iter()
                 .any(|r| r.start == 0 && r.len() >= 2);

@@ -284,3 +284,19 @@ fn a_malformed_uncovered_places_list_fails_with_file_line_messages() {
         ]
     );
 }
+
+/// A name without its 镇 is the name people say: its pinyin and initials rank the 街镇 above a
+/// longer name that merely starts the same way (issue 11).
+#[test]
+fn pinyin_of_the_short_name_ranks_the_town_first() {
+    let corpus = corpus();
+    assert_eq!(first(&corpus, "xinzhuang").1, "莘庄镇");
+    assert_eq!(first(&corpus, "莘庄").1, "莘庄镇");
+    let names: Vec<String> = lookup(&corpus.directory, "xz", 3)
+        .matches
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert!(names.contains(&"莘庄镇".to_string()), "{names:?}");
+    assert_eq!(first(&corpus, "qibao").1, "七宝镇");
+}
