@@ -52,9 +52,10 @@ pub mod weights {
     pub const ELSEWHERE: f32 = 0.3;
     /// Characters of clause text shown around the first match.
     pub const SNIPPET_CHARS: usize = 90;
+    /// The weights of added terms live where queries are read; listed here with the rest.
+    pub use crate::search::understand::{EXPANSION, GLOSSARY};
 }
 
-pub use super::understand::{EXPANSION, GLOSSARY};
 use weights::*;
 
 const FIELDS: usize = 3;

@@ -319,14 +319,12 @@ pub fn understand(
         .collect();
     matched_entries.dedup();
     for entry in matched_entries.into_iter().map(|i| &corpus.glossary[i]) {
-        {
-            for zh in &entry.zh {
-                let zh = normalize(zh);
-                typed_chinese.push_str(&zh);
-                typed_chinese.push(' ');
-                push_unique(&mut read.expansions, zh.clone());
-                push_phrase(&mut read.phrases, zh, GLOSSARY, true);
-            }
+        for zh in &entry.zh {
+            let zh = normalize(zh);
+            typed_chinese.push_str(&zh);
+            typed_chinese.push(' ');
+            push_unique(&mut read.expansions, zh.clone());
+            push_phrase(&mut read.phrases, zh, GLOSSARY, true);
         }
     }
 
