@@ -131,6 +131,17 @@ fn statements_keep_to_the_words_of_their_sources() {
         .sources
         .iter()
         .any(|s| s == "huangpu-2024-primary-age" || s == "minhang-2015-primary-age"));
+    // 全纳教育 is the work plan's goal; the English must not read as "all are admitted", and
+    // both languages keep the eligibility conditions, cited to their own source.
+    let migrant = g.statement("migrant-minhang").unwrap();
+    assert!(!migrant.en.contains("admit all"), "{}", migrant.en);
+    assert!(
+        migrant.en.contains("Residence Permit") && migrant.en.contains("6 months"),
+        "{}",
+        migrant.en
+    );
+    assert!(migrant.zh.contains("《上海市居住证》"), "{}", migrant.zh);
+    assert!(migrant.sources.iter().any(|s| s == "suiqian-conditions"));
     // Where to apply cites the official entry points, each with its address.
     let apply = g.statement("apply-where").unwrap();
     for source in &apply.sources {
