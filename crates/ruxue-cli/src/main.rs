@@ -432,7 +432,7 @@ fn source_json(corpus: &Corpus, source: &str) -> Value {
 }
 
 fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
-    use ruxue_core::lookup::{lookup, resolve, Kind};
+    use ruxue_core::lookup::{lookup, resolve};
     let corpus = load(cli)?;
     let directory = &corpus.directory;
     let result = lookup(directory, query, limit);
@@ -441,16 +441,11 @@ fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
         .iter()
         .map(|m| {
             let r = resolve(directory, m.kind, m.index);
-            let sources: Vec<Value> = match m.kind {
-                Kind::District => vec![directory.districts[m.index].source.clone()],
-                Kind::Town => vec![directory.towns[m.index].source.clone()],
-                Kind::Cluster => vec![directory.clusters[m.index].source.clone()],
-                Kind::School => vec![directory.schools[m.index].source.clone()],
-                Kind::Catchment => vec![directory.catchments[m.index].source.clone()],
-            }
-            .iter()
-            .map(|s| source_json(&corpus, s))
-            .collect();
+            let sources: Vec<Value> =
+                ruxue_core::lookup::source_of(directory, m.kind, m.index)
+                    .into_iter()
+                    .map(|s| source_json(&corpus, s))
+                    .collect();
             json!({
                 "kind": m.kind,
                 "name": m.name,
@@ -458,6 +453,7 @@ fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
                 "town": r.town.map(|t| t.name.clone()),
                 "via": m.via,
                 "score": m.score,
+                "communities": r.communities.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
                 "sources": sources,
                 "clusters": r.clusters.iter().map(|c| json!({ "id": c.id, "name": c.name, "kind": c.kind })).collect::<Vec<_>>(),
                 "schools": r.schools.iter().map(|s| json!({ "id": s.id, "name": s.name, "stages": s.stages })).collect::<Vec<_>>(),
@@ -470,11 +466,27 @@ fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
     if cli.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(
-                &json!({ "query": query, "matches": matches, "suggestions": result.suggestions })
-            )?
+            serde_json::to_string_pretty(&json!({
+                "query": query,
+                "matches": matches,
+                "suggestions": result.suggestions,
+                "confident": result.confident,
+                "road": result.road,
+                "elsewhere": result.elsewhere.iter().map(|&i| {
+                    let place = &directory.elsewhere[i];
+                    json!({ "name": place.name, "district": place.district })
+                }).collect::<Vec<_>>(),
+                "covered_districts": directory.districts.iter().map(|d| d.name.clone()).collect::<Vec<_>>(),
+            }))?
         );
     } else if matches.is_empty() {
+        if result.road {
+            println!("road names are not in the data yet: look up your 街镇 instead");
+        }
+        for &i in &result.elsewhere {
+            let place = &directory.elsewhere[i];
+            println!("{}（{}）is not covered", place.name, place.district);
+        }
         println!("no match; try: {}", result.suggestions.join("、"));
     } else {
         for m in &matches {

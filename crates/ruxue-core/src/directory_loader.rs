@@ -347,6 +347,45 @@ pub fn load_directory(
             .any(|t| t.district == district && t.name == town)
     };
 
+    if let Some(table) = read_table(
+        &data_dir.join("places/communities.csv"),
+        &["code", "name", "district", "town", "source"],
+        &mut problems,
+    ) {
+        let mut seen = HashSet::new();
+        for (line, f) in &table.rows {
+            let mut problem = |m: String| problems.push(Diagnostic::new(&table.path, *line, m));
+            if f[0].len() != 12 || !f[0].bytes().all(|b| b.is_ascii_digit()) {
+                problem(format!("code `{}` is not a 12-digit division code", f[0]));
+            }
+            if f[1].chars().count() < 2 {
+                problem(format!("name `{}` is too short to be a community", f[1]));
+            }
+            if !district_known(&f[2], &directory) {
+                problem(format!(
+                    "district `{}` is not in places/districts.csv",
+                    f[2]
+                ));
+            } else if !town_known(&f[2], &f[3], &directory) {
+                problem(format!(
+                    "街镇 `{}` is not a 街镇 of {} in places/towns.csv",
+                    f[3], f[2]
+                ));
+            }
+            if !seen.insert((f[2].clone(), f[3].clone(), f[1].clone())) {
+                problem(format!("`{}` is listed twice in {}", f[1], f[3]));
+            }
+            source_ok(&f[4], &table.path, *line, &mut problems);
+            directory.communities.push(Community {
+                code: f[0].clone(),
+                name: f[1].clone(),
+                district: f[2].clone(),
+                town: f[3].clone(),
+                source: f[4].clone(),
+            });
+        }
+    }
+
     let school_columns = [
         "id",
         "name",

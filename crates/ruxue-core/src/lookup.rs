@@ -1,11 +1,17 @@
 //! The lookup: which district, 街镇, clusters and schools apply to what a parent types: a
-//! 街镇, a school or cluster name or alias, pinyin or initials, or an address fragment that
-//! contains one of those. It runs wherever the corpus is, so in the browser nothing typed
-//! leaves the device.
+//! 街镇, a 居委会 or 村委会, a school or cluster name or alias, pinyin or initials, or an
+//! address fragment that contains one of those. It runs wherever the corpus is, so in the
+//! browser nothing typed leaves the device.
+//!
+//! It also says what it cannot do: a road name (roads are not in the data), a place in a
+//! district the portal does not cover, and initials too short to choose for the parent.
 
 use serde::Serialize;
 
-use crate::directory::{Catchment, Cluster, ClusterFact, Directory, District, School, Town};
+use crate::directory::{
+    community_core, strip_committee, Catchment, Cluster, ClusterFact, Community, Directory,
+    District, School, Town,
+};
 use crate::search::normalize::normalize;
 use crate::search::pinyin::{find, Mode, Pinyin};
 
@@ -15,6 +21,8 @@ use crate::search::pinyin::{find, Mode, Pinyin};
 pub enum Kind {
     District,
     Town,
+    /// A 居委会 or 村委会: it tells the 街镇, not the school.
+    Community,
     /// An area in a catchment list that the query contains (an address).
     Catchment,
     Cluster,
@@ -33,8 +41,10 @@ pub enum Via {
     Prefix,
     /// The name contains the query.
     Part,
-    /// Full pinyin or initials.
+    /// Full pinyin.
     Pinyin,
+    /// Initials only (`xz`): too short to choose for the parent, so only suggested.
+    Initials,
 }
 
 /// One match, pointing into the [`Directory`] by kind and position.
@@ -53,6 +63,15 @@ pub struct Match {
 pub struct LookupResult {
     pub matches: Vec<Match>,
     pub suggestions: Vec<String>,
+    /// Whether the best match may be shown as the answer without the parent choosing it.
+    /// False when it was found by initials alone (`xz`), which fit many names, or when
+    /// committees of the same name in different 街镇 fit equally.
+    pub confident: bool,
+    /// The query looks like a road or house number that matched no 街镇, community or school:
+    /// roads are not in the data, so the parent is offered the 街镇 instead.
+    pub road: bool,
+    /// Positions in `directory.elsewhere` of uncovered districts and 街镇 the query names.
+    pub elsewhere: Vec<usize>,
 }
 
 /// Queries are cut to this many characters; no name or address is longer.
@@ -76,13 +95,16 @@ fn score_name(
     }
     if letters && query.len() >= 2 {
         if let Some(pinyin) = pinyin {
-            let whole = [Mode::Full, Mode::Initials].into_iter().any(|mode| {
+            let spans = |mode, len: usize| {
                 find(pinyin, query, mode)
                     .iter()
-                    .any(|r| r.start == 0 && r.end == name_len)
-            });
-            if whole {
+                    .any(|r| r.start == 0 && r.end == len)
+            };
+            if spans(Mode::Full, name_len) {
                 return Some((90, Via::Pinyin));
+            }
+            if spans(Mode::Initials, name_len) {
+                return Some((90, Via::Initials));
             }
             // The name without its 镇, 街道, 乡 or 区 is the name people say: `xinzhuang` and
             // `xz` mean 莘庄镇, and rank it above 莘庄工业区, which only starts with 莘庄.
@@ -91,15 +113,13 @@ fn score_name(
                 .find_map(|suffix| name.strip_suffix(suffix))
                 .map(|short| short.chars().count())
                 .filter(|&n| n >= 2);
-            let short = short_len.is_some_and(|n| {
-                [Mode::Full, Mode::Initials].into_iter().any(|mode| {
-                    find(pinyin, query, mode)
-                        .iter()
-                        .any(|r| r.start == 0 && r.end == n)
-                })
-            });
-            if short {
-                return Some((88, Via::Pinyin));
+            if let Some(n) = short_len {
+                if spans(Mode::Full, n) {
+                    return Some((88, Via::Pinyin));
+                }
+                if spans(Mode::Initials, n) {
+                    return Some((88, Via::Initials));
+                }
             }
             let from_start = find(pinyin, query, Mode::Full)
                 .iter()
@@ -145,8 +165,8 @@ pub fn lookup(directory: &Directory, query: &str, limit: usize) -> LookupResult 
         .take(MAX_QUERY_CHARS)
         .collect();
     let mut matches = Vec::new();
+    let letters = !query.is_empty() && query.bytes().all(|b| b.is_ascii_lowercase());
     if !query.is_empty() {
-        let letters = query.bytes().all(|b| b.is_ascii_lowercase());
         let mut consider =
             |kind, index, name: &str, district: &str, aliases: &[String], pinyin: &Pinyin| {
                 if let Some((mut score, via)) = best(&query, letters, name, aliases, pinyin) {
@@ -201,6 +221,26 @@ pub fn lookup(directory: &Directory, query: &str, limit: usize) -> LookupResult 
                 });
             }
         }
+        if !letters {
+            let communities = community_matches(directory, &query, &matches);
+            // A 街镇 found only by a short name inside a community's name (新村乡 by 新村 in
+            // 华江新村) is not what the parent meant once the community itself is found.
+            let found_names: Vec<String> = communities
+                .iter()
+                .filter(|c| c.score >= 85)
+                .map(|c| normalize(&c.name))
+                .collect();
+            matches.retain(|m| {
+                if m.kind != Kind::Town || m.via != Via::Contained {
+                    return true;
+                }
+                let town = &directory.towns[m.index];
+                !town.aliases.iter().map(|a| normalize(a)).any(|alias| {
+                    query.contains(&alias) && found_names.iter().any(|n| n.contains(&alias))
+                })
+            });
+            matches.extend(communities);
+        }
     }
     matches.sort_by(|a, b| {
         b.score
@@ -209,6 +249,15 @@ pub fn lookup(directory: &Directory, query: &str, limit: usize) -> LookupResult 
             .then(a.name.cmp(&b.name))
     });
     matches.truncate(limit);
+    // A committee name shared by several 街镇 (和平村) is the parent's choice, not ours.
+    let tied = matches.len() >= 2
+        && matches[0].kind == Kind::Community
+        && matches[1].kind == Kind::Community
+        && matches[0].score == matches[1].score;
+    let confident = !tied && matches.first().is_some_and(|m| m.via != Via::Initials);
+    let road =
+        !letters && looks_like_road(&query) && !matches.iter().any(|m| m.kind != Kind::District);
+    let elsewhere = elsewhere_named(directory, &query);
     let suggestions = if matches.is_empty() {
         suggestions(directory)
     } else {
@@ -217,7 +266,118 @@ pub fn lookup(directory: &Directory, query: &str, limit: usize) -> LookupResult 
     LookupResult {
         matches,
         suggestions,
+        confident,
+        road,
+        elsewhere,
     }
+}
+
+/// Communities the query names, one match per name and 街镇: 华江新村第一 and 第二居委会 are
+/// one place to a parent.
+fn community_matches(directory: &Directory, query: &str, found: &[Match]) -> Vec<Match> {
+    // Names of districts and 街镇 in an address are taken out first, so that 江川路 (a
+    // community) is not read inside 江川路街道 (a 街镇); a community in a 街镇 the address
+    // names comes first.
+    let mut rest = query.to_string();
+    let mut towns_named = Vec::new();
+    for m in found.iter().filter(|m| m.via == Via::Contained) {
+        match m.kind {
+            Kind::District => rest = rest.replace(&normalize(&m.name), " "),
+            Kind::Town => {
+                rest = rest.replace(&normalize(&m.name), " ");
+                towns_named.push((m.district.as_str(), m.name.as_str()));
+            }
+            _ => {}
+        }
+    }
+    let query_bare = strip_committee(query);
+    let query_core = community_core(query);
+    let query_chars = query.chars().count();
+    let mut out: Vec<Match> = Vec::new();
+    for (index, community) in directory.communities.iter().enumerate() {
+        let full = normalize(&community.name);
+        let bare = strip_committee(&full);
+        let core = community_core(&full);
+        let core_chars = core.chars().count();
+        let typed_committee = query_bare != query;
+        let found = if query == full {
+            Some((100, Via::Name))
+        } else if typed_committee && query_bare == bare {
+            Some((98, Via::Name))
+        } else if query == bare {
+            // Level with a 街镇's short name (95), which sorts first: 虹桥 is 虹桥镇 before
+            // 虹桥居委会.
+            Some((95, Via::Name))
+        } else if query_core == core {
+            Some((94, Via::Name))
+        } else if core_chars >= 3 && rest.contains(core) {
+            // A two-character core (东街, 联建) inside an address is too often something else.
+            let longest = if rest.contains(bare) { bare } else { core };
+            Some((85 + longest.chars().count().min(10) as u32, Via::Contained))
+        } else if query_chars >= 2 && core.starts_with(query_core) {
+            Some((58, Via::Prefix))
+        } else if query_chars >= 2 && full.contains(query) {
+            Some((38, Via::Part))
+        } else {
+            None
+        };
+        let Some((mut score, via)) = found else {
+            continue;
+        };
+        if towns_named.contains(&(community.district.as_str(), community.town.as_str())) {
+            score += 3;
+        }
+        let same_place = out.iter_mut().find(|m| {
+            let other = &directory.communities[m.index];
+            other.district == community.district
+                && other.town == community.town
+                && other.core() == community.core()
+        });
+        match same_place {
+            Some(m) if m.score >= score => {}
+            Some(m) => {
+                m.index = index;
+                m.name = community.name.clone();
+                m.via = via;
+                m.score = score;
+            }
+            None => out.push(Match {
+                kind: Kind::Community,
+                index,
+                name: community.name.clone(),
+                district: community.district.clone(),
+                via,
+                score,
+            }),
+        }
+    }
+    out
+}
+
+/// Whether the query reads as a road, lane or house number (莲花南路, 沪闵路1200号, 3弄).
+fn looks_like_road(query: &str) -> bool {
+    let without_town = query.replace("街道", "");
+    ["路", "弄", "号", "大道", "公路", "巷"]
+        .iter()
+        .any(|marker| without_town.contains(marker))
+        || without_town.ends_with('街')
+}
+
+/// Uncovered districts and 街镇 the query names, skipping any short name that is also a
+/// covered 街镇's (虹桥 is 闵行区虹桥镇 here, not 长宁区虹桥街道).
+fn elsewhere_named(directory: &Directory, query: &str) -> Vec<usize> {
+    let covered = directory.place_names();
+    directory
+        .elsewhere
+        .iter()
+        .enumerate()
+        .filter(|(_, place)| {
+            place
+                .names()
+                .any(|name| query.contains(&normalize(name)) && !covered.contains(&name))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A few names from each district to try.
@@ -249,6 +409,9 @@ pub struct Resolution<'a> {
     pub schools: Vec<&'a School>,
     /// Catchment entries that apply (an address, a 街镇 or a school).
     pub catchments: Vec<&'a Catchment>,
+    /// A matched community and the committees of the same name beside it in its 街镇
+    /// (华江新村第一居委会, 华江新村第二居委会).
+    pub communities: Vec<&'a Community>,
     /// The district's named clusters, for context.
     pub district_clusters: Vec<&'a Cluster>,
     /// What the documents say about the district's clusters.
@@ -265,6 +428,7 @@ pub fn resolve<'a>(directory: &'a Directory, kind: Kind, index: usize) -> Resolu
     let district_name = match kind {
         Kind::District => directory.districts.get(index).map(|d| d.name.clone()),
         Kind::Town => directory.towns.get(index).map(|t| t.district.clone()),
+        Kind::Community => directory.communities.get(index).map(|c| c.district.clone()),
         Kind::Cluster => directory.clusters.get(index).map(|c| c.district.clone()),
         Kind::School => directory.schools.get(index).map(|s| s.district.clone()),
         Kind::Catchment => directory.catchments.get(index).map(|c| c.district.clone()),
@@ -322,6 +486,28 @@ pub fn resolve<'a>(directory: &'a Directory, kind: Kind, index: usize) -> Resolu
             dedup(&mut schools, |s| &s.id);
             r.clusters = schools.iter().flat_map(|s| clusters_of(&s.id)).collect();
             r.schools = schools;
+        }
+        Kind::Community => {
+            // A community tells the 街镇, never the school: no schools are listed for it.
+            let community = &directory.communities[index];
+            r.town = town_named(&Some(community.town.clone()));
+            r.communities = directory
+                .communities
+                .iter()
+                .filter(|c| {
+                    c.district == community.district
+                        && c.town == community.town
+                        && c.core() == community.core()
+                })
+                .collect();
+            r.catchments = directory
+                .catchments
+                .iter()
+                .filter(|c| {
+                    c.district == community.district
+                        && (c.area == community.name || c.area == community.core())
+                })
+                .collect();
         }
         Kind::Cluster => {
             let cluster = &directory.clusters[index];
@@ -383,13 +569,18 @@ fn dedup<T, K: PartialEq + ?Sized>(items: &mut Vec<&T>, key: impl Fn(&T) -> &K) 
 }
 
 /// A stable key for a match, for URLs: `district:310112`, `town:闵行区/七宝镇`,
-/// `school:<id>`, `cluster:<id>`, `catchment:<district>/<area>/<stage>/<year>`.
+/// `community:闵行区/江川路街道/华江新村第一居委会`, `school:<id>`, `cluster:<id>`,
+/// `catchment:<district>/<area>/<stage>/<year>`.
 pub fn key(directory: &Directory, kind: Kind, index: usize) -> Option<String> {
     Some(match kind {
         Kind::District => format!("district:{}", directory.districts.get(index)?.code),
         Kind::Town => {
             let t = directory.towns.get(index)?;
             format!("town:{}/{}", t.district, t.name)
+        }
+        Kind::Community => {
+            let c = directory.communities.get(index)?;
+            format!("community:{}/{}/{}", c.district, c.town, c.name)
         }
         Kind::School => format!("school:{}", directory.schools.get(index)?.id),
         Kind::Cluster => format!("cluster:{}", directory.clusters.get(index)?.id),
@@ -417,6 +608,15 @@ pub fn from_key(directory: &Directory, key: &str) -> Option<(Kind, usize)> {
                 .position(|t| t.district == district && t.name == name)
                 .map(|i| (Kind::Town, i))
         }
+        "community" => {
+            let mut parts = rest.splitn(3, '/');
+            let (district, town, name) = (parts.next()?, parts.next()?, parts.next()?);
+            directory
+                .communities
+                .iter()
+                .position(|c| c.district == district && c.town == town && c.name == name)
+                .map(|i| (Kind::Community, i))
+        }
         "school" => directory
             .schools
             .iter()
@@ -441,6 +641,7 @@ pub fn name_of(directory: &Directory, kind: Kind, index: usize) -> Option<&str> 
     Some(match kind {
         Kind::District => &directory.districts.get(index)?.name,
         Kind::Town => &directory.towns.get(index)?.name,
+        Kind::Community => &directory.communities.get(index)?.name,
         Kind::School => &directory.schools.get(index)?.name,
         Kind::Cluster => &directory.clusters.get(index)?.name,
         Kind::Catchment => &directory.catchments.get(index)?.area,
@@ -452,6 +653,7 @@ pub fn source_of(directory: &Directory, kind: Kind, index: usize) -> Option<&str
     Some(match kind {
         Kind::District => &directory.districts.get(index)?.source,
         Kind::Town => &directory.towns.get(index)?.source,
+        Kind::Community => &directory.communities.get(index)?.source,
         Kind::School => &directory.schools.get(index)?.source,
         Kind::Cluster => &directory.clusters.get(index)?.source,
         Kind::Catchment => &directory.catchments.get(index)?.source,

@@ -227,6 +227,7 @@ fn every_entry_has_a_key_that_leads_back_to_it() {
         let counts = [
             (Kind::District, d.districts.len()),
             (Kind::Town, d.towns.len()),
+            (Kind::Community, d.communities.len()),
             (Kind::School, d.schools.len()),
             (Kind::Cluster, d.clusters.len()),
             (Kind::Catchment, d.catchments.len()),
@@ -299,4 +300,171 @@ fn pinyin_of_the_short_name_ranks_the_town_first() {
         .collect();
     assert!(names.contains(&"莘庄镇".to_string()), "{names:?}");
     assert_eq!(first(&corpus, "qibao").1, "七宝镇");
+}
+
+/// The town and district the first match resolves to.
+fn town_of_first(corpus: &Corpus, query: &str) -> Option<(String, String)> {
+    let d = &corpus.directory;
+    let m = lookup(d, query, 8).matches.into_iter().next()?;
+    let r = resolve(d, m.kind, m.index);
+    Some((r.town?.name.clone(), r.district?.name.clone()))
+}
+
+fn pair(town: &str, district: &str) -> Option<(String, String)> {
+    Some((town.to_string(), district.to_string()))
+}
+
+/// A parent's community or village name tells their 街镇 and district, with its source, and
+/// the answer keeps the committees' full names (issue 11).
+#[test]
+fn community_and_village_names_resolve_to_their_town() {
+    let corpus = corpus();
+    let d = &corpus.directory;
+    assert_eq!(d.communities.len(), 1524);
+    for (query, town, district) in [
+        ("华江新村", "江川路街道", "闵行区"),
+        ("彭渡村", "马桥镇", "闵行区"),
+        ("一品漫城", "浦锦街道", "闵行区"),
+        ("大华三村", "大场镇", "宝山区"),
+        ("漕宝路居委", "七宝镇", "闵行区"),
+        ("华江新村第一居委会", "江川路街道", "闵行区"),
+        ("华江新村一居委", "江川路街道", "闵行区"),
+    ] {
+        assert_eq!(
+            town_of_first(&corpus, query),
+            pair(town, district),
+            "{query}"
+        );
+    }
+    let result = lookup(d, "华江新村", 8);
+    let m = &result.matches[0];
+    assert_eq!(m.kind, Kind::Community);
+    assert_eq!(
+        result.matches.len(),
+        1,
+        "新村乡 is not read inside 华江新村"
+    );
+    let r = resolve(d, m.kind, m.index);
+    let names: Vec<&str> = r.communities.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["华江新村第一居委会", "华江新村第二居委会"]);
+    assert!(r.schools.is_empty(), "a community never tells the school");
+    let source = ruxue_core::lookup::source_of(d, m.kind, m.index).unwrap();
+    assert_eq!(d.source(source).unwrap().quality, "repost");
+}
+
+/// Names the way parents type them, from every seventh committee of the three districts: the
+/// full name, without 居委会/村委会, without its ordinal, and inside an address. Names shared by
+/// several 街镇 (和平村, 东街) cannot resolve alone, so the bound is below 100%.
+#[test]
+fn community_names_resolve_at_95_percent_in_every_form() {
+    use ruxue_core::directory::{community_core, strip_committee};
+    let corpus = corpus();
+    let d = &corpus.directory;
+    let sample: Vec<_> = d.communities.iter().step_by(7).collect();
+    let forms: [(&str, fn(&ruxue_core::directory::Community) -> String); 4] = [
+        ("full", |c| c.name.clone()),
+        ("bare", |c| strip_committee(&c.name).to_string()),
+        ("core", |c| community_core(&c.name).to_string()),
+        ("address", |c| {
+            format!("上海市{}{}{}88号", c.district, c.town, c.core())
+        }),
+    ];
+    for (form, query_of) in forms {
+        let resolved = sample
+            .iter()
+            .filter(|c| town_of_first(&corpus, &query_of(c)) == pair(&c.town, &c.district))
+            .count();
+        let rate = resolved as f64 / sample.len() as f64;
+        println!("{form}: {resolved}/{} = {rate:.3}", sample.len());
+        assert!(rate >= 0.95, "{form}: {rate:.3}");
+    }
+}
+
+/// An address with a community in it resolves to that community, its 街镇 and district; the
+/// 街镇 named in the address is kept as the next match.
+#[test]
+fn an_address_with_a_community_resolves_to_the_community() {
+    let corpus = corpus();
+    let result = lookup(&corpus.directory, "上海市闵行区江川路街道华江新村12号", 8);
+    assert_eq!(result.matches[0].kind, Kind::Community);
+    assert_eq!(result.matches[0].name, "华江新村第一居委会");
+    assert_eq!(result.matches[1].name, "江川路街道");
+    assert!(!result.road);
+    // A 街镇's own short name stays the 街镇, before a committee of the same name.
+    assert_eq!(first(&corpus, "虹桥").1, "虹桥镇");
+    assert_eq!(first(&corpus, "华漕").1, "华漕镇");
+}
+
+/// Initials fit many names: they are offered, never chosen for the parent.
+#[test]
+fn two_letter_initials_suggest_but_do_not_choose() {
+    let corpus = corpus();
+    for query in ["xz", "qb"] {
+        let result = lookup(&corpus.directory, query, 8);
+        assert!(!result.matches.is_empty(), "{query}");
+        assert!(!result.confident, "{query}");
+    }
+    assert!(lookup(&corpus.directory, "xinzhuang", 8).confident);
+    // 和平村 is a village in three 街镇: the parent chooses.
+    let shared = lookup(&corpus.directory, "和平村", 8);
+    assert!(!shared.confident && shared.matches.len() >= 3);
+    assert!(lookup(&corpus.directory, "华江新村", 8).confident);
+}
+
+/// A road or house number matches no 街镇 or community: the result says so, so the page can
+/// offer the 街镇 instead.
+#[test]
+fn a_road_name_is_recognised_as_one() {
+    let corpus = corpus();
+    let d = &corpus.directory;
+    let alone = lookup(d, "莲花南路", 8);
+    assert!(alone.road && alone.matches.is_empty());
+    let with_district = lookup(d, "闵行区莲花南路1200号", 8);
+    assert!(with_district.road);
+    assert_eq!(with_district.matches[0].kind, Kind::District);
+    // A 街道 is not a road, and a community named after one (漕宝路) is a community.
+    assert!(!lookup(d, "江川路街道", 8).road);
+    assert!(!lookup(d, "漕宝路居委", 8).road);
+}
+
+/// A place in a district the portal does not cover is named as such, but a covered 街镇 with
+/// the same short name is not (虹桥镇 here, 虹桥街道 in 长宁区).
+#[test]
+fn another_district_is_named_as_not_covered() {
+    let corpus = corpus();
+    let d = &corpus.directory;
+    for (query, place) in [
+        ("浦东", "浦东新区"),
+        ("张江镇", "张江镇"),
+        ("徐汇区漕河泾", "徐汇区"),
+    ] {
+        let result = lookup(d, query, 8);
+        let names: Vec<&str> = result
+            .elsewhere
+            .iter()
+            .map(|&i| d.elsewhere[i].name.as_str())
+            .collect();
+        assert!(names.contains(&place), "{query}: {names:?}");
+    }
+    assert!(lookup(d, "虹桥", 8).elsewhere.is_empty());
+    assert!(lookup(d, "七宝", 8).elsewhere.is_empty());
+}
+
+#[test]
+fn a_malformed_community_list_fails_with_file_line_messages() {
+    let dir = fixture_with(
+        "lookup-chain",
+        &[(
+            "places/communities.csv",
+            "# Fictional (tests/fixtures/README.md).\ncode,name,district,town,source\n999901001001,测试一居委会,测试区,测试镇,test-bureau-list\n12,坏代码居委会,测试区,测试镇,test-bureau-list\n999901001003,无镇居委会,测试区,无此镇,test-bureau-list\n999901001001,测试一居委会,测试区,测试镇,test-bureau-list\n",
+        )],
+    );
+    assert_eq!(
+        problems_at(&dir),
+        [
+            "places/communities.csv:4: code `12` is not a 12-digit division code",
+            "places/communities.csv:5: 街镇 `无此镇` is not a 街镇 of 测试区 in places/towns.csv",
+            "places/communities.csv:6: `测试一居委会` is listed twice in 测试镇",
+        ]
+    );
 }

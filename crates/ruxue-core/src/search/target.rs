@@ -188,6 +188,7 @@ impl Target {
                 match kind {
                     PlaceKind::District => &d.districts.get(i)?.name,
                     PlaceKind::Town => &d.towns.get(i)?.district,
+                    PlaceKind::Community => &d.communities.get(i)?.district,
                     PlaceKind::School => &d.schools.get(i)?.district,
                     PlaceKind::Cluster => &d.clusters.get(i)?.district,
                     PlaceKind::Catchment => &d.catchments.get(i)?.district,
