@@ -16,3 +16,10 @@ while IFS= read -r file; do
     printf '%-44s %10d %10d %10d\n' "${file#"$dist"/}" "$raw" "$gz" "$br"
 done < <(find "$dist" -type f | sort)
 printf '%-44s %10d %10d %10d\n' TOTAL "$total_raw" "$total_gz" "$total_br"
+
+# The data bundle is embedded in the wasm above; its own size shows what the data costs.
+bundle=$(ls -t "$RUXUE_ROOT"/target/wasm32-unknown-unknown/release/build/ruxue-web-*/out/corpus.bin 2>/dev/null | head -n 1 || true)
+if [ -n "$bundle" ]; then
+    printf '%-44s %10d %10d %10d\n' "(in the wasm) data bundle corpus.bin" \
+        "$(wc -c < "$bundle")" "$(gzip -9 -c "$bundle" | wc -c)" "$(brotli -q 11 -c "$bundle" | wc -c)"
+fi

@@ -2,7 +2,7 @@
 //! with its source, and a plain statement wherever the data is not yet known.
 
 use leptos::prelude::*;
-use ruxue_core::lookup::{name_of, resolve, source_of, Kind};
+use ruxue_core::lookup::{key, name_of, resolve, source_of, Kind};
 
 use crate::components::school_list::SchoolList;
 use crate::components::source_note::SourceNote;
@@ -16,6 +16,7 @@ pub fn kind_label(kind: Kind, t: &Texts) -> &'static str {
     match kind {
         Kind::District => t.kind_district,
         Kind::Town => t.kind_town,
+        Kind::Community => t.kind_community,
         Kind::School => t.kind_school,
         Kind::Cluster => t.kind_cluster,
         Kind::Catchment => t.kind_catchment,
@@ -47,6 +48,17 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
     let facts = r.facts.clone();
     let district_clusters = r.district_clusters.clone();
     let (members_known, catchments_known) = (r.members_known, r.catchments_known);
+    let communities: Vec<String> = r.communities.iter().map(|c| c.name.clone()).collect();
+    let is_community = kind == Kind::Community;
+    // A community's answer points on to its 街镇, where the documents' schools are listed.
+    let town_href = r.town.and_then(|town| {
+        let index = directory.towns.iter().position(|t| std::ptr::eq(t, town))?;
+        let pick = key(directory, Kind::Town, index)?;
+        Some(href_with_query(
+            &Route::Lookup.path(),
+            &[("q", &town.name), ("pick", &pick)],
+        ))
+    });
 
     view! {
         <section class="rx-answer" aria-labelledby="rx-answer-heading">
@@ -65,6 +77,16 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                     <dt>{move || t().answer_town}</dt>
                     <dd lang="zh-CN">{town.clone().unwrap_or_else(|| t().not_recorded.to_string())}</dd>
                 </div>
+                {(!communities.is_empty()).then(|| view! {
+                    <div class="rx-facts__row">
+                        <dt>{move || t().answer_communities}</dt>
+                        <dd>
+                            <ul class="rx-answer__list" lang="zh-CN">
+                                {communities.iter().map(|name| view! { <li>{name.clone()}</li> }).collect_view()}
+                            </ul>
+                        </dd>
+                    </div>
+                })}
                 <div class="rx-facts__row">
                     <dt>{move || t().answer_clusters}</dt>
                     <dd>
@@ -109,6 +131,14 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            {is_community.then(|| view! {
+                <div class="rx-notice rx-answer__community">
+                    <p class="rx-notice__body">{move || t().community_not_school} " " {move || t().official_catchments}</p>
+                    {town_href.clone().zip(town.clone()).map(|(href, town)| view! {
+                        <p class="rx-notice__body"><a class="rx-link" href=href>{move || (t().community_town_link)(&town)}</a></p>
+                    })}
+                </div>
+            })}
             <Show when=move || !members_known>
                 <p class="rx-notice">{move || t().members_missing} " " {move || t().official_catchments}</p>
             </Show>

@@ -1,11 +1,14 @@
-//! The lookup page: one box for a 街镇, school, cluster, pinyin or an address, with an
-//! accessible autocomplete (the ARIA 1.2 combobox pattern), and the answer for the choice.
+//! The lookup page: one box for a 街镇, community or village, school, cluster, pinyin or an
+//! address, with an accessible autocomplete (the ARIA 1.2 combobox pattern), and the answer for
+//! the choice. When the best match is not sure (initials, a name shared by several 街镇) the
+//! parent chooses from a visible list; a road name or another district gets a plain answer.
 //! The typed text and the choice live in the URL (`#/lookup?q=…&pick=town:闵行区/七宝镇`);
 //! everything runs on the device.
 
 use leptos::prelude::*;
-use ruxue_core::lookup::{from_key, key, lookup};
+use ruxue_core::lookup::{from_key, key, lookup, Kind, LookupResult};
 
+use crate::components::coverage_notice::CoverageNotice;
 use crate::components::lookup_answer::{kind_label, LookupAnswer};
 use crate::data::corpus;
 use crate::i18n::use_texts;
@@ -80,8 +83,14 @@ pub fn LookupPage() -> impl IntoView {
     };
     let expanded = move || open.get() && !options.read().matches.is_empty();
     let answer = move || {
-        pick.get()
-            .or_else(|| options.read().matches.first().map(|m| (m.kind, m.index)))
+        pick.get().or_else(|| {
+            let options = options.read();
+            options
+                .matches
+                .first()
+                .filter(|_| options.confident)
+                .map(|m| (m.kind, m.index))
+        })
     };
 
     view! {
@@ -131,7 +140,7 @@ pub fn LookupPage() -> impl IntoView {
                                     }
                                 >
                                     <span lang="zh-CN">{m.name.clone()}</span>
-                                    <span class="rx-combobox__meta">{move || kind_label(m.kind, t())} " · " <span lang="zh-CN">{m.district.clone()}</span></span>
+                                    <span class="rx-combobox__meta">{move || kind_label(m.kind, t())} " · " <span lang="zh-CN">{place_of(&m)}</span></span>
                                 </li>
                             }
                         })
@@ -142,9 +151,16 @@ pub fn LookupPage() -> impl IntoView {
                 {move || if expanded() { format!("{} {}", options.read().matches.len(), t().suggestions_status) } else { String::new() }}
             </p>
         </div>
+        {move || {
+            let result = options.get();
+            (!result.elsewhere.is_empty()).then(|| view! { <CoverageNotice places=result.elsewhere.clone() /> })
+        }}
+        {move || options.read().road.then(|| view! { <RoadNotice result=options.get() /> })}
         {move || match answer() {
             Some((kind, index)) => view! { <LookupAnswer kind=kind index=index /> }.into_any(),
             None if query.read().trim().is_empty() => ().into_any(),
+            None if !options.read().matches.is_empty() => view! { <Choices result=options.get() /> }.into_any(),
+            None if options.read().road || !options.read().elsewhere.is_empty() => ().into_any(),
             None => view! {
                 <div class="rx-notice">
                     <p class="rx-notice__body">{t().lookup_no_match}</p>
@@ -165,5 +181,99 @@ pub fn LookupPage() -> impl IntoView {
             }
                 .into_any(),
         }}
+    }
+}
+
+/// Where a match is: its district, and for a community its 街镇 too.
+fn place_of(m: &ruxue_core::lookup::Match) -> String {
+    let directory = &corpus().directory;
+    match m.kind {
+        Kind::Community => directory
+            .communities
+            .get(m.index)
+            .map(|c| format!("{} {}", c.district, c.town))
+            .unwrap_or_default(),
+        _ => m.district.clone(),
+    }
+}
+
+/// The link that picks one match.
+fn pick_href(m: &ruxue_core::lookup::Match) -> String {
+    let directory = &corpus().directory;
+    let pick = key(directory, m.kind, m.index).unwrap_or_default();
+    href_with_query(&Route::Lookup.path(), &[("q", &m.name), ("pick", &pick)])
+}
+
+/// The matches as links, when none is sure enough to be the answer.
+#[component]
+fn Choices(result: LookupResult) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="rx-choices" aria-labelledby="rx-choices-heading">
+            <h2 class="rx-choices__heading" id="rx-choices-heading">{move || t().lookup_choose}</h2>
+            <ul class="rx-choices__list">
+                {result
+                    .matches
+                    .into_iter()
+                    .map(|m| {
+                        let href = pick_href(&m);
+                        let kind = m.kind;
+                        view! {
+                            <li>
+                                <a class="rx-link" href=href lang="zh-CN">{m.name.clone()}</a>
+                                <span class="rx-choices__meta">
+                                    {move || kind_label(kind, t())} " · " <span lang="zh-CN">{place_of(&m)}</span>
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Roads are not in the data: say so, and offer the 街镇 of the district the address names,
+/// or of every covered district.
+#[component]
+fn RoadNotice(result: LookupResult) -> impl IntoView {
+    let t = use_texts();
+    let directory = &corpus().directory;
+    let named: Vec<&str> = result
+        .matches
+        .iter()
+        .filter(|m| m.kind == Kind::District)
+        .map(|m| m.district.as_str())
+        .collect();
+    let districts: Vec<&str> = directory
+        .districts
+        .iter()
+        .map(|d| d.name.as_str())
+        .filter(|d| named.is_empty() || named.contains(d))
+        .collect();
+    view! {
+        <div class="rx-notice rx-road" role="note">
+            <p class="rx-notice__body">{move || t().lookup_road}</p>
+            {districts
+                .into_iter()
+                .map(|district| {
+                    let towns = directory
+                        .towns
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, town)| town.district == district)
+                        .map(|(i, town)| {
+                            let pick = key(directory, Kind::Town, i).unwrap_or_default();
+                            let href = href_with_query(&Route::Lookup.path(), &[("q", &town.name), ("pick", &pick)]);
+                            view! { <li><a class="rx-link" href=href lang="zh-CN">{town.name.clone()}</a></li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="rx-notice__body">{move || (t().lookup_road_towns)(district)}</p>
+                        <ul class="rx-road__towns" lang="zh-CN">{towns}</ul>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }

@@ -8,6 +8,7 @@ use ruxue_core::search::{HitKind, Results, Target};
 use wasm_bindgen::JsCast;
 
 use crate::components::answer_card::AnswerCard;
+use crate::components::coverage_notice::CoverageNotice;
 use crate::components::search_result::{kind_label_of, SearchResult};
 use crate::data::{corpus, search_index};
 use crate::i18n::use_texts;
@@ -192,7 +193,7 @@ fn ResultsView(results: Results, state: SearchState) -> impl IntoView {
                 </p>
             }
         })}
-        {(!results.elsewhere.is_empty()).then(|| view! { <Coverage places=results.elsewhere.clone() /> })}
+        {(!results.elsewhere.is_empty()).then(|| view! { <CoverageNotice places=results.elsewhere.clone() /> })}
         <p class="rx-result-count" role="status">{(t_now.results_count)(results.total)}</p>
         {(!results.expansions.is_empty()).then(|| view! {
             <p class="rx-expansions">{t_now.also_searched} <span lang="zh-CN">{results.expansions.join("、")}</span></p>
@@ -221,33 +222,6 @@ fn ResultsView(results: Results, state: SearchState) -> impl IntoView {
             }
                 .into_any()
         }}
-    }
-}
-
-/// What the portal covers, for a query that names a place it does not.
-#[component]
-fn Coverage(places: Vec<usize>) -> impl IntoView {
-    let t = use_texts()();
-    let directory = &corpus().directory;
-    let mut covered = String::new();
-    for district in &directory.districts {
-        if !covered.is_empty() {
-            covered.push('、');
-        }
-        covered.push_str(&district.name);
-    }
-    view! {
-        <div class="rx-notice rx-coverage">
-            <h2 class="rx-notice__heading">{t.coverage_heading}</h2>
-            <p class="rx-notice__body">{(t.coverage_covered)(&covered)}</p>
-            {places
-                .into_iter()
-                .map(|i| {
-                    let place = &directory.elsewhere[i];
-                    view! { <p class="rx-notice__body">{(t.coverage_not_covered)(&place.name, &place.district)}</p> }
-                })
-                .collect_view()}
-        </div>
     }
 }
 

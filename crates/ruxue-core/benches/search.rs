@@ -1,7 +1,8 @@
 //! Search benchmark: index build time and query latency (p50/p95) over the relevance sets'
 //! queries, on the bundled corpus and on a synthetic corpus 100 times larger; recall@5 on the
 //! clause set (clauses ranked alone) and on the parent-question set (every kind together); and
-//! the bytes search adds to the data bundle. Run with `make bench`.
+//! the bytes search adds to the data bundle; lookup latency (p50/p95) over every keystroke of
+//! parents' place queries, and the bytes the communities add. Run with `make bench`.
 //!
 //! Percentiles across a query list are what the targets are stated in, so this is a small
 //! harness of its own rather than a per-function benchmark framework.
@@ -138,6 +139,44 @@ fn recall(corpus: &Corpus, index: &SearchIndex, set: &[RelevanceQuery], kinds: &
     total / set.len() as f64
 }
 
+/// Lookup runs on every keystroke, so it is timed on every prefix of typical queries.
+fn measure_lookup(corpus: &Corpus) {
+    let queries = [
+        "华江新村",
+        "上海市闵行区江川路街道华江新村12号",
+        "七宝万科城市花园",
+        "大华三村",
+        "xinzhuang",
+        "闵行区莲花南路1200号",
+        "浦东新区张江镇",
+    ];
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        for query in queries {
+            let chars: Vec<char> = query.chars().collect();
+            for end in 1..=chars.len() {
+                let typed: String = chars[..end].iter().collect();
+                let start = Instant::now();
+                black_box(ruxue_core::lookup::lookup(
+                    &corpus.directory,
+                    black_box(&typed),
+                    8,
+                ));
+                times.push(start.elapsed());
+            }
+        }
+    }
+    times.sort();
+    println!(
+        "lookup ({} keystrokes × 20, {} communities): p50 {:?}, p95 {:?}, max {:?}",
+        times.len() / 20,
+        corpus.directory.communities.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times.last().unwrap(),
+    );
+}
+
 fn main() {
     let root = repo_root();
     let corpus = load_corpus(&root.join("data")).expect("data/ is valid");
@@ -175,6 +214,20 @@ fn main() {
     // adds to the download is the pinyin readings, the vocabulary and glossary, and the list of
     // uncovered places inside the bundle.
     let full = bundle::encode(&corpus);
+    measure_lookup(&corpus);
+    let mut no_communities = corpus.clone();
+    no_communities.directory.communities.clear();
+    measure_lookup(&no_communities);
+    let without_communities = bundle::encode(&no_communities);
+    println!(
+        "communities ({}): add {} B raw to the bundle{}",
+        corpus.directory.communities.len(),
+        full.len() - without_communities.len(),
+        match (brotli_len(&full), brotli_len(&without_communities)) {
+            (Some(a), Some(b)) => format!(", {} B brotli", a as i64 - b as i64),
+            _ => String::from("; brotli not installed"),
+        }
+    );
     let mut bare = corpus.clone();
     bare.vocabulary.clear();
     bare.glossary.clear();

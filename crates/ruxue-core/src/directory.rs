@@ -24,7 +24,45 @@ pub struct Directory {
     pub elsewhere: Vec<Elsewhere>,
     /// The 居委会 and 村委会 of the covered districts, each in its 街镇.
     pub communities: Vec<Community>,
+    /// `communities` prepared for matching on first use; derived, so never shipped.
+    #[serde(skip)]
+    pub community_keys: CommunityKeys,
 }
+
+/// A community's name as the lookup compares it: normalised once, with the lengths of its
+/// [`strip_committee`] and [`community_core`] forms, which are prefixes of it.
+#[derive(Debug, Clone)]
+pub struct CommunityKey {
+    pub full: String,
+    bare_len: usize,
+    core_len: usize,
+}
+
+impl CommunityKey {
+    /// The name without the committee suffix.
+    pub fn bare(&self) -> &str {
+        &self.full[..self.bare_len]
+    }
+
+    /// The name without the committee suffix and ordinal.
+    pub fn core(&self) -> &str {
+        &self.full[..self.core_len]
+    }
+}
+
+/// A cache of [`CommunityKey`]s: the lookup runs on every keystroke, and normalising 1,500
+/// names each time was most of its cost (see `make bench`). Two caches always compare equal,
+/// because they hold nothing that is not derived from the communities.
+#[derive(Debug, Clone, Default)]
+pub struct CommunityKeys(std::sync::OnceLock<Vec<CommunityKey>>);
+
+impl PartialEq for CommunityKeys {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for CommunityKeys {}
 
 /// A 居委会 or 村委会. Its name tells the parent their 街镇 and district, never their school.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,6 +303,25 @@ impl Directory {
         readings.extend(self.schools.iter().map(|s| &s.pinyin));
         readings.extend(self.clusters.iter().map(|c| &c.pinyin));
         readings
+    }
+
+    /// [`CommunityKey`]s of `communities`, in the same order.
+    pub fn community_keys(&self) -> &[CommunityKey] {
+        self.community_keys.0.get_or_init(|| {
+            self.communities
+                .iter()
+                .map(|c| {
+                    let full = crate::search::normalize::normalize(&c.name);
+                    let bare_len = strip_committee(&full).len();
+                    let core_len = community_core(&full).len();
+                    CommunityKey {
+                        full,
+                        bare_len,
+                        core_len,
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The public source with id `id`.

@@ -6,6 +6,8 @@
 //! It also says what it cannot do: a road name (roads are not in the data), a place in a
 //! district the portal does not cover, and initials too short to choose for the parent.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use serde::Serialize;
 
 use crate::directory::{
@@ -294,11 +296,11 @@ fn community_matches(directory: &Directory, query: &str, found: &[Match]) -> Vec
     let query_core = community_core(query);
     let query_chars = query.chars().count();
     let mut out: Vec<Match> = Vec::new();
-    for (index, community) in directory.communities.iter().enumerate() {
-        let full = normalize(&community.name);
-        let bare = strip_committee(&full);
-        let core = community_core(&full);
-        let core_chars = core.chars().count();
+    // Where each (district, 街镇, core) already is in `out`.
+    let mut places: HashMap<(&str, &str, String), usize> = HashMap::new();
+    let keys = directory.community_keys();
+    for (index, (community, key)) in directory.communities.iter().zip(keys).enumerate() {
+        let (full, bare, core) = (key.full.as_str(), key.bare(), key.core());
         let typed_committee = query_bare != query;
         let found = if query == full {
             Some((100, Via::Name))
@@ -310,7 +312,7 @@ fn community_matches(directory: &Directory, query: &str, found: &[Match]) -> Vec
             Some((95, Via::Name))
         } else if query_core == core {
             Some((94, Via::Name))
-        } else if core_chars >= 3 && rest.contains(core) {
+        } else if core.chars().nth(2).is_some() && rest.contains(core) {
             // A two-character core (东街, 联建) inside an address is too often something else.
             let longest = if rest.contains(bare) { bare } else { core };
             Some((85 + longest.chars().count().min(10) as u32, Via::Contained))
@@ -327,28 +329,27 @@ fn community_matches(directory: &Directory, query: &str, found: &[Match]) -> Vec
         if towns_named.contains(&(community.district.as_str(), community.town.as_str())) {
             score += 3;
         }
-        let same_place = out.iter_mut().find(|m| {
-            let other = &directory.communities[m.index];
-            other.district == community.district
-                && other.town == community.town
-                && other.core() == community.core()
-        });
-        match same_place {
-            Some(m) if m.score >= score => {}
-            Some(m) => {
-                m.index = index;
-                m.name = community.name.clone();
-                m.via = via;
-                m.score = score;
+        match places.entry((&community.district, &community.town, core.to_string())) {
+            Entry::Occupied(at) => {
+                let m: &mut Match = &mut out[*at.get()];
+                if score > m.score {
+                    m.index = index;
+                    m.name = community.name.clone();
+                    m.via = via;
+                    m.score = score;
+                }
             }
-            None => out.push(Match {
-                kind: Kind::Community,
-                index,
-                name: community.name.clone(),
-                district: community.district.clone(),
-                via,
-                score,
-            }),
+            Entry::Vacant(at) => {
+                at.insert(out.len());
+                out.push(Match {
+                    kind: Kind::Community,
+                    index,
+                    name: community.name.clone(),
+                    district: community.district.clone(),
+                    via,
+                    score,
+                });
+            }
         }
     }
     out

@@ -361,7 +361,8 @@ fn community_names_resolve_at_95_percent_in_every_form() {
     let corpus = corpus();
     let d = &corpus.directory;
     let sample: Vec<_> = d.communities.iter().step_by(7).collect();
-    let forms: [(&str, fn(&ruxue_core::directory::Community) -> String); 4] = [
+    type QueryOf = fn(&ruxue_core::directory::Community) -> String;
+    let forms: [(&str, QueryOf); 4] = [
         ("full", |c| c.name.clone()),
         ("bare", |c| strip_committee(&c.name).to_string()),
         ("core", |c| community_core(&c.name).to_string()),
