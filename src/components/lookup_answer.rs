@@ -87,6 +87,8 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                         </dd>
                     </div>
                 })}
+                // A community tells the 街镇 only: its 街镇's answer has the rest.
+                {(!is_community).then(|| view! {
                 <div class="rx-facts__row">
                     <dt>{move || t().answer_clusters}</dt>
                     <dd>
@@ -130,6 +132,7 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                         }}
                     </dd>
                 </div>
+                })}
             </dl>
             {is_community.then(|| view! {
                 <div class="rx-notice rx-answer__community">
@@ -139,6 +142,7 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                     })}
                 </div>
             })}
+            {(!is_community).then(|| view! {
             <Show when=move || !members_known>
                 <p class="rx-notice">{move || t().members_missing} " " {move || t().official_catchments}</p>
             </Show>
@@ -150,6 +154,7 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                 <ul class="rx-answer__list" lang="zh-CN">
                     {facts.iter().map(|f| view! { <li><strong>{f.topic.clone()}</strong>"：“"{f.quote.clone()}"”"<SourceNote source=f.source.clone() /></li> }).collect_view()}
                 </ul>
+            })}
             })}
             <ul class="rx-answer__links">
                 <li><a class="rx-link" href=documents_href>{move || t().district_documents}</a></li>

