@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use ruxue_core::search::{Hit, HitKind, Snippet, Target, Tool};
 
 use crate::components::lookup_answer::kind_label;
+use crate::components::school_list::school_status_label;
 use crate::components::source_note::SourceNote;
 use crate::data::corpus;
 use crate::i18n::{stage_name, use_lang, use_texts, Lang, Texts};
@@ -73,7 +74,18 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
         }
         Target::Place(place, index) => {
             meta = target.scope(corpus).map(str::to_string);
-            body = plain(kind_label(place, t));
+            let status = match place {
+                ruxue_core::lookup::Kind::School => corpus
+                    .directory
+                    .schools
+                    .get(index)
+                    .and_then(|s| school_status_label(s, t)),
+                _ => None,
+            };
+            body = plain(&match status {
+                Some(status) => format!("{} · {status}", kind_label(place, t)),
+                None => kind_label(place, t).to_string(),
+            });
             body_lang = ui;
             ruxue_core::lookup::name_of(&corpus.directory, place, index)
                 .unwrap_or_default()

@@ -134,6 +134,18 @@ describe('lookup', () => {
     await context.close();
   });
 
+  test('a school its document names only as a building project is marked as one, never as open', async () => {
+    const { page, errors, context } = await portal.open(`#/lookup?q=${encodeURIComponent('白鹭小学')}`);
+    assert.equal(await answerHeading(page), '白鹭小学 学校');
+    const schools = page.locator('.rx-answer .rx-facts__row', { has: page.locator('dt', { hasText: /^(学校|Schools)$/ }) });
+    assert.equal(await schools.locator('.rx-badge--project').innerText(), '建设项目：开工');
+    assert.match(await page.locator('.rx-school-note').innerText(), /不表示已经开办或可以报名/);
+    await switchToEnglish(page);
+    assert.equal(await schools.locator('.rx-badge--project').innerText(), 'Building project: 开工');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('nothing is sent over the network while typing', async () => {
     const { page, context } = await portal.open('#/lookup');
     await page.waitForLoadState('networkidle');
@@ -189,6 +201,10 @@ describe('clusters page', () => {
     assert.match(await minhang.innerText(), /本区学区成员名单尚未收录。/);
     const baoshan = page.locator('.rx-district').nth(1);
     assert.match(await baoshan.innerText(), /经纬教育集团（教育集团）/);
+    // Every school Baoshan's document names is a building project, and says so.
+    const baoshanSchools = await baoshan.locator('li', { hasText: /华二高中|白鹭小学|罗店镇幼儿园/ }).allInnerTexts();
+    assert.equal(baoshanSchools.length, 3);
+    for (const school of baoshanSchools) assert.match(school, /建设项目：(新建|开工|迁建)/);
     assert.match(await baoshan.innerText(), /推进18个科技教育联合体和33所STEM\+教育试点校建设/);
     assert.match(await page.locator('.rx-district').nth(2).innerText(), /两类学校/);
     assert.deepEqual(errors, []);

@@ -456,7 +456,7 @@ fn lookup(cli: &Cli, query: &str, limit: usize) -> Result<ExitCode> {
                 "communities": r.communities.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
                 "sources": sources,
                 "clusters": r.clusters.iter().map(|c| json!({ "id": c.id, "name": c.name, "kind": c.kind })).collect::<Vec<_>>(),
-                "schools": r.schools.iter().map(|s| json!({ "id": s.id, "name": s.name, "stages": s.stages })).collect::<Vec<_>>(),
+                "schools": r.schools.iter().map(|s| json!({ "id": s.id, "name": s.name, "stages": s.stages, "status": s.status, "project": s.is_project() })).collect::<Vec<_>>(),
                 "members_known": r.members_known,
                 "catchments_known": r.catchments_known,
                 "facts": r.facts.iter().map(|f| json!({ "topic": f.topic, "quote": f.quote, "source": source_json(&corpus, &f.source) })).collect::<Vec<_>>(),

@@ -343,6 +343,16 @@ fn lookup_json_of_a_community_gives_its_town_district_and_source() {
 }
 
 #[test]
+fn lookup_json_marks_a_building_project_as_one() {
+    let out = ruxue(&["lookup", "白鹭小学", "--json"]);
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let school = &result["matches"][0]["schools"][0];
+    assert_eq!(school["name"], "白鹭小学");
+    assert_eq!(school["status"], "开工");
+    assert_eq!(school["project"], true);
+}
+
+#[test]
 fn lookup_of_an_unknown_place_is_empty_with_suggestions_and_exit_0() {
     let out = ruxue(&["lookup", "火星镇", "--json"]);
     assert_eq!(out.status.code(), Some(0));

@@ -199,9 +199,30 @@ pub struct School {
     pub stages: Vec<String>,
     /// 公办 or 民办, where a source states it.
     pub ownership: Option<String>,
+    /// What the source says of the school's building, in its own word (one of
+    /// [`SCHOOL_STATUSES`]); `None` where it says nothing.
+    pub status: Option<String>,
     pub source: String,
     pub pinyin: Pinyin,
 }
+
+impl School {
+    /// Whether the source describes a building project (新建, 迁建, 改造, 加固, 开工, 建设) rather
+    /// than a school that is open: such a school is never shown as one to apply to.
+    pub fn is_project(&self) -> bool {
+        self.status
+            .as_deref()
+            .is_some_and(|status| status != SCHOOL_OPEN)
+    }
+}
+
+/// The status of a school the source says is open.
+pub const SCHOOL_OPEN: &str = "已开办";
+/// Statuses a school can have, each a word its source uses: open, or a building project
+/// (a new build, a rebuild on a new site, a renovation, a reinforcement, a construction start,
+/// a school still being built up).
+pub const SCHOOL_STATUSES: [&str; 7] =
+    [SCHOOL_OPEN, "新建", "迁建", "改造", "加固", "开工", "建设"];
 
 /// A 学区, 教育集团, 教育圈 or other named group of schools.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

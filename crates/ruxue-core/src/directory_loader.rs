@@ -394,6 +394,7 @@ pub fn load_directory(
         "town",
         "stages",
         "ownership",
+        "status",
         "source",
     ];
     if let Some(table) = read_table(
@@ -446,7 +447,25 @@ pub fn load_directory(
                     f[6]
                 )));
             }
-            source_ok(&f[7], &table.path, *line, &mut problems);
+            if !f[7].is_empty() {
+                if !SCHOOL_STATUSES.contains(&f[7].as_str()) {
+                    problems.push(problem(format!(
+                        "status `{}` is not one of {}, or empty when the source says nothing",
+                        f[7],
+                        SCHOOL_STATUSES.join(", ")
+                    )));
+                } else if let Some((_, clause)) = find_item(documents, &f[8]) {
+                    let text = &clause.text;
+                    // The status is the source's own word, so the item must say it.
+                    if !text.contains(&f[7]) || !text.contains(&f[1]) {
+                        problems.push(problem(format!(
+                            "status `{}` of `{}` is not in the text of {}: use the word the source uses",
+                            f[7], f[1], f[8]
+                        )));
+                    }
+                }
+            }
+            source_ok(&f[8], &table.path, *line, &mut problems);
             directory.schools.push(School {
                 id: f[0].clone(),
                 name: f[1].clone(),
@@ -455,7 +474,8 @@ pub fn load_directory(
                 town: optional(&f[4]),
                 stages: list(&f[5]),
                 ownership: optional(&f[6]),
-                source: f[7].clone(),
+                status: optional(&f[7]),
+                source: f[8].clone(),
                 pinyin: pinyin_of(&f[1]),
             });
         }

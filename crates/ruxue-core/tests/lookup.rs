@@ -473,3 +473,64 @@ fn a_malformed_community_list_fails_with_file_line_messages() {
         ]
     );
 }
+
+/// A school the documents name only as a building project (华二高中新建, 白鹭小学…项目顺利开工)
+/// carries that status, so it is never shown as an open school (issue 11). The words after the
+/// name, up to the end of its clause, are what the document says of it.
+#[test]
+fn no_school_described_as_a_project_is_shown_as_open() {
+    let corpus = corpus();
+    let project_words = ["新建", "迁建", "改造", "加固", "开工", "项目", "建设"];
+    let mut projects = Vec::new();
+    for school in &corpus.directory.schools {
+        let Some((_, clause)) = corpus.item(&school.source) else {
+            continue;
+        };
+        let Some(at) = clause.text.find(&school.name) else {
+            panic!("{} is not in {}", school.name, school.source);
+        };
+        let after = &clause.text[at..];
+        let said = after
+            .split(['，', '。', ',', ';', '；'])
+            .next()
+            .unwrap_or(after);
+        if project_words.iter().any(|w| said.contains(w)) {
+            assert!(school.is_project(), "{}: “{said}”", school.name);
+            projects.push(school.name.as_str());
+        } else {
+            assert!(!school.is_project(), "{}: “{said}”", school.name);
+        }
+    }
+    for name in [
+        "白鹭小学",
+        "白鹭幼儿园",
+        "华二高中",
+        "罗店镇幼儿园",
+        "顾村中学",
+        "爱辉职校",
+    ] {
+        assert!(projects.contains(&name), "{name}: {projects:?}");
+    }
+}
+
+#[test]
+fn a_school_status_must_be_the_word_its_source_uses() {
+    let dir = fixture_with(
+        "lookup-chain",
+        &[(
+            "schools/schools.csv",
+            "# Fictional (tests/fixtures/README.md).\nid,name,aliases,district,town,stages,ownership,status,source\ntest-diyi-xiaoxue,测试第一小学,,测试区,测试镇,小学,公办,在建,test-bureau-list\ntest-diyi-zhongxue,测试第一中学,,测试区,样例街道,初中,公办,迁建,test-2099-1/1-1-1\n",
+        )],
+    );
+    let problems = problems_at(&dir);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("schools/schools.csv:3: status `在建` is not one of")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.contains(&"schools/schools.csv:4: status `迁建` of `测试第一中学` is not in the text of test-2099-1/1-1-1: use the word the source uses".to_string()),
+        "{problems:?}"
+    );
+}
