@@ -256,6 +256,7 @@ pub struct Texts {
     pub quality_official: &'static str,
     pub quality_press: &'static str,
     pub quality_repost: &'static str,
+    pub repost_label: &'static str,
     pub suggestions_status: &'static str,
     pub clusters_page_intro: &'static str,
 }
@@ -464,6 +465,7 @@ const ZH: Texts = Texts {
     quality_official: "官方",
     quality_press: "媒体",
     quality_repost: "转载",
+    repost_label: "转载：",
     suggestions_status: "个建议",
     clusters_page_intro: "各区的学区、教育集团和教育圈：政策文件中的表述和提到的学校，均注明出处。",
 };
@@ -672,6 +674,7 @@ const EN: Texts = Texts {
     quality_official: "official",
     quality_press: "press",
     quality_repost: "repost",
+    repost_label: "reposted at ",
     suggestions_status: "suggestions",
     clusters_page_intro: "Each district's school districts, education groups and education circles: what the policy documents say, and the schools they name, each with its source.",
 };

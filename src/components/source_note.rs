@@ -1,5 +1,7 @@
-//! The source of a fact: a link to the document item that says it, or a public source with
-//! its title, date and quality, and the reminder that the official notice prevails.
+//! The source of a fact: a link to the document item that says it, or a public source cited
+//! authority first (上海市教育委员会 沪教委基〔2025〕11号《…》), then for a repost the copy it
+//! was read from, labelled 转载; its date and quality, and the reminder that the official
+//! notice prevails.
 
 use leptos::prelude::*;
 
@@ -28,15 +30,34 @@ pub fn SourceNote(source: String) -> impl IntoView {
     };
     let quality = public.quality.clone();
     let details = public.date.clone();
+    let link = public
+        .url
+        .clone()
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    let title = format!("《{}》", public.title);
+    let repost = quality == "repost";
     view! {
         <p class="rx-source">
             {move || t().source_label}
-            {match public.url.clone() {
-                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                    view! { <a class="rx-link" href=url rel="noopener noreferrer" target="_blank" lang="zh-CN">{public.title.clone()}</a> }.into_any()
-                }
-                _ => view! { <span lang="zh-CN">{public.title.clone()}</span> }.into_any(),
+            // Authority and 文号 first: what the parent can quote to a school or bureau.
+            <span class="rx-source__authority" lang="zh-CN">{public.authority_line()}</span>
+            {match (&link, repost) {
+                (Some(url), false) => view! { <a class="rx-link" href=url.clone() rel="noopener noreferrer" target="_blank" lang="zh-CN">{title.clone()}</a> }.into_any(),
+                _ => view! { <span lang="zh-CN">{title.clone()}</span> }.into_any(),
             }}
+            {repost.then(|| {
+                let label = public.via.clone().or_else(|| link.as_deref().map(host_of)).unwrap_or_default();
+                view! {
+                    " "
+                    <span class="rx-source__repost">
+                        {move || t().repost_label}
+                        {match link.clone() {
+                            Some(url) => view! { <a class="rx-link" href=url rel="noopener noreferrer" target="_blank">{label.clone()}</a> }.into_any(),
+                            None => view! { <span>{label.clone()}</span> }.into_any(),
+                        }}
+                    </span>
+                }
+            })}
             {move || {
                 let t = t();
                 let label = match quality.as_str() {
@@ -54,4 +75,15 @@ pub fn SourceNote(source: String) -> impl IntoView {
         </p>
     }
     .into_any()
+}
+
+/// The host of an address, which is how a repost is named: www.3dmn.cn.
+pub fn host_of(url: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }

@@ -31,7 +31,7 @@ describe('lookup', () => {
     assert.match(main, /一网通办/);
     assert.match(main, /随申办/);
     assert.match(main, /闵行区已成立8个教育集团、14个学区/);
-    assert.match(await page.locator('.rx-answer .rx-source').first().innerText(), /国家统计局统计用区划代码（2023年）.*转载.*以官方发布为准/s);
+    assert.match(await page.locator('.rx-answer .rx-source').first().innerText(), /国家统计局《统计用区划代码（2023年）》.*转载.*以官方发布为准/s);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -105,13 +105,29 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     }
 }
 
+/// What a valid data folder still lacks for a deployment: it builds, but the editor should know.
+fn warnings(cli: &Cli, corpus: &ruxue_core::Corpus) -> Vec<String> {
+    let mut out = Vec::new();
+    if corpus.site.report_problem.is_none() {
+        out.push(format!(
+            "{}: {}",
+            cli.data.join(ruxue_core::SITE_FILE).display(),
+            ruxue_core::site::REPORT_UNSET_WARNING
+        ));
+    }
+    out
+}
+
 fn check(cli: &Cli) -> Result<ExitCode> {
     let result = ruxue_core::load_corpus(&cli.data);
     if cli.json {
         let report = match &result {
-            Ok(corpus) => {
-                json!({ "ok": true, "documents": corpus.documents.len(), "problems": [] })
-            }
+            Ok(corpus) => json!({
+                "ok": true,
+                "documents": corpus.documents.len(),
+                "problems": [],
+                "warnings": warnings(cli, corpus),
+            }),
             Err(problems) => json!({
                 "ok": false,
                 "problems": problems.iter().map(|p| json!({
@@ -126,6 +142,9 @@ fn check(cli: &Cli) -> Result<ExitCode> {
     match result {
         Ok(corpus) => {
             if !cli.json {
+                for warning in warnings(cli, &corpus) {
+                    eprintln!("warning: {warning}");
+                }
                 println!(
                     "ok: {} documents in {} are valid",
                     corpus.documents.len(),
@@ -425,7 +444,18 @@ fn source_json(corpus: &Corpus, source: &str) -> Value {
     }
     match corpus.directory.source(source) {
         Some(s) => {
-            json!({ "type": "public", "id": s.id, "title": s.title, "url": s.url, "date": s.date, "quality": s.quality })
+            json!({
+                "type": "public",
+                "id": s.id,
+                "authority": s.authority,
+                "doc_number": s.doc_number,
+                "citation": s.authority_line(),
+                "title": s.title,
+                "url": s.url,
+                "via": s.via,
+                "date": s.date,
+                "quality": s.quality,
+            })
         }
         None => json!({ "type": "unknown", "id": source }),
     }

@@ -37,6 +37,48 @@ fn check_accepts_the_shipped_data() {
         text(&out.stdout).trim(),
         "ok: 5 documents in data are valid"
     );
+    // No report address is set in the shipped data: the check says so, and what to do.
+    assert!(
+        text(&out.stderr).contains("warning: data/site.toml: report_problem is not set"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_is_quiet_about_the_report_link_once_it_is_set() {
+    let dir = std::env::temp_dir().join(format!("ruxue-cli-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        std::path::Path::new("../../tests/fixtures/data/valid"),
+        &dir,
+    );
+    std::fs::write(
+        dir.join("site.toml"),
+        "last_checked = \"2099-01-01\"\nreport_problem = \"https://example.invalid/feedback\"\n",
+    )
+    .unwrap();
+    let out = ruxue(&["check", "--data", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 #[test]
@@ -83,9 +125,17 @@ fn check_json_counts_documents() {
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
-        report,
-        serde_json::json!({ "ok": true, "documents": 5, "problems": [] })
+        (&report["ok"], &report["documents"], &report["problems"]),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!(5),
+            &serde_json::json!([])
+        )
     );
+    assert!(report["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("report_problem is not set"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The data bundle the portal embeds: the validated corpus, serialized with postcard.
 //!
 //! Format, version 6 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
-//! glossary, compound words, uncovered places and checklist steps; 6 communities): the 4 bytes
+//! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site settings and source authorities): the 4 bytes
 //! `RXB1`, then a little-endian `u32` format version, then the postcard encoding of
 //! [`Corpus`]. The app's build script writes it and the app reads it, both
 //! through this module, so they cannot disagree. A change to any shipped type must bump
@@ -13,7 +13,7 @@ use crate::document::Corpus;
 /// Identifies a Ruxue bundle.
 pub const MAGIC: &[u8; 4] = b"RXB1";
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

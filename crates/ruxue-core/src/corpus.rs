@@ -21,6 +21,8 @@ pub const REPAIRS_FILE: &str = "repairs.toml";
 pub const VOCABULARY_FILE: &str = "vocabulary.toml";
 /// The English–Chinese search glossary, relative to the data folder.
 pub const GLOSSARY_FILE: &str = "glossary.toml";
+/// The deployment's settings (last-checked date, report address), relative to the data folder.
+pub const SITE_FILE: &str = "site.toml";
 
 /// Reads and validates the data folder at `data_dir`.
 ///
@@ -180,8 +182,11 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Default::default()
     };
 
+    let site = crate::site::load_site(&data_dir.join(SITE_FILE), &mut problems);
+
     if problems.is_empty() {
         Ok(Corpus {
+            site,
             documents,
             vocabulary: vocabulary.terms,
             compounds: vocabulary.compounds,

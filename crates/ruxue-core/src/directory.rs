@@ -153,15 +153,42 @@ impl Elsewhere {
     }
 }
 
-/// A public source that is not one of the bundled documents.
+/// A public source that is not one of the bundled documents. It is cited authority first:
+/// the body whose text it is and the 文号, then, for a repost, the copy it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicSource {
     pub id: String,
+    /// The body whose text this is, or the newspaper for press.
+    pub authority: String,
+    /// The 文号, where the text gives one.
+    pub doc_number: Option<String>,
+    /// The title of the authority's text.
     pub title: String,
+    /// Where the text was read: for a repost, the copy's address.
     pub url: Option<String>,
+    /// For a repost, who copied it, where the address alone does not say.
+    pub via: Option<String>,
     pub date: Option<String>,
     /// official, press or repost.
     pub quality: String,
+}
+
+/// The qualities of a public source, in the order the portal lists them.
+pub const QUALITIES: [&str; 3] = ["official", "press", "repost"];
+
+impl PublicSource {
+    /// Whether this is the authority's own publication (a government site).
+    pub fn is_official(&self) -> bool {
+        self.quality == "official"
+    }
+
+    /// The authority and 文号, as cited first: 上海市教育委员会 沪教委基〔2025〕11号.
+    pub fn authority_line(&self) -> String {
+        match &self.doc_number {
+            Some(number) => format!("{} {number}", self.authority),
+            None => self.authority.clone(),
+        }
+    }
 }
 
 /// A district (区).

@@ -158,8 +158,12 @@ struct RawSources {
 #[serde(deny_unknown_fields)]
 struct RawSource {
     id: String,
+    #[serde(default)]
+    authority: String,
+    doc_number: Option<String>,
     title: String,
     url: Option<String>,
+    via: Option<String>,
     date: Option<String>,
     quality: String,
 }
@@ -191,20 +195,43 @@ pub fn load_directory(
                 format!("source id `{}` is not a unique lower-case id", s.id),
             ));
         }
-        if !["official", "press", "repost"].contains(&s.quality.as_str()) {
-            problems.push(Diagnostic::new(
-                &sources_path,
-                line,
-                format!(
-                    "quality `{}` is not one of official, press, repost",
-                    s.quality
-                ),
+        let mut problem = |m: String| problems.push(Diagnostic::new(&sources_path, line, m));
+        if !QUALITIES.contains(&s.quality.as_str()) {
+            problem(format!(
+                "quality `{}` is not one of official, press, repost",
+                s.quality
             ));
+        }
+        if s.authority.trim().is_empty() {
+            problem(if s.quality == "repost" {
+                format!(
+                    "repost `{}` names no authority: add `authority = \"…\"`, the body whose text it copies (e.g. 上海市教育委员会), and its `doc_number` if the text gives one",
+                    s.id
+                )
+            } else {
+                format!(
+                    "source `{}` names no authority: add `authority = \"…\"`, the body that published it",
+                    s.id
+                )
+            });
+        }
+        match s.url.as_deref() {
+            Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+                problem(format!("url `{url}` must start with https:// or http://"));
+            }
+            None if s.doc_number.is_none() => problem(format!(
+                "source `{}` has neither a url nor a doc_number: give where it can be read, or its 文号",
+                s.id
+            )),
+            _ => {}
         }
         directory.sources.push(PublicSource {
             id: s.id,
+            authority: s.authority,
+            doc_number: s.doc_number,
             title: s.title,
             url: s.url,
+            via: s.via,
             date: s.date,
             quality: s.quality,
         });

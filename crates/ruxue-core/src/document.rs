@@ -86,6 +86,8 @@ pub struct Corpus {
     pub directory: crate::directory::Directory,
     /// Enrolment guidance and key dates (`data/guidance.toml`, `data/key_dates.toml`).
     pub guidance: crate::guidance::Guidance,
+    /// The deployment's settings: last-checked date and report address (`data/site.toml`).
+    pub site: crate::site::Site,
 }
 
 /// A word parents use that the documents do not (幼升小), with the terms search adds for it.

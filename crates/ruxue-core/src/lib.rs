@@ -16,6 +16,7 @@ pub mod guidance;
 pub mod link;
 pub mod lookup;
 pub mod search;
+pub mod site;
 pub mod structure;
 
 #[cfg(feature = "loader")]
@@ -38,7 +39,7 @@ pub mod toml_file;
 pub mod vocabulary;
 
 #[cfg(feature = "loader")]
-pub use corpus::{load_corpus, DOCUMENTS_DIR, REPAIRS_FILE};
+pub use corpus::{load_corpus, DOCUMENTS_DIR, REPAIRS_FILE, SITE_FILE};
 pub use diagnostic::Diagnostic;
 pub use document::{
     AppliedRepair, Corpus, Document, DocumentMeta, DocumentSource, GlossaryEntry, Status,

@@ -129,6 +129,7 @@ fn an_id_that_differs_from_its_file_name_is_reported() {
         )
         .unwrap();
     }
+    std::fs::copy(dir.join("site.toml"), renamed.join("site.toml")).unwrap();
     let problems = load_corpus(&renamed).unwrap_err();
     std::fs::remove_dir_all(&renamed).unwrap();
     assert_eq!(problems.len(), 1);
@@ -177,4 +178,87 @@ fn the_build_fails_on_malformed_data_with_file_line_messages() {
         Some("error: data/ has 1 problem(s); fix them (`make check` lists them) and build again")
     );
     assert!(ruxue_core::bundle::compile(&root.join("data"), &root).is_ok());
+}
+
+/// Every public source names its authority, and has an address or a 文号; the municipal
+/// opinions are cited by their 文号 first, the repost second (issue 11).
+#[test]
+fn every_public_source_names_its_authority_and_where_to_read_it() {
+    let corpus = common::shipped_corpus();
+    for source in &corpus.directory.sources {
+        assert!(!source.authority.is_empty(), "{}", source.id);
+        assert!(
+            source.url.is_some() || source.doc_number.is_some(),
+            "{}",
+            source.id
+        );
+    }
+    let opinions = corpus.directory.source("sh-2025-opinions").unwrap();
+    assert_eq!(
+        opinions.authority_line(),
+        "上海市教育委员会 沪教委基〔2025〕11号"
+    );
+    assert_eq!(opinions.quality, "repost");
+    assert!(
+        !opinions.title.contains("转载"),
+        "the title is the authority's"
+    );
+}
+
+#[test]
+fn a_repost_without_an_authority_fails_the_build() {
+    let dir = common::fixture_with(
+        "lookup-chain",
+        &[(
+            "sources.toml",
+            "# Fictional (tests/fixtures/README.md).\n[[source]]\nid = \"test-bureau-list\"\nauthority = \"测试区教育局\"\ntitle = \"虚构的名单\"\nurl = \"https://example.invalid/a\"\nquality = \"official\"\n\n[[source]]\nid = \"test-repost\"\ntitle = \"虚构的转载\"\nurl = \"https://example.invalid/b\"\nquality = \"repost\"\n\n[[source]]\nid = \"test-nowhere\"\nauthority = \"测试区教育局\"\ntitle = \"无处可查\"\nquality = \"official\"\n",
+        )],
+    );
+    let problems = common::problems_at(&dir);
+    assert_eq!(
+        problems,
+        [
+            "sources.toml:9: repost `test-repost` names no authority: add `authority = \"…\"`, the body whose text it copies (e.g. 上海市教育委员会), and its `doc_number` if the text gives one",
+            "sources.toml:15: source `test-nowhere` has neither a url nor a doc_number: give where it can be read, or its 文号",
+        ]
+    );
+}
+
+/// Every page shows when the data was last checked, so the date is required and must be a
+/// date; the report address is optional but must be mail or https (issue 11).
+#[test]
+fn the_site_settings_need_a_checked_date_and_a_safe_report_address() {
+    let corpus = shipped_corpus();
+    assert!(ruxue_core::calendar::CalendarDate::parse(&corpus.site.last_checked).is_ok());
+    let bad = fixture_with(
+        "valid",
+        &[(
+            "site.toml",
+            "# Fictional (tests/fixtures/README.md).\nlast_checked = \"2099-13-01\"\nreport_problem = \"javascript:alert(1)\"\n",
+        )],
+    );
+    assert_eq!(
+        problems_at(&bad),
+        [
+            "site.toml:2: last_checked `2099-13-01` is not a date: write it as YYYY-MM-DD",
+            "site.toml:3: report_problem `javascript:alert(1)` must be a mailto: address (mailto:name@example.gov.cn) or an https:// page",
+        ]
+    );
+    let set = fixture_with(
+        "valid",
+        &[(
+            "site.toml",
+            "last_checked = \"2099-01-01\"\nreport_problem = \"mailto:test@example.invalid\"\n",
+        )],
+    );
+    let corpus = load_corpus(&set).unwrap();
+    assert_eq!(
+        corpus.site.report_problem.as_deref(),
+        Some("mailto:test@example.invalid")
+    );
+    let missing = fixture_with("valid", &[("site.toml", "# nothing set\n")]);
+    assert_eq!(
+        problems_at(&missing),
+        ["site.toml:1: last_checked is missing: add `last_checked = \"YYYY-MM-DD\"`"]
+    );
 }

@@ -1,0 +1,130 @@
+//! What the deploying bureau sets for its copy of the portal (`data/site.toml`): when the data
+//! was last checked against its sources, shown on every page, and where a parent reports a
+//! problem. The report link stays hidden until an address is set, and `ruxue check` warns
+//! while it is unset, so a deployment cannot forget it silently.
+
+use serde::{Deserialize, Serialize};
+
+/// The site settings, as shipped to the browser.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// `YYYY-MM-DD`: the day the data was last checked against its sources.
+    pub last_checked: String,
+    /// A `mailto:` or `https://` address for "报告问题 / Report a problem"; `None` hides the link.
+    pub report_problem: Option<String>,
+}
+
+/// Whether `address` is one the report link may point to: `mailto:` with an address, or an
+/// `https://` page. Anything else (javascript:, http:, a bare word) is refused at build time.
+pub fn is_report_address(address: &str) -> bool {
+    let safe = !address
+        .chars()
+        .any(|c| c.is_whitespace() || "<>\"'`".contains(c));
+    let mailto = address
+        .strip_prefix("mailto:")
+        .is_some_and(|rest| rest.contains('@') && !rest.starts_with('@'));
+    let https = address
+        .strip_prefix("https://")
+        .is_some_and(|rest| rest.len() > 3 && rest.contains('.'));
+    safe && (mailto || https)
+}
+
+/// The warning `ruxue check` prints while no report address is set.
+pub const REPORT_UNSET_WARNING: &str = "report_problem is not set, so the 报告问题 / Report a problem link is hidden on every page: set it to the bureau's mailto: or https:// address (see data/README.md)";
+
+#[cfg(feature = "loader")]
+mod loader {
+    use std::path::Path;
+
+    use serde::Deserialize;
+    use toml::Spanned;
+
+    use super::{is_report_address, Site};
+    use crate::calendar::CalendarDate;
+    use crate::diagnostic::{line_of_offset, Diagnostic};
+
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    struct RawSite {
+        last_checked: Option<Spanned<String>>,
+        report_problem: Option<Spanned<String>>,
+    }
+
+    /// Reads `data/site.toml`. The file and `last_checked` are required: every page shows the
+    /// date, so a data folder without one is an error, not a blank.
+    pub fn load_site(path: &Path, problems: &mut Vec<Diagnostic>) -> Site {
+        if !path.exists() {
+            problems.push(Diagnostic::new(
+                path,
+                1,
+                "missing: create it with `last_checked = \"YYYY-MM-DD\"` (the day the data was last checked against its sources)",
+            ));
+            return Site::default();
+        }
+        let (raw, text) = crate::toml_file::read_optional::<RawSite>(path, problems);
+        let mut site = Site::default();
+        match raw.last_checked {
+            Some(date) => {
+                let line = line_of_offset(&text, date.span().start);
+                let date = date.into_inner();
+                if CalendarDate::parse(&date).is_err() {
+                    problems.push(Diagnostic::new(
+                        path,
+                        line,
+                        format!("last_checked `{date}` is not a date: write it as YYYY-MM-DD"),
+                    ));
+                }
+                site.last_checked = date;
+            }
+            None => problems.push(Diagnostic::new(
+                path,
+                1,
+                "last_checked is missing: add `last_checked = \"YYYY-MM-DD\"`",
+            )),
+        }
+        if let Some(address) = raw.report_problem {
+            let line = line_of_offset(&text, address.span().start);
+            let address = address.into_inner();
+            if is_report_address(&address) {
+                site.report_problem = Some(address);
+            } else {
+                problems.push(Diagnostic::new(
+                    path,
+                    line,
+                    format!("report_problem `{address}` must be a mailto: address (mailto:name@example.gov.cn) or an https:// page"),
+                ));
+            }
+        }
+        site
+    }
+}
+
+#[cfg(feature = "loader")]
+pub use loader::load_site;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_mail_and_https_addresses_are_report_addresses() {
+        for good in [
+            "mailto:jyj@example.gov.cn",
+            "https://example.gov.cn/feedback",
+        ] {
+            assert!(is_report_address(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "http://example.gov.cn",
+            "mailto:",
+            "mailto:@x",
+            "https://",
+            "jyj@example.gov.cn",
+            "https://example.gov.cn/\"><script>",
+            "",
+        ] {
+            assert!(!is_report_address(bad), "{bad}");
+        }
+    }
+}
