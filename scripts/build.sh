@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Release build of the portal into dist/: a folder of static files for any host and sub-path.
+# RUXUE_DIST=<folder> writes it elsewhere; RUXUE_DATA_DIR=<folder> builds from another data
+# folder (see build.rs).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
-trunk build --release --locked
-node scripts/csp.mjs dist
+dist="${RUXUE_DIST:-dist}"
+trunk build --release --locked --dist "$dist"
+node scripts/csp.mjs "$dist"

@@ -19,6 +19,7 @@ use crate::routes::lookup::LookupPage;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::policies::PoliciesPage;
 use crate::routes::search::SearchPage;
+use crate::routes::sources::SourcesPage;
 use crate::routes::Route;
 
 /// Where the language choice is remembered between visits.
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                 Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
                 Route::Clusters => view! { <ClustersPage /> }.into_any(),
                 Route::Lookup => view! { <LookupPage /> }.into_any(),
+                Route::Sources => view! { <SourcesPage /> }.into_any(),
                 Route::Embed => view! { <EmbedPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}

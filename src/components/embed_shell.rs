@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 
 use crate::components::clause_view::ClauseView;
 use crate::components::copy_citation::{provide_copy_status, CopyStatus};
+use crate::components::last_checked::LastChecked;
+use crate::components::report_link::ReportLink;
 use crate::data::corpus;
 use crate::embed::{EmbedConfig, EmbedView};
 use crate::i18n::use_texts;
@@ -103,6 +105,10 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
                 <span>{move || t().embed_brand}</span>
                 " · "
                 <a class="rx-link" href=open_href target="_blank" rel="noopener noreferrer">{move || t().embed_open_portal}</a>
+                <br />
+                <LastChecked />
+                " "
+                <ReportLink />
             </footer>
         </main>
     }

@@ -20,6 +20,7 @@ pub fn GuidePage() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     let guidance = &corpus().guidance;
+    let (on_official, total) = corpus().statements_on_official_text();
     let linked = Memo::new(move |_| {
         let location = location.read();
         if let Some(id) = location.param("statement") {
@@ -39,6 +40,10 @@ pub fn GuidePage() -> impl IntoView {
     view! {
         <h1 class="rx-heading-xl">{move || Route::Guide.title(t())}</h1>
         <p class="rx-lead">{move || t().guide_intro_text}</p>
+        <p class="rx-guide__official" id="rx-guide-official">
+            {move || (t().guide_official_count)(on_official, total)} " "
+            <a class="rx-link" href=Route::Sources.href()>{move || t().sources_title}</a>
+        </p>
         <p><a class="rx-button rx-button--link" href=Route::GuideCheck.href()>{move || t().guide_check_link}</a></p>
         <nav class="rx-stage-nav" aria-label=move || t().toc_heading>
             <ul class="rx-facets__list">

@@ -11,6 +11,7 @@
 //! | `/guide/check?birth=&district=&household=` | [`guide_check::GuideCheckPage`] |
 //! | `/clusters`                    | [`clusters::ClustersPage`]    |
 //! | `/lookup`                      | [`lookup::LookupPage`]        |
+//! | `/sources`                     | [`sources::SourcesPage`]      |
 //! | `/embed?view=&district=&lang=&theme=&item=` | [`embed::EmbedPage`] |
 //! | anything else                  | [`not_found::NotFoundPage`]   |
 
@@ -24,6 +25,7 @@ pub mod lookup;
 pub mod not_found;
 pub mod policies;
 pub mod search;
+pub mod sources;
 
 use crate::i18n::Texts;
 
@@ -44,6 +46,8 @@ pub enum Route {
     GuideCheck,
     Clusters,
     Lookup,
+    /// Every source, official, press and repost apart.
+    Sources,
     /// The embed-code page for schools.
     Embed,
     NotFound,
@@ -77,6 +81,7 @@ impl Route {
             ["guide", "check"] => Route::GuideCheck,
             ["clusters"] => Route::Clusters,
             ["lookup"] => Route::Lookup,
+            ["sources"] => Route::Sources,
             ["embed"] => Route::Embed,
             _ => Route::NotFound,
         }
@@ -97,6 +102,7 @@ impl Route {
             Route::GuideCheck => "/guide/check".into(),
             Route::Clusters => "/clusters".into(),
             Route::Lookup => "/lookup".into(),
+            Route::Sources => "/sources".into(),
             Route::Embed => "/embed".into(),
         }
     }
@@ -129,6 +135,7 @@ impl Route {
             Route::GuideCheck => t.check_title.into(),
             Route::Clusters => t.nav_clusters.into(),
             Route::Lookup => t.nav_lookup.into(),
+            Route::Sources => t.sources_title.into(),
             Route::Embed => t.embed_page_title.into(),
             Route::NotFound => t.not_found_title.into(),
         }

@@ -118,6 +118,33 @@ impl Corpus {
     pub fn item(&self, item_id: &str) -> Option<(&Document, &Clause)> {
         find_item(&self.documents, item_id)
     }
+
+    /// Whether `source` is official text: an item of a document in force, or a public source
+    /// read on a government site. A draft, a superseded document, press and reposts are not.
+    pub fn is_official_source(&self, source: &str) -> bool {
+        match self.item(source) {
+            Some((document, _)) => document.meta.status == Status::Official,
+            None => self
+                .directory
+                .source(source)
+                .is_some_and(|s| s.is_official()),
+        }
+    }
+
+    /// How many guide statements rest on official text (at least one official source), and
+    /// how many there are.
+    pub fn statements_on_official_text(&self) -> (usize, usize) {
+        let statements = &self.guidance.statements;
+        let official = statements
+            .iter()
+            .filter(|s| {
+                s.sources
+                    .iter()
+                    .any(|source| self.is_official_source(source))
+            })
+            .count();
+        (official, statements.len())
+    }
 }
 
 /// The document and clause an item id (`<document id>/<clause id>`) names among `documents`.

@@ -188,3 +188,36 @@ fn city_wide_dates_name_no_district() {
         }
     }
 }
+
+/// The guide says how many statements rest on official text: a document in force or a
+/// government site, never a repost or the press (issue 11).
+#[test]
+fn statements_resting_on_official_text_are_counted_by_their_sources() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    let g = &corpus.guidance;
+    let official = |id: &str| {
+        g.statement(id)
+            .unwrap()
+            .sources
+            .iter()
+            .any(|s| corpus.is_official_source(s))
+    };
+    // Two reposts of the city's opinions: not official text.
+    assert!(!official("yearly-opinions"));
+    // 一网通办 and the education commission's own sites.
+    assert!(official("apply-where"));
+    // A Minhang work plan in force.
+    assert!(official("migrant-minhang"));
+    assert!(corpus.item("cm-yzjh-zqyjg/3-5-p1").is_some());
+    assert!(
+        !corpus.is_official_source("cm-yzjh-zqyjg/3-5-p1"),
+        "a draft"
+    );
+    assert!(corpus.is_official_source("mh-2024-gzyd/1-2"));
+    let (on_official, total) = corpus.statements_on_official_text();
+    assert_eq!(total, g.statements.len());
+    assert!(
+        on_official > 0 && on_official < total,
+        "{on_official}/{total}"
+    );
+}
