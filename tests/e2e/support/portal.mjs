@@ -3,8 +3,9 @@
 import { serveDist } from './server.mjs';
 import { launch, openPage, waitForApp } from './browser.mjs';
 
-export async function startPortal() {
-  const server = await serveDist();
+/** Serves `root` (the release dist/ unless given) and launches the browser. */
+export async function startPortal(root) {
+  const server = await serveDist(root);
   const browser = await launch();
   return {
     server,
