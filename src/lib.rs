@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod data;
 pub mod dom;
 pub mod embed;
@@ -13,9 +14,11 @@ pub mod routes;
 
 /// Replaces the static loading message in `index.html` with the running app.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     if let Some(loading) = leptos::prelude::document().get_element_by_id("rx-loading") {
         loading.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    #[cfg(feature = "test-hooks")]
+    crash::panic_on_test_path();
 }

@@ -123,12 +123,23 @@ pub fn EmbedPage() -> impl IntoView {
     };
 
     let set = move |key: &'static str, value: String| {
+        // An edited field fires `change` as it is removed, when the parent leaves the page
+        // (Back): the page's memos are disposed by then, and there is nothing left to set.
+        let (Some(view), Some(item), Some(district), Some(lang), Some(theme)) = (
+            view.try_get_untracked(),
+            item.try_get_untracked(),
+            district.try_get_untracked(),
+            lang.try_get_untracked(),
+            theme.try_get_untracked(),
+        ) else {
+            return;
+        };
         let mut params: Vec<(String, String)> = vec![
-            ("view".into(), view.get_untracked().name().into()),
-            ("item".into(), item.get_untracked()),
-            ("district".into(), district.get_untracked()),
-            ("lang".into(), lang.get_untracked()),
-            ("theme".into(), theme.get_untracked()),
+            ("view".into(), view.name().into()),
+            ("item".into(), item),
+            ("district".into(), district),
+            ("lang".into(), lang),
+            ("theme".into(), theme),
         ];
         if let Some(p) = params.iter_mut().find(|(k, _)| k == key) {
             p.1 = value;

@@ -86,15 +86,9 @@ pub fn GuideCheckPage() -> impl IntoView {
     });
 
     // The three date fields start from the URL, and the form writes back to it.
-    let parts = move || {
-        let b = birth.get();
-        let mut it = b.splitn(3, '-').map(str::to_string);
-        (
-            it.next().unwrap_or_default(),
-            it.next().unwrap_or_default(),
-            it.next().unwrap_or_default(),
-        )
-    };
+    // Any form the date parser reads (2020/10/1, 2020年10月1日) fills the fields, so a shared
+    // link re-submits the same date.
+    let parts = move || ruxue_core::calendar::date_fields(&birth.get());
     let (year_ref, month_ref, day_ref) = (
         NodeRef::<leptos::html::Input>::new(),
         NodeRef::<leptos::html::Input>::new(),

@@ -92,9 +92,22 @@ pub fn SearchPage() -> impl IntoView {
     // Typing replaces the current history entry, so Back leaves the search instead of
     // stepping through every keystroke. The URL is the only state: results follow it.
     let show = move |text: String| {
+        // An input method can end its composition as the page is removed (Back mid-word),
+        // after the page's memos are disposed: then there is no page left to update.
+        let (Some(kind), Some(district), Some(doc)) = (
+            kind.try_get_untracked(),
+            district.try_get_untracked(),
+            doc.try_get_untracked(),
+        ) else {
+            return;
+        };
         let href = SearchState {
             query: text,
-            ..untrack(state)
+            kind: Some(kind)
+                .filter(|kind| KIND_FILTERS.iter().any(|(k, _)| k == kind))
+                .unwrap_or_default(),
+            district,
+            doc,
         }
         .href();
         let _ = window().location().replace(&href);

@@ -97,6 +97,25 @@ describe('guided check', () => {
     await fresh.context.close();
   });
 
+  // A shared link may carry the date in any form the parser reads; the fields must show it as
+  // typed, so that submitting again keeps the same date (issue 12).
+  test('a shared link with 2020/10/1, 2020年10月1日 or full-width digits fills the fields and round-trips', async () => {
+    for (const birth of ['2020/10/1', '2020年10月1日', '２０２０-１０-０１']) {
+      const { page, errors, context } = await openAtToday(`#/guide/check?birth=${encodeURIComponent(birth)}`);
+      await page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
+      const fields = await Promise.all(['年', '月', '日'].map((l) => page.getByLabel(l, { exact: true }).inputValue()));
+      assert.deepEqual(fields.map(Number), [2020, 10, 1], birth);
+      const before = await page.locator('#rx-result-heading').innerText();
+      await page.getByRole('button', { name: '查看结果' }).click();
+      await page.waitForFunction(() => /birth=2020-(10|１０)-/.test(decodeURIComponent(location.hash)));
+      await page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
+      assert.equal(await page.locator('#rx-result-heading').innerText(), before, birth);
+      assert.equal(await page.locator('.rx-error-summary').count(), 0, birth);
+      assert.deepEqual(errors, [], birth);
+      await context.close();
+    }
+  });
+
   test('the answer comes first: focus moves to the result after submit and on a shared link', async () => {
     const { page, context } = await openAtToday('#/guide/check', { width: 375, height: 740 });
     await page.getByLabel('年', { exact: true }).fill('2021');

@@ -2,28 +2,13 @@
 // report a problem, and the sources behind it, authority first (issue 11).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { axeViolations } from './support/browser.mjs';
+import { EVERY_PAGE } from './support/pages.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
 
-const EVERY_PAGE = [
-  '#/',
-  '#/policies',
-  '#/policies/mh-2023-6',
-  '#/search?q=%E5%B1%85%E4%BD%8F%E8%AF%81',
-  '#/guide',
-  '#/guide/check?birth=2020-10-01',
-  '#/clusters',
-  '#/lookup?q=%E4%B8%83%E5%AE%9D',
-  '#/sources',
-  '#/embed',
-  '#/no-such-page',
-  '?embed=1&view=lookup#/lookup',
-];
 
 // Read from data/, not restated: the tests follow the editors' files.
 const siteToml = readFileSync(resolve('data/site.toml'), 'utf8');
@@ -115,47 +100,6 @@ describe('sources', () => {
     const { page, context } = await portal.open('#/sources', { width: 320, height: 640 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${width} px wide`);
-    await context.close();
-  });
-});
-
-// The deploying bureau sets its address in data/site.toml and rebuilds: this builds a copy of
-// data/ with a (fictional) address set, into its own folder, and checks every page links to it.
-describe('a deployment with a report address', () => {
-  const address = 'mailto:report@example.invalid';
-  let variant;
-  let data;
-
-  before(async () => {
-    data = mkdtempSync(join(tmpdir(), 'ruxue-site-'));
-    cpSync(resolve('data'), data, { recursive: true });
-    writeFileSync(join(data, 'site.toml'), `${siteToml}\nreport_problem = "${address}"\n`);
-    const dist = resolve('target/e2e-report-dist');
-    execFileSync('scripts/build.sh', { stdio: 'inherit', env: { ...process.env, RUXUE_DATA_DIR: data, RUXUE_DIST: dist } });
-    variant = await startPortal(dist);
-  });
-
-  after(async () => {
-    await variant?.stop();
-    if (data) rmSync(data, { recursive: true, force: true });
-  });
-
-  test('every page, the widget included, links to it', async () => {
-    for (const hash of EVERY_PAGE) {
-      const { page, errors, context } = await variant.open(hash);
-      const link = page.locator('.rx-report-link');
-      assert.equal(await link.getAttribute('href'), address, hash);
-      assert.equal(await link.innerText(), '发现错误？报告问题', hash);
-      assert.deepEqual(errors, [], hash);
-      await context.close();
-    }
-  });
-
-  test('axe finds no violations with the link shown', async () => {
-    const { page, context } = await variant.open('#/guide');
-    assert.deepEqual(await axeViolations(page), []);
-    await switchToEnglish(page);
-    assert.equal(await page.locator('.rx-report-link').innerText(), 'Found a mistake? Report a problem');
     await context.close();
   });
 });

@@ -164,6 +164,39 @@ describe('widget', () => {
 });
 
 describe('embed-code page', () => {
+  // A field edited and not yet committed fires `change` as the page is removed; the page's
+  // state is disposed by then, and reading it trapped the wasm (issue 12).
+  test('leaving with an edited field, by Back, leaves a working app', async () => {
+    for (const [field, setup] of [['#rx-embed-theme', null], ['#rx-embed-item', 'item']]) {
+      const { page, errors, context } = await portal.open('#/guide');
+      await page.evaluate((view) => { location.hash = view ? `#/embed?view=${view}` : '#/embed'; }, setup);
+      await page.waitForSelector(field);
+      await page.locator(field).fill(setup ? 'mh-2023-6/4-9-16x' : '#123456');
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
+      await page.locator('nav.rx-nav a', { hasText: '查询' }).click();
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '查询');
+      assert.deepEqual(errors, [], field);
+      await context.close();
+    }
+  });
+
+  test('leaving the search or the lookup mid-word, by Back, leaves a working app', async () => {
+    for (const [hash, field] of [['#/search', '#rx-search-input'], ['#/lookup', '#rx-lookup-input']]) {
+      const { page, errors, context } = await portal.open('#/guide');
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.waitForSelector(field);
+      await page.locator(field).pressSequentially('七宝', { delay: 10 });
+      await page.goBack();
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
+      await page.locator('nav.rx-nav a', { hasText: '政策文件' }).click();
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '政策文件');
+      assert.deepEqual(errors, [], hash);
+      await context.close();
+    }
+  });
+
   test('a school picks options, sees a preview, copies the snippet, and it works on a plain page', async () => {
     const { page, errors, context } = await portal.open('#/embed');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.origin });

@@ -57,6 +57,26 @@ impl CalendarDate {
     }
 }
 
+/// The year, month and day fields of a date as typed, in any form [`CalendarDate::parse`]
+/// reads (2020-10-01, 2020/10/1, 2020年10月1日, full-width digits), so that a shared link fills
+/// the three fields of the form as the parent typed them, even when the date is impossible.
+pub fn date_fields(text: &str) -> (String, String, String) {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(crate::search::normalize::normalize_char)
+        .collect();
+    let text = text.strip_suffix('日').unwrap_or(&text);
+    let mut parts = text
+        .splitn(3, ['-', '/', '年', '月', '.'])
+        .map(str::to_string);
+    (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    )
+}
+
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -116,6 +136,35 @@ mod tests {
         assert_eq!(
             CalendarDate::parse("2020-00-10"),
             Err(DateError::Impossible)
+        );
+    }
+
+    #[test]
+    fn every_accepted_form_fills_the_three_fields() {
+        for text in [
+            "2020-10-01",
+            "2020/10/01",
+            "2020年10月01日",
+            "２０２０-１０-０１",
+            " 2020.10.01 ",
+        ] {
+            assert_eq!(
+                date_fields(text),
+                ("2020".into(), "10".into(), "01".into()),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            date_fields("2020/10/1"),
+            ("2020".into(), "10".into(), "1".into())
+        );
+        assert_eq!(
+            date_fields("2020年10月1日"),
+            ("2020".into(), "10".into(), "1".into())
+        );
+        assert_eq!(
+            date_fields(""),
+            (String::new(), String::new(), String::new())
         );
     }
 }

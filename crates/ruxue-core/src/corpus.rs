@@ -24,6 +24,27 @@ pub const GLOSSARY_FILE: &str = "glossary.toml";
 /// The deployment's settings (last-checked date, report address), relative to the data folder.
 pub const SITE_FILE: &str = "site.toml";
 
+/// Files every data folder must have, even with no rows: a list deleted or misnamed by
+/// mistake must stop the build, not quietly empty a part of the portal. `repairs.toml` is the
+/// one optional file (a folder may need no repairs).
+pub const REQUIRED_FILES: [&str; 15] = [
+    "places/districts.csv",
+    "places/towns.csv",
+    "places/communities.csv",
+    "places/elsewhere.csv",
+    "schools/schools.csv",
+    "schools/clusters.csv",
+    "schools/memberships.csv",
+    "schools/catchments.csv",
+    "schools/facts.toml",
+    "sources.toml",
+    "guidance.toml",
+    "key_dates.toml",
+    VOCABULARY_FILE,
+    GLOSSARY_FILE,
+    SITE_FILE,
+];
+
 /// Reads and validates the data folder at `data_dir`.
 ///
 /// On failure returns every problem found, sorted by file and line.
@@ -34,6 +55,26 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Ok(entries) => entries,
         Err(message) => return Err(vec![Diagnostic::new(&docs_dir, 1, message)]),
     };
+    for file in REQUIRED_FILES {
+        let path = data_dir.join(file);
+        if !path.is_file() {
+            problems.push(Diagnostic::new(
+                &path,
+                1,
+                "missing: every data folder needs this file, even with no rows (keep the header line); see data/README.md",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if entries.is_empty() {
+        return Err(vec![Diagnostic::new(
+            &docs_dir,
+            1,
+            "no documents: add at least one `<id>.toml` and `<id>.txt` (see data/README.md)",
+        )]);
+    }
 
     // Pair each `<id>.toml` with its `<id>.txt`; anything else is reported.
     let mut metas: BTreeMap<String, PathBuf> = BTreeMap::new();

@@ -119,17 +119,14 @@ fn a_missing_folder_is_reported() {
 
 #[test]
 fn an_id_that_differs_from_its_file_name_is_reported() {
-    let dir = fixture("valid");
-    let renamed = std::env::temp_dir().join(format!("ruxue-renamed-{}", std::process::id()));
-    std::fs::create_dir_all(renamed.join("documents")).unwrap();
+    let renamed = fixture_with("valid", &[]);
     for ext in ["toml", "txt"] {
-        std::fs::copy(
-            dir.join(format!("documents/test-2099-1.{ext}")),
+        std::fs::rename(
+            renamed.join(format!("documents/test-2099-1.{ext}")),
             renamed.join(format!("documents/test-2099-9.{ext}")),
         )
         .unwrap();
     }
-    std::fs::copy(dir.join("site.toml"), renamed.join("site.toml")).unwrap();
     let problems = load_corpus(&renamed).unwrap_err();
     std::fs::remove_dir_all(&renamed).unwrap();
     assert_eq!(problems.len(), 1);
@@ -260,5 +257,27 @@ fn the_site_settings_need_a_checked_date_and_a_safe_report_address() {
     assert_eq!(
         problems_at(&missing),
         ["site.toml:1: last_checked is missing: add `last_checked = \"YYYY-MM-DD\"`"]
+    );
+}
+
+/// A list deleted by mistake, or an empty documents folder, stops the build: nothing is
+/// quietly emptied (issue 12).
+#[test]
+fn a_missing_required_file_or_no_documents_is_an_error() {
+    for file in ruxue_core::corpus::REQUIRED_FILES {
+        let dir = fixture_with("valid", &[]);
+        std::fs::remove_file(dir.join(file)).unwrap();
+        assert_eq!(
+            problems_at(&dir),
+            [format!("{file}:1: missing: every data folder needs this file, even with no rows (keep the header line); see data/README.md")],
+        );
+    }
+    let empty = fixture_with("valid", &[]);
+    for ext in ["toml", "txt"] {
+        std::fs::remove_file(empty.join(format!("documents/test-2099-1.{ext}"))).unwrap();
+    }
+    assert_eq!(
+        problems_at(&empty),
+        ["documents:1: no documents: add at least one `<id>.toml` and `<id>.txt` (see data/README.md)"]
     );
 }

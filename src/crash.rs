@@ -1,0 +1,122 @@
+//! What a parent sees if the app panics. The release build aborts on panic (`panic = "abort"`),
+//! so the wasm is dead afterwards and nothing reactive can run: the hook writes a plain notice
+//! with the DOM API alone, in the page's language, in place of the page's content. It says
+//! what happened and offers a reload of the same page and the home page.
+
+use wasm_bindgen::JsCast;
+
+/// Installs the hook. The console still gets the panic message, for whoever investigates.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_notice();
+    }));
+}
+
+/// Replaces the page's content with the notice. Public so that component tests can check it
+/// without panicking.
+pub fn show_notice() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let english = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .is_some_and(|lang| lang.starts_with("en"));
+    let (heading, body, reload, home) = if english {
+        (
+            "Sorry, something went wrong",
+            "This page stopped working. Nothing you entered was sent anywhere. Reload the page to try again; the address keeps what you entered.",
+            "Reload this page",
+            "Go to the home page",
+        )
+    } else {
+        (
+            "抱歉，页面出错了",
+            "本页停止了运行。您输入的内容没有发送到任何地方。请重新加载本页再试；网址保留了您输入的内容。",
+            "重新加载本页",
+            "返回首页",
+        )
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    // Only the fragment differs between pages, and a link that changes only the fragment does
+    // not load anything: a `reload` parameter makes the browser load the page afresh.
+    let search = if search.contains("reload=") {
+        search
+    } else if search.is_empty() {
+        "?reload=1".to_string()
+    } else {
+        format!("{search}&reload=1")
+    };
+    let build = || -> Option<web_sys::Element> {
+        let notice = document.create_element("div").ok()?;
+        notice.set_class_name("rx-crash");
+        notice.set_attribute("role", "alert").ok()?;
+        let h1 = document.create_element("h1").ok()?;
+        h1.set_class_name("rx-heading-xl");
+        h1.set_text_content(Some(heading));
+        let p = document.create_element("p").ok()?;
+        p.set_text_content(Some(body));
+        notice.append_child(&h1).ok()?;
+        notice.append_child(&p).ok()?;
+        for (text, href) in [
+            (reload, format!("{path}{search}{hash}")),
+            (home, format!("{path}?reload=1")),
+        ] {
+            let line = document.create_element("p").ok()?;
+            let link = document.create_element("a").ok()?;
+            link.set_class_name("rx-link rx-crash__link");
+            link.set_attribute("href", &href).ok()?;
+            link.set_text_content(Some(text));
+            line.append_child(&link).ok()?;
+            notice.append_child(&line).ok()?;
+        }
+        Some(notice)
+    };
+    let Some(notice) = build() else {
+        return;
+    };
+    // The page's main content, or the whole body if the app died before it had one.
+    let target: Option<web_sys::Element> = document
+        .get_element_by_id(crate::components::skip_link::MAIN_ID)
+        .or_else(|| document.body().map(|b| b.unchecked_into()));
+    if let Some(target) = target {
+        target.set_text_content(None);
+        let _ = target.append_child(&notice);
+        if let Some(heading) = notice
+            .first_element_child()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    }
+}
+
+/// Test builds only (`--features test-hooks`): opening `#/__panic` panics, so the end-to-end
+/// tests can check what a parent would see. Release builds have no such path.
+#[cfg(feature = "test-hooks")]
+pub fn panic_on_test_path() {
+    use wasm_bindgen::closure::Closure;
+    let check = || {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if hash == "#/__panic" {
+            panic!("test-hooks: a deliberate panic for the end-to-end test");
+        }
+    };
+    let listener = Closure::<dyn Fn()>::new(check);
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+    }
+    listener.forget();
+    check();
+}
