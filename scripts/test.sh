@@ -13,6 +13,7 @@ echo "== 1/4 lint"
 cargo fmt --all --check
 cargo clippy --locked -p ruxue-core -p ruxue-cli --all-targets -- -D warnings
 cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets --features test-hooks -- -D warnings
 
 echo "== 2/4 native tests: core and CLI"
 cargo test --locked -p ruxue-core -p ruxue-cli

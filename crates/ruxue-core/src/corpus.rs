@@ -180,10 +180,27 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
                 problems.push(Diagnostic::new(text_path, 1, "the document text is empty"));
             }
             Ok(text) => {
+                let unreadable = text_problems(text_path, &text);
+                if !unreadable.is_empty() {
+                    problems.extend(unreadable);
+                    continue;
+                }
                 let mine: Vec<&RepairEntry> =
                     repairs.iter().filter(|r| &r.document == stem).collect();
                 match build_document(meta, text, &mine, &repairs_path, text_path) {
-                    Ok(document) => documents.push(document),
+                    Ok(document) => {
+                        for clause in &document.clauses {
+                            let chars = clause.text.chars().count();
+                            if chars > MAX_CLAUSE_CHARS {
+                                problems.push(Diagnostic::new(
+                                    text_path,
+                                    clause.source_line as usize,
+                                    format!("clause {} is {chars} characters long, over the limit of {MAX_CLAUSE_CHARS}: is a heading or a line break missing?", clause.id),
+                                ));
+                            }
+                        }
+                        documents.push(document);
+                    }
                     Err(mut found) => problems.append(&mut found),
                 }
             }
@@ -293,6 +310,40 @@ fn list_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The longest clause a document may have. The longest published one is under 500 characters;
+/// a clause far longer means the parser missed a heading or a line break.
+pub const MAX_CLAUSE_CHARS: usize = 3000;
+
+/// Problems that make a text unsafe to parse: Windows line endings (reported once, since the
+/// text must stay byte-for-byte as published, and every repair and line number would be off),
+/// and control characters, which no published text contains.
+fn text_problems(path: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if let Some(at) = text.find('\r') {
+        problems.push(Diagnostic::at_offset(
+            path,
+            text,
+            at,
+            "the text has Windows line endings (CRLF): save it with LF line endings, as published",
+        ));
+        return problems;
+    }
+    for (at, c) in text.char_indices() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            problems.push(Diagnostic::at_offset(
+                path,
+                text,
+                at,
+                format!(
+                    "control character U+{:04X} in the text: remove it (it is not part of the published text)",
+                    c as u32
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {

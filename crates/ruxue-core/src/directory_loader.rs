@@ -175,6 +175,20 @@ struct RawFacts {
     fact: Vec<Spanned<ClusterFact>>,
 }
 
+/// A source's date: a year, a month or a day that exists (`2023`, `2024-04`, `2024-04-18`).
+fn is_source_date(text: &str) -> bool {
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [year] => digits(year, 4),
+        [year, month] => {
+            digits(year, 4) && digits(month, 2) && (1..=12).contains(&month.parse().unwrap_or(0))
+        }
+        [_, _, _] => crate::calendar::CalendarDate::parse(text).is_ok() && text.len() == 10,
+        _ => false,
+    }
+}
+
 /// Loads and validates the directory against the already loaded `documents`.
 pub fn load_directory(
     data_dir: &Path,
@@ -224,6 +238,11 @@ pub fn load_directory(
                 s.id
             )),
             _ => {}
+        }
+        if let Some(date) = s.date.as_deref().filter(|d| !is_source_date(d)) {
+            problem(format!(
+                "date `{date}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day)"
+            ));
         }
         directory.sources.push(PublicSource {
             id: s.id,

@@ -212,6 +212,20 @@ fn a_repost_without_an_authority_fails_the_build() {
         )],
     );
     let problems = common::problems_at(&dir);
+    let dated = common::fixture_with(
+        "lookup-chain",
+        &[(
+            "sources.toml",
+            "[[source]]\nid = \"test-bureau-list\"\nauthority = \"测试区教育局\"\ntitle = \"虚构\"\nurl = \"javascript:alert(1)\"\ndate = \"2023-02-30\"\nquality = \"official\"\n",
+        )],
+    );
+    assert_eq!(
+        common::problems_at(&dated),
+        [
+            "sources.toml:1: url `javascript:alert(1)` must start with https:// or http://",
+            "sources.toml:1: date `2023-02-30` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day)",
+        ]
+    );
     assert_eq!(
         problems,
         [
@@ -279,5 +293,48 @@ fn a_missing_required_file_or_no_documents_is_an_error() {
     assert_eq!(
         problems_at(&empty),
         ["documents:1: no documents: add at least one `<id>.toml` and `<id>.txt` (see data/README.md)"]
+    );
+}
+
+/// A text saved with Windows line endings gets one message saying so, not a cascade of repair
+/// errors; control characters and runaway clauses are reported where they are (issue 12).
+#[test]
+fn crlf_control_characters_and_overlong_clauses_are_reported_plainly() {
+    let valid = fixture("valid");
+    let text = std::fs::read_to_string(valid.join("documents/test-2099-1.txt")).unwrap();
+    let crlf = fixture_with(
+        "valid",
+        &[("documents/test-2099-1.txt", &text.replace('\n', "\r\n"))],
+    );
+    assert_eq!(
+        problems_at(&crlf),
+        ["documents/test-2099-1.txt:1: the text has Windows line endings (CRLF): save it with LF line endings, as published"]
+    );
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines[2].push('\u{0}');
+    lines[3].push('\u{1b}');
+    let control = fixture_with(
+        "valid",
+        &[("documents/test-2099-1.txt", &(lines.join("\n") + "\n"))],
+    );
+    assert_eq!(
+        problems_at(&control),
+        [
+            "documents/test-2099-1.txt:3: control character U+0000 in the text: remove it (it is not part of the published text)",
+            "documents/test-2099-1.txt:4: control character U+001B in the text: remove it (it is not part of the published text)",
+        ]
+    );
+    let mut long = text.lines().map(str::to_string).collect::<Vec<_>>();
+    let last = long.len() - 1;
+    long[last].push_str(&"长".repeat(ruxue_core::corpus::MAX_CLAUSE_CHARS));
+    let overlong = fixture_with(
+        "valid",
+        &[("documents/test-2099-1.txt", &(long.join("\n") + "\n"))],
+    );
+    let problems = problems_at(&overlong);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("characters long, over the limit of 3000"),
+        "{problems:?}"
     );
 }
