@@ -1,5 +1,5 @@
 # The project's one entry point. Each target installs what it needs first (scripts/setup.sh).
-.PHONY: serve test setup build size check bench
+.PHONY: serve test setup build size check bench properties-long
 
 ## serve: set up, build, and serve the portal at http://127.0.0.1:8080/
 serve:
@@ -28,3 +28,7 @@ check:
 ## bench: search benchmark (index build, query p50/p95, recall@5, bundle bytes); not part of `make test`
 bench:
 	cargo bench -q --locked -p ruxue-core --bench search
+
+## properties-long: a million cases per property test (crates/ruxue-core/tests/properties.rs); takes hours, not part of `make test`
+properties-long:
+	PROPTEST_CASES=1000000 cargo test -q --locked --release -p ruxue-core --test properties

@@ -10,7 +10,8 @@
   'use strict';
   var script = document.currentScript;
   if (!script || !window.customElements || customElements.get('ruxue-widget')) return;
-  var portal = new URL('index.html', script.src);
+  // The widget's own entry: the only page of the portal other sites may frame.
+  var portal = new URL('embed.html', script.src);
   var ATTRIBUTES = ['view', 'item', 'district', 'lang', 'theme'];
   var MAX = 200;
 
@@ -21,8 +22,11 @@
   Widget.prototype.constructor = Widget;
   Object.setPrototypeOf(Widget, HTMLElement);
 
-  Widget.prototype.connectedCallback = function () {
-    if (this._frame) return;
+  // Frameworks append the element first and set its attributes afterwards: every change
+  // rebuilds the address, and a frame already shown follows it.
+  Object.defineProperty(Widget, 'observedAttributes', { get: function () { return ATTRIBUTES; } });
+
+  Widget.prototype._src = function () {
     var params = new URLSearchParams();
     params.set('embed', '1');
     for (var i = 0; i < ATTRIBUTES.length; i++) {
@@ -34,30 +38,42 @@
       if (theme) params.set('theme', theme.slice(0, MAX));
     }
     params.set('host', location.origin);
-    var frame = document.createElement('iframe');
-    frame.src = portal.href + '?' + params.toString();
-    frame.title = this.getAttribute('title') || '入学 Ruxue';
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
-    frame.setAttribute('allow', 'clipboard-write');
-    frame.setAttribute('referrerpolicy', 'no-referrer');
-    frame.setAttribute('loading', 'lazy');
-    frame.style.cssText = 'display:block;width:100%;height:480px;border:0;';
-    var root = this.attachShadow({ mode: 'open' });
-    root.appendChild(frame);
-    this._frame = frame;
-    this._listener = function (event) {
-      if (event.origin !== portal.origin || event.source !== frame.contentWindow) return;
-      var data = event.data;
-      if (!data || data.type !== 'ruxue:height') return;
-      var height = Number(data.height);
-      if (!isFinite(height)) return;
-      frame.style.height = Math.min(Math.max(Math.ceil(height), 150), 10000) + 'px';
-    };
+    return portal.href + '?' + params.toString();
+  };
+
+  Widget.prototype.connectedCallback = function () {
+    if (!this._frame) {
+      var frame = document.createElement('iframe');
+      frame.src = this._src();
+      frame.title = this.getAttribute('title') || '入学 Ruxue';
+      frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
+      frame.setAttribute('allow', 'clipboard-write');
+      frame.setAttribute('referrerpolicy', 'no-referrer');
+      frame.setAttribute('loading', 'lazy');
+      frame.style.cssText = 'display:block;width:100%;height:480px;border:0;';
+      this.attachShadow({ mode: 'open' }).appendChild(frame);
+      this._frame = frame;
+      this._listener = function (event) {
+        if (event.origin !== portal.origin || event.source !== frame.contentWindow) return;
+        var data = event.data;
+        if (!data || data.type !== 'ruxue:height') return;
+        var height = Number(data.height);
+        if (!isFinite(height)) return;
+        frame.style.height = Math.min(Math.max(Math.ceil(height), 150), 10000) + 'px';
+      };
+    }
+    // Moved elements are disconnected and connected again: listen again each time.
     window.addEventListener('message', this._listener);
   };
 
   Widget.prototype.disconnectedCallback = function () {
     if (this._listener) window.removeEventListener('message', this._listener);
+  };
+
+  Widget.prototype.attributeChangedCallback = function (name, before, after) {
+    if (!this._frame || before === after) return;
+    var src = this._src();
+    if (this._frame.src !== src) this._frame.src = src;
   };
 
   customElements.define('ruxue-widget', Widget);

@@ -118,8 +118,22 @@ pub fn App() -> impl IntoView {
 }
 
 /// The embed configuration, when the page was opened as a widget (`?embed=1…`).
+///
+/// Only `embed.html` may be framed by other sites (see scripts/csp.mjs), so it is always the
+/// widget, whatever its query says; an old snippet's `index.html?embed=1…` is sent there.
 fn embed_config() -> Option<crate::embed::EmbedConfig> {
-    let query = window().location().search().unwrap_or_default();
+    let location = window().location();
+    let query = location.search().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let entry = crate::embed::Entry::of_path(&path);
+    if let Some(target) = crate::embed::entry_redirect(entry, &path, &query) {
+        let hash = location.hash().unwrap_or_default();
+        let _ = location.replace(&format!("{target}{hash}"));
+    }
+    let query = match entry {
+        crate::embed::Entry::Widget => crate::embed::widget_query(&query),
+        crate::embed::Entry::Portal => query,
+    };
     let corpus = crate::data::corpus();
     crate::embed::parse(
         &query,

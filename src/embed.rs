@@ -1,5 +1,5 @@
 //! Embed mode: the portal inside a school's page, configured by the iframe URL's query string
-//! (`index.html?embed=1&view=lookup&district=闵行区&lang=en&theme=005ea5&host=https://school.example`).
+//! (`embed.html?embed=1&view=lookup&district=闵行区&lang=en&theme=005ea5&host=https://school.example`).
 //!
 //! Every parameter is validated. An unknown value falls back to its default and is listed in
 //! `notes`, which the widget shows, so a school sees what it got wrong; nothing ever breaks.
@@ -54,6 +54,53 @@ pub struct EmbedConfig {
 
 /// Reads the embed configuration from a query string; `None` when not in embed mode.
 /// `district_known` and `item_known` check values against the shipped data.
+/// Which of the two entry pages is running: the portal (`index.html`, framed only by its own
+/// origin) or the widget (`embed.html`, which any site may frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Portal,
+    Widget,
+}
+
+/// The file name of the widget's entry page.
+pub const WIDGET_ENTRY: &str = "embed.html";
+
+impl Entry {
+    /// The entry a page's path is.
+    pub fn of_path(path: &str) -> Entry {
+        if path.ends_with(WIDGET_ENTRY) {
+            Entry::Widget
+        } else {
+            Entry::Portal
+        }
+    }
+}
+
+/// Where an old snippet's portal address in embed mode (`…/index.html?embed=1…`) should go:
+/// the widget entry beside it, with the same query. `None` when nothing needs to move.
+pub fn entry_redirect(entry: Entry, path: &str, query: &str) -> Option<String> {
+    let params = HashLocation::parse(&format!("#/?{}", query.trim_start_matches('?')));
+    if entry != Entry::Portal || params.param("embed") != Some("1") {
+        return None;
+    }
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    Some(format!("{folder}{WIDGET_ENTRY}{query}"))
+}
+
+/// The widget entry is always the widget: its query gains `embed=1` when it lacks it, so the
+/// whole portal can never be framed through it.
+pub fn widget_query(query: &str) -> String {
+    let query = query.trim_start_matches('?');
+    let params = HashLocation::parse(&format!("#/?{query}"));
+    if params.param("embed") == Some("1") {
+        format!("?{query}")
+    } else if query.is_empty() {
+        "?embed=1".to_string()
+    } else {
+        format!("?embed=1&{query}")
+    }
+}
+
 pub fn parse(
     query: &str,
     district_known: impl Fn(&str) -> bool,

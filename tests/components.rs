@@ -72,6 +72,7 @@ fn every_route_has_a_path_that_leads_back_to_it() {
         Route::Guide,
         Route::Clusters,
         Route::Lookup,
+        Route::Sources,
     ] {
         assert_eq!(Route::from_path(&route.path()), route);
         assert!(
@@ -88,6 +89,36 @@ fn every_route_has_a_path_that_leads_back_to_it() {
     assert_eq!(Route::from_path("/policies//x"), Route::NotFound);
     assert_eq!(Route::from_path("/policies/a/b/c"), Route::NotFound);
     assert_eq!(Route::from_path("/policies//x"), Route::NotFound);
+}
+
+/// Only embed.html may be framed by other sites: it is always the widget, and an old
+/// snippet's index.html?embed=1… is sent to it with the same query (issue 12).
+#[wasm_bindgen_test]
+fn the_widget_entry_is_always_the_widget_and_old_snippets_move_to_it() {
+    use ruxue_web::embed::{entry_redirect, widget_query, Entry};
+    assert_eq!(Entry::of_path("/enrol/embed.html"), Entry::Widget);
+    assert_eq!(Entry::of_path("/enrol/"), Entry::Portal);
+    assert_eq!(Entry::of_path("/enrol/index.html"), Entry::Portal);
+    assert_eq!(
+        entry_redirect(Entry::Portal, "/enrol/index.html", "?embed=1&view=lookup"),
+        Some("/enrol/embed.html?embed=1&view=lookup".to_string())
+    );
+    assert_eq!(
+        entry_redirect(Entry::Portal, "/enrol/", "?embed=1"),
+        Some("/enrol/embed.html?embed=1".to_string())
+    );
+    assert_eq!(
+        entry_redirect(Entry::Portal, "/enrol/", "?view=lookup"),
+        None
+    );
+    assert_eq!(
+        entry_redirect(Entry::Widget, "/enrol/embed.html", "?embed=1"),
+        None
+    );
+    assert_eq!(widget_query(""), "?embed=1");
+    assert_eq!(widget_query("?view=lookup"), "?embed=1&view=lookup");
+    assert_eq!(widget_query("?embed=0"), "?embed=1&embed=0");
+    assert_eq!(widget_query("?embed=1&lang=en"), "?embed=1&lang=en");
 }
 
 #[wasm_bindgen_test]

@@ -20,14 +20,15 @@ use crate::routes::lookup::LookupPage;
 use crate::routes::search::SearchPage;
 use crate::routes::Route;
 
-/// The full portal's address (this page without the embed query), for links out.
+/// The full portal's address (the folder's index page, not the widget's entry), for links out.
 fn portal_address() -> String {
     let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    let path = location.pathname().unwrap_or_default();
+    let path = match path.strip_suffix(crate::embed::WIDGET_ENTRY) {
+        Some(folder) => format!("{folder}index.html"),
+        None => path,
+    };
+    format!("{}{path}", location.origin().unwrap_or_default())
 }
 
 /// The widget.

@@ -69,12 +69,14 @@ pub fn EmbedPage() -> impl IntoView {
     provide_copy_status();
     let outcome = expect_context::<RwSignal<Option<CopyOutcome>>>();
 
-    let base = move || {
+    // The folder the portal is served from, as an absolute address the school can paste.
+    let folder = move || {
         let l = window().location();
+        let path = l.pathname().unwrap_or_default();
         format!(
             "{}{}",
             l.origin().unwrap_or_default(),
-            l.pathname().unwrap_or_default()
+            &path[..path.rfind('/').map_or(0, |i| i + 1)]
         )
     };
     let options = move || {
@@ -101,14 +103,15 @@ pub fn EmbedPage() -> impl IntoView {
                     .map(|(k, v)| format!("{k}={}", crate::location::percent_encode(&v))),
             )
             .collect();
-        format!("{}?{}", base(), query.join("&"))
+        format!(
+            "{}{}?{}",
+            folder(),
+            crate::embed::WIDGET_ENTRY,
+            query.join("&")
+        )
     };
     let loader_snippet = move || {
-        let script = base()
-            .trim_end_matches("index.html")
-            .trim_end_matches('/')
-            .to_string()
-            + "/widget.js";
+        let script = folder() + "widget.js";
         let attrs: String = options()
             .into_iter()
             .map(|(k, v)| format!(" {k}=\"{}\"", attribute(&v)))

@@ -62,10 +62,78 @@ describe('widget', () => {
     await context.close();
   });
 
+  // The element behaves like a custom element (issue 12): moved, it keeps resizing; attributes
+  // set after it is appended (as frameworks do) are what it shows; two on a page are apart.
+  test('a moved element keeps following its content height', async () => {
+    const { page, errors, context } = await openHost('/moved', `${loader()}<div id="a"><ruxue-widget view="search"></ruxue-widget></div><div id="b"></div>`);
+    await frameOf(page);
+    await page.waitForFunction(() => document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').style.height !== '480px');
+    await page.evaluate(() => document.getElementById('b').appendChild(document.querySelector('ruxue-widget')));
+    const frameStyle = () => page.evaluate(() => document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').style.height);
+    await page.evaluate(() => { document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').style.height = '151px'; });
+    await frameOf(page);
+    await page.waitForFunction(() => document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').style.height !== '151px', null, { timeout: 15000 });
+    assert.notEqual(await frameStyle(), '151px');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('attributes set after the element is appended are what it shows', async () => {
+    const { page, errors, context } = await openHost('/framework', loader());
+    await page.waitForFunction(() => !!customElements.get('ruxue-widget'));
+    await page.evaluate(() => {
+      const widget = document.createElement('ruxue-widget');
+      document.body.appendChild(widget);
+      widget.setAttribute('view', 'lookup');
+      widget.setAttribute('district', '崇明区');
+      widget.setAttribute('lang', 'en');
+    });
+    const src = await page.evaluate(() => document.querySelector('ruxue-widget').shadowRoot.querySelector('iframe').src);
+    const params = new URL(src).searchParams;
+    assert.deepEqual([params.get('view'), params.get('district'), params.get('lang')], ['lookup', '崇明区', 'en']);
+    const frame = await frameOf(page);
+    await frame.waitForSelector('#rx-lookup-input');
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('two widgets on one page each follow their own height', async () => {
+    const { page, errors, context } = await openHost('/two', `${loader()}<ruxue-widget id="one" view="calculator"></ruxue-widget><ruxue-widget id="two" view="lookup"></ruxue-widget>`, { width: 375, height: 4000 });
+    await frameOf(page, '#one iframe').catch(() => {});
+    const heights = () => page.evaluate(() => ['one', 'two'].map((id) => document.getElementById(id).shadowRoot.querySelector('iframe').style.height));
+    await page.waitForFunction(() => ['one', 'two'].every((id) => document.getElementById(id).shadowRoot.querySelector('iframe').style.height !== '480px'), null, { timeout: 15000 });
+    const [one, two] = await heights();
+    assert.notEqual(one, two, 'each frame has its own content height');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  // Only the widget may be framed (issue 12): another site that frames the portal itself gets
+  // nothing, and the widget's entry, whatever its query, is only ever the widget.
+  test('another site cannot frame the portal, only the widget', async () => {
+    const { page, context } = await openHost('/framing', `<iframe id="portal" src="${portal.server.url}#/guide" title="portal"></iframe><iframe id="entry" src="${portal.server.url}embed.html#/guide" title="entry"></iframe>`);
+    const entry = await frameOf(page, '#entry');
+    assert.equal(await entry.locator('.rx-header').count(), 0, 'embed.html shows the widget, not the portal');
+    assert.equal(await entry.locator('.rx-embed__footer').count(), 1);
+    const blocked = await (await page.locator('#portal').elementHandle()).contentFrame();
+    await page.waitForTimeout(1000);
+    assert.equal(await blocked.locator('main#rx-main').count().catch(() => 0), 0, 'the portal does not render in a foreign frame');
+    await context.close();
+    // Its own origin may still frame it (the embed-code page's preview does).
+    const own = await portal.open('#/embed');
+    const preview = await (await own.page.locator('.rx-embed-preview').elementHandle()).contentFrame();
+    await preview.waitForSelector('main#rx-main');
+    assert.deepEqual(own.errors, []);
+    await own.context.close();
+  });
+
   test('a plain iframe works without the loader', async () => {
     const src = `${portal.server.url}index.html?embed=1&view=search&district=${encodeURIComponent('宝山区')}`;
     const { page, errors, context } = await openHost('/iframe', `<iframe id="plain" src="${src}" title="入学 Ruxue" width="100%" height="600" style="border:0"></iframe>`);
     const frame = await frameOf(page, '#plain');
+    // An old snippet's index.html?embed=1 is sent to the widget's own entry, query and all.
+    assert.match(frame.url(), /\/embed\.html\?embed=1&view=search&district=/);
     await frame.locator('#rx-search-input').fill('特殊教育');
     await frame.waitForSelector('.rx-result');
     const districts = await frame.locator('.rx-result__meta').allInnerTexts();
@@ -187,7 +255,7 @@ describe('embed-code page', () => {
       await page.evaluate((h) => { location.hash = h; }, hash);
       await page.waitForSelector(field);
       await page.locator(field).pressSequentially('七宝', { delay: 10 });
-      await page.goBack();
+      // Typing replaces the history entry, so one Back returns to the guide.
       await page.goBack();
       await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
       await page.locator('nav.rx-nav a', { hasText: '政策文件' }).click();

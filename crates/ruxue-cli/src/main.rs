@@ -83,10 +83,24 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("ruxue: {error:#}");
+            eprintln!("ruxue: {}", printable(&format!("{error:#}")));
             ExitCode::from(2)
         }
     }
+}
+
+/// `text` with control characters shown as escapes (`\u{1b}`), so that echoed input cannot
+/// move the cursor, clear the screen or recolour an editor's terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn run(cli: &Cli) -> Result<ExitCode> {

@@ -471,3 +471,13 @@ fn a_closed_pipe_ends_the_output_quietly() {
         text(&out.stderr)
     );
 }
+
+/// Echoed input never reaches the terminal as control characters (issue 12).
+#[test]
+fn errors_escape_control_characters_in_echoed_input() {
+    let out = ruxue(&["age", "2020\u{1b}[2J"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("2020\\u{1b}[2J"), "{stderr:?}");
+}

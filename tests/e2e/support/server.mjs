@@ -18,32 +18,76 @@ const TYPES = {
 
 export const SUB_PATH = '/some/sub/path/';
 
-/** The headers dist/_headers sets for every path, so the tests run under the real policy. */
+/**
+ * dist/_headers as rules ({ pattern, headers }), applied as Netlify and Cloudflare Pages do:
+ * every rule whose pattern matches adds its headers. Patterns are paths from the site's root
+ * (here, the sub-path); `/*` matches everything.
+ */
 async function distHeaders(root) {
+  let text;
   try {
-    const text = await readFile(join(root, '_headers'), 'utf8');
-    const headers = {};
-    for (const line of text.split('\n').slice(1)) {
-      const match = line.match(/^\s+([A-Za-z-]+):\s*(.*)$/);
-      if (match) headers[match[1]] = match[2];
-    }
-    return headers;
+    text = await readFile(join(root, '_headers'), 'utf8');
   } catch {
-    return {};
+    return [];
+  }
+  const rules = [];
+  for (const line of text.split('\n')) {
+    const header = line.match(/^\s+([A-Za-z-]+):\s*(.*)$/);
+    if (header) rules.at(-1)?.headers.push([header[1], header[2]]);
+    else if (line.startsWith('/')) rules.push({ pattern: line.trim(), headers: [] });
+  }
+  return rules;
+}
+
+function headersFor(rules, path) {
+  const headers = {};
+  for (const { pattern, headers: set } of rules) {
+    const matches = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    if (!matches) continue;
+    for (const [name, value] of set) {
+      if (headers[name] !== undefined && name.toLowerCase() === 'content-security-policy') {
+        throw new Error(`two policies for ${path}: a browser would enforce both`);
+      }
+      headers[name] = value;
+    }
+  }
+  return headers;
+}
+
+/** dist/_redirects query rules (`/from  key=:key  /to  302`), as Netlify applies them. */
+async function distRedirects(root) {
+  try {
+    const text = await readFile(join(root, '_redirects'), 'utf8');
+    return text
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields.length === 4)
+      .map(([from, query, to, status]) => ({ from, key: query.split('=')[0], to, status: Number(status) }));
+  } catch {
+    return [];
   }
 }
 
 /** Serves `root` at http://127.0.0.1:<port>/some/sub/path/; resolves to { url, requests, close }. */
 export async function serveDist(root = resolve('dist')) {
   const requests = [];
-  const headers = await distHeaders(root);
+  const rules = await distHeaders(root);
+  const redirects = await distRedirects(root);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const url = new URL(req.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
     requests.push(path);
     if (!path.startsWith(SUB_PATH)) {
       res.writeHead(404).end('not found');
       return;
     }
+    const sitePath = `/${path.slice(SUB_PATH.length)}`;
+    const redirect = redirects.find((r) => r.from === sitePath && url.searchParams.has(r.key));
+    if (redirect) {
+      res.writeHead(redirect.status, { location: `${SUB_PATH}${redirect.to.slice(1)}${url.search}` }).end();
+      return;
+    }
+    const headers = headersFor(rules, sitePath);
     let file = normalize(join(root, path.slice(SUB_PATH.length)));
     if (!file.startsWith(root)) {
       res.writeHead(403).end('forbidden');
