@@ -1,9 +1,9 @@
 // End-to-end tests of the enrolment guide, key dates and the guided check. The browser's
 // clock is fixed to 2026-11-22, so "the next intake" is 2027 whatever day the tests run.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeViolations, openPage, waitForApp } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, openPage, waitForApp } from './support/browser.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
 
 let portal;
@@ -15,6 +15,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 /** Opens `hash` with the clock fixed at 2026-11-22 (Shanghai noon). */
 async function openAtToday(hash, options = {}) {

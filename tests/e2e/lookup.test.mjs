@@ -1,8 +1,8 @@
 // End-to-end tests of the on-device lookup and the clusters page.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
 
 let portal;
@@ -14,6 +14,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 const answerHeading = (page) => page.locator('#rx-answer-heading').innerText();
 const fact = (page, label) => page.locator('.rx-answer .rx-facts__row', { has: page.locator('dt', { hasText: label }) }).locator('dd').innerText();

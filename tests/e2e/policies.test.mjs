@@ -1,9 +1,9 @@
 // End-to-end tests of the policy library: list and filters, the reader, deep links to a
 // clause, citations, and accessibility of both pages.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
 import { h1, startPortal, switchToEnglish } from './support/portal.mjs';
 
 const MH_TITLE = '中共闵行区委 闵行区人民政府关于闵行区推进教育高质量发展的实施意见';
@@ -18,6 +18,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 const cardTitles = (page) => page.locator('.rx-document-card__title').allInnerTexts();
 

@@ -1,10 +1,10 @@
 // End-to-end tests of search: answers first (guide statements, dates, places, tools), typing,
 // shared URLs, filters, keyboard use, slips, English, coverage, zero results, hostile queries
 // and accessibility.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
 import { h1, startPortal, switchToEnglish } from './support/portal.mjs';
 
 let portal;
@@ -16,6 +16,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 const count = (page) => page.locator('.rx-result-count').innerText();
 const resultLinks = (page) => page.locator('.rx-result__title a');

@@ -1,9 +1,9 @@
 // End-to-end tests of the app shell against the release build, served from a sub-path.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { SUB_PATH } from './support/server.mjs';
-import { axeViolations, waitForApp } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, waitForApp } from './support/browser.mjs';
 import { h1, startPortal, switchToEnglish } from './support/portal.mjs';
 
 const PAGES = [
@@ -26,6 +26,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 const open = (hash, options) => portal.open(hash, options);
 

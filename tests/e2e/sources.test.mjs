@@ -1,11 +1,11 @@
 // End-to-end tests of what every page says about its data: when it was last checked, where to
 // report a problem, and the sources behind it, authority first (issue 11).
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
 import { EVERY_PAGE } from './support/pages.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
 
@@ -26,6 +26,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 describe('every page', () => {
   test('says when the data was last checked, and hides the report link while no address is set', async () => {

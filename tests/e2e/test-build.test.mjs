@@ -1,9 +1,9 @@
 // End-to-end tests against the test build (support/test-build.mjs): a deployment whose
 // data/site.toml sets a report address, and a panic, which must never leave a dead page.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
 import { EVERY_PAGE } from './support/pages.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
 import { REPORT_ADDRESS, ensureTestBuild } from './support/test-build.mjs';
@@ -17,6 +17,8 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 describe('a deployment with a report address', () => {
   test('every page, the widget included, links to it', async () => {
@@ -45,7 +47,9 @@ describe('a panic', () => {
     ['en', 'Sorry, something went wrong', 'Reload this page'],
   ]) {
     test(`leaves a plain notice with a reload link, not a dead page (${lang})`, async () => {
-      const { page, errors, context } = await portal.open('#/guide');
+      const session = await portal.open('#/guide');
+      session.expectErrors();
+      const { page, errors, context } = session;
       if (lang === 'en') await switchToEnglish(page);
       await page.evaluate(() => { location.hash = '#/__panic'; });
       const notice = page.locator('main .rx-crash[role=alert]');

@@ -1,13 +1,13 @@
 // End-to-end tests of the embeddable widget. The portal and the school's page are served from
 // two different origins (two ports on 127.0.0.1), as they would be in real life.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-import { openPage } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, openPage } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 const require = createRequire(import.meta.url);
@@ -30,6 +30,8 @@ after(async () => {
   await portal?.stop();
   await new Promise((done) => host?.server.close(done));
 });
+
+afterEach(assertNoUnexpectedErrors);
 
 /** Serves `body` as a school's page on the host origin and opens it. */
 async function openHost(path, body, options) {
@@ -112,13 +114,17 @@ describe('widget', () => {
   // Only the widget may be framed (issue 12): another site that frames the portal itself gets
   // nothing, and the widget's entry, whatever its query, is only ever the widget.
   test('another site cannot frame the portal, only the widget', async () => {
-    const { page, context } = await openHost('/framing', `<iframe id="portal" src="${portal.server.url}#/guide" title="portal"></iframe><iframe id="entry" src="${portal.server.url}embed.html#/guide" title="entry"></iframe>`);
+    const framing = await openHost('/framing', `<iframe id="portal" src="${portal.server.url}#/guide" title="portal"></iframe><iframe id="entry" src="${portal.server.url}embed.html#/guide" title="entry"></iframe>`);
+    // Chromium reports the refused frame as a console error on the school's page: expected.
+    framing.expectErrors();
+    const { page, context } = framing;
     const entry = await frameOf(page, '#entry');
     assert.equal(await entry.locator('.rx-header').count(), 0, 'embed.html shows the widget, not the portal');
     assert.equal(await entry.locator('.rx-embed__footer').count(), 1);
     const blocked = await (await page.locator('#portal').elementHandle()).contentFrame();
     await page.waitForTimeout(1000);
     assert.equal(await blocked.locator('main#rx-main').count().catch(() => 0), 0, 'the portal does not render in a foreign frame');
+    assert.ok(framing.errors.some((e) => /frame-ancestors/.test(e)), framing.errors.join('\n'));
     await context.close();
     // Its own origin may still frame it (the embed-code page's preview does).
     const own = await portal.open('#/embed');

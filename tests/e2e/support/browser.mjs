@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser) and
 // collects every page error and console error, since a build can succeed and its page die.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -25,16 +26,42 @@ export async function launch() {
   });
 }
 
-/** A fresh context (like a fresh tab in a new profile) and a page that records its errors. */
+// Every session opened since the last check, so that each test fails on an error it did not
+// expect, whether or not it looks at `errors` itself (see assertNoUnexpectedErrors).
+const sessions = [];
+
+/**
+ * A fresh context (like a fresh tab in a new profile) and a page that records its errors: page
+ * errors, console errors, and Content-Security-Policy violations (reported to the console by a
+ * listener added before any of the page's scripts run). A test that provokes errors on purpose
+ * calls `expectErrors()` on its session.
+ */
 export async function openPage(browser, { width = 375, height = 740, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`securitypolicyviolation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
-  return { context, page, errors };
+  const session = { context, page, errors, expected: false };
+  session.expectErrors = () => {
+    session.expected = true;
+  };
+  sessions.push(session);
+  return session;
+}
+
+/** For `afterEach` in every test file: no session of the test had an error it did not expect. */
+export function assertNoUnexpectedErrors() {
+  const found = sessions.filter((s) => !s.expected).flatMap((s) => s.errors);
+  sessions.length = 0;
+  assert.deepEqual(found, [], 'page errors, console errors or CSP violations');
 }
 
 /** Waits until the app has replaced the static loading message with its shell. */
