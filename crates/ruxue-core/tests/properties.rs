@@ -8,6 +8,7 @@ mod common;
 use proptest::prelude::*;
 use ruxue_core::calendar::{date_fields, CalendarDate};
 use ruxue_core::directory::{community_core, strip_committee};
+use ruxue_core::link::{href_with_query, percent_decode, percent_encode, HashLocation};
 use ruxue_core::lookup::lookup;
 use ruxue_core::search::normalize::normalize;
 use ruxue_core::search::tokenize::{query_terms, tokenize};
@@ -48,6 +49,32 @@ fn typed() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    #[test]
+    fn any_fragment_parses_to_a_path(fragment in "\\PC{0,60}", typed in typed()) {
+        for text in [fragment, typed] {
+            let location = HashLocation::parse(&text);
+            prop_assert!(location.path.starts_with('/'));
+            let _ = percent_decode(&text);
+        }
+    }
+
+    #[test]
+    fn any_value_survives_a_link(
+        path in "(/[a-z0-9\\-\u{4e00}-\u{9fff}]{0,8}){1,3}",
+        params in prop::collection::vec(("[a-z]{1,6}", "\\PC{1,20}"), 0..5),
+    ) {
+        let refs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let location = HashLocation::parse(&href_with_query(&path, &refs));
+        prop_assert_eq!(&location.path, &path);
+        let expected: Vec<(String, String)> = params.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+        prop_assert_eq!(location.query, expected);
+    }
+
+    #[test]
+    fn percent_encoding_round_trips(text in "\\PC{0,40}") {
+        prop_assert_eq!(percent_decode(&percent_encode(&text)), text);
+    }
+
     #[test]
     fn every_real_date_prints_and_parses_back(year in 1900i32..2100, month in 1u32..=12, day in 1u32..=31) {
         if let Some(date) = CalendarDate::new(year, month, day) {
