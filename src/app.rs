@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
         embed
             .as_ref()
             .and_then(|e| e.lang)
+            .and_then(Lang::from_tag)
             .or_else(stored_lang)
             .unwrap_or(Lang::Zh),
     );
@@ -45,7 +46,9 @@ pub fn App() -> impl IntoView {
         // The widget opens on its view; the fragment still carries its state after that.
         let hash = window().location().hash().unwrap_or_default();
         if hash.is_empty() || hash == "#" || hash == "#/" {
-            let _ = window().location().replace(&config.start_href());
+            let _ = window()
+                .location()
+                .replace(&crate::embed::EmbedRoutes::start_href(config));
         }
         if let Some(colour) = &config.theme {
             apply_theme(colour);

@@ -26,11 +26,7 @@ impl Lang {
 
     /// Reads a stored or typed tag; anything unrecognised yields `None` so the caller keeps its default.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag.trim().to_ascii_lowercase().as_str() {
-            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
-            "en" | "en-gb" | "en-us" => Some(Lang::En),
-            _ => None,
-        }
+        ruxue_core::embed::lang_tag(tag).map(|tag| if tag == "en" { Lang::En } else { Lang::Zh })
     }
 
     /// The other language, which the switch offers.

@@ -12,7 +12,7 @@ use crate::components::copy_citation::{provide_copy_status, CopyStatus};
 use crate::components::last_checked::LastChecked;
 use crate::components::report_link::ReportLink;
 use crate::data::corpus;
-use crate::embed::{EmbedConfig, EmbedView};
+use crate::embed::{EmbedConfig, EmbedRoutes, EmbedView};
 use crate::i18n::use_texts;
 use crate::location::{use_location, HashLocation};
 use crate::routes::guide_check::GuideCheckPage;

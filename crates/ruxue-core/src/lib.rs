@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod diagnostic;
 pub mod directory;
 pub mod document;
+pub mod embed;
 pub mod guidance;
 pub mod link;
 pub mod lookup;

@@ -8,6 +8,7 @@ mod common;
 use proptest::prelude::*;
 use ruxue_core::calendar::{date_fields, CalendarDate};
 use ruxue_core::directory::{community_core, strip_committee};
+use ruxue_core::embed::{self, EmbedView};
 use ruxue_core::link::{href_with_query, percent_decode, percent_encode, HashLocation};
 use ruxue_core::lookup::lookup;
 use ruxue_core::search::normalize::normalize;
@@ -68,6 +69,59 @@ proptest! {
         prop_assert_eq!(&location.path, &path);
         let expected: Vec<(String, String)> = params.into_iter().filter(|(_, v)| !v.is_empty()).collect();
         prop_assert_eq!(location.query, expected);
+    }
+
+    #[test]
+    fn any_widget_query_is_validated_never_trusted(
+        keys in prop::collection::vec(prop_oneof![
+            Just("view"), Just("district"), Just("lang"), Just("theme"), Just("item"), Just("host"), Just("x"),
+        ], 0..8),
+        values in prop::collection::vec(typed(), 8),
+    ) {
+        let mut query = String::from("?embed=1");
+        for (key, value) in keys.iter().zip(&values) {
+            query.push_str(&format!("&{key}={}", percent_encode(value)));
+        }
+        let known = ["闵行区", "宝山区", "崇明区"];
+        let config = embed::parse(&query, |d| known.contains(&d), |i| i == "mh-2023-6/4-9-16")
+            .expect("embed=1 is the widget");
+        for note in &config.notes {
+            prop_assert!(["view", "district", "lang", "theme", "item", "host"].contains(note));
+        }
+        if let Some(district) = &config.district {
+            prop_assert!(known.contains(&district.as_str()));
+        }
+        if let Some(theme) = &config.theme {
+            prop_assert_eq!(embed::readable_brand_colour(theme), Some(theme.clone()));
+        }
+        prop_assert!(config.lang.is_none_or(|l| l == "zh-CN" || l == "en"));
+        if let Some(host) = &config.host {
+            prop_assert_eq!(embed::valid_origin(host), Some(host.clone()));
+            prop_assert!(!host.contains(['<', '>', '"', '\'', ' ']));
+        }
+        if let Some((doc, clause)) = &config.item {
+            prop_assert_eq!(format!("{doc}/{clause}"), "mh-2023-6/4-9-16");
+        }
+    }
+
+    #[test]
+    fn valid_widget_choices_come_back_unchanged(
+        view in 0usize..3,
+        district in prop::sample::select(vec!["", "闵行区", "宝山区", "崇明区"]),
+        lang in prop::sample::select(vec!["zh-CN", "en"]),
+        theme in prop::sample::select(vec!["1d4e89", "005ea5", "0b0c0c", "d4351c"]),
+    ) {
+        let (name, view) = EmbedView::ALL[view];
+        let query = format!(
+            "?embed=1&view={name}&district={}&lang={lang}&theme={theme}",
+            percent_encode(district)
+        );
+        let config = embed::parse(&query, |d| !d.is_empty(), |_| false).unwrap();
+        prop_assert_eq!(config.view, view);
+        prop_assert_eq!(config.district.as_deref().unwrap_or(""), district);
+        prop_assert_eq!(config.lang, Some(lang));
+        prop_assert_eq!(config.theme, Some(format!("#{theme}")));
+        prop_assert!(config.notes.is_empty());
     }
 
     #[test]
