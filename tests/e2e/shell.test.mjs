@@ -1,6 +1,8 @@
 // End-to-end tests of the app shell against the release build, served from a sub-path.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 import { SUB_PATH } from './support/server.mjs';
 import { assertNoUnexpectedErrors, axeViolations, waitForApp } from './support/browser.mjs';
@@ -30,6 +32,33 @@ after(async () => {
 afterEach(assertNoUnexpectedErrors);
 
 const open = (hash, options) => portal.open(hash, options);
+
+describe('release build', () => {
+  // The panic trigger exists only in test builds (support/test-build.mjs).
+  test('has no test hooks: #/__panic is an ordinary unknown page', async () => {
+    const { page, errors, context } = await open('#/__panic');
+    assert.equal(await h1(page), '找不到该页面');
+    assert.equal(await page.locator('.rx-crash').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('_headers: pages revalidate and frame only themselves, the widget may be framed, hashed files are immutable', async () => {
+    const text = await readFile(resolve('dist/_headers'), 'utf8');
+    const rules = Object.fromEntries(text.split(/\n(?=\/)/).map((rule) => [rule.split('\n')[0].trim(), rule]));
+    for (const page of ['/', '/index.html']) {
+      assert.match(rules[page], /frame-ancestors 'self'/, page);
+      assert.match(rules[page], /Cache-Control: no-cache/, page);
+    }
+    assert.match(rules['/embed.html'], /frame-ancestors \*/);
+    assert.doesNotMatch(rules['/*'], /Content-Security-Policy/, 'one policy per page, never two');
+    const hashed = Object.keys(rules).filter((path) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(path));
+    assert.ok(hashed.length >= 4, hashed.join());
+    for (const path of hashed) assert.match(rules[path], /max-age=31536000, immutable/, path);
+    const html = await readFile(resolve('dist/index.html'), 'utf8');
+    assert.doesNotMatch(html, /as="?fetch"?[^>]*integrity=/, 'no integrity on the wasm preload, which Chromium ignores with a warning');
+  });
+});
 
 describe('start-up', () => {
   test('the release build renders from a sub-path with no page error', async () => {
