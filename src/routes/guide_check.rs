@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 use ruxue_core::calendar::{CalendarDate, DateError};
-use ruxue_core::guidance::{entry_years, AgeError, Situation, HOUSEHOLDS};
+use ruxue_core::guidance::{
+    entry_years, intake_year_for, stages_for, AgeError, Situation, HOUSEHOLDS,
+};
 
 use crate::components::key_dates::KeyDates;
 use crate::components::source_note::SourceNote;
@@ -214,25 +216,13 @@ pub fn GuideCheckPage() -> impl IntoView {
                 Situation::BeforePrimary => t.situation_before_primary,
                 Situation::PastPrimaryEntry => t.situation_past_primary,
             };
-            let mut stages = vec!["通用"];
-            match years.situation {
-                Situation::NotYetBorn | Situation::BeforeKindergarten => stages.extend(["托育", "幼儿园", "小学"]),
-                Situation::BeforePrimary => stages.extend(["小学", "民办与公民同招"]),
-                Situation::PastPrimaryEntry => stages.extend(["初中", "高中"]),
-            }
-            if household == "permit" || household == "other" {
-                stages.push("随迁子女");
-            }
+            let stages = stages_for(years.situation, Some(household.as_str()).filter(|h| !h.is_empty()));
             let g = &corpus().guidance;
             let district_filter = (!district.is_empty()).then_some(district.clone());
-            let statements: Vec<_> = stages.iter().flat_map(|s| g.statements(s, district_filter.as_deref())).collect();
+            let statements = g.statements_for(&stages, district_filter.as_deref());
             let cohort: Vec<_> = years.sources.iter().filter_map(|id| g.statement(id)).collect();
             // The dates that matter next for this child.
-            let intake = match years.situation {
-                Situation::NotYetBorn | Situation::BeforeKindergarten => years.kindergarten_year,
-                Situation::BeforePrimary => years.primary_year,
-                Situation::PastPrimaryEntry => ruxue_core::guidance::next_intake_year(today()),
-            };
+            let intake = intake_year_for(&years, today());
             Some(view! {
                 <section class="rx-result-panel" aria-labelledby="rx-result-heading">
                     <h2 id=RESULT_HEADING tabindex="-1">{t.result_heading}</h2>

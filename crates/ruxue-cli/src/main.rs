@@ -52,6 +52,13 @@ enum Command {
         /// Today's date, YYYY-MM-DD (default: the system date).
         #[arg(long)]
         today: Option<String>,
+        /// The household: hukou (上海户籍), permit (《上海市居住证》) or other. Adds the
+        /// statements for children without Shanghai 户籍, as the guided check does.
+        #[arg(long)]
+        household: Option<String>,
+        /// Keep district statements of this district only (city-wide ones always apply).
+        #[arg(long)]
+        district: Option<String>,
     },
     /// Search guide statements, key dates, clauses, places, schools, clusters and tools, best
     /// first, e.g. `ruxue search 幼升小 --json`.
@@ -109,7 +116,18 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Export => export(cli),
         Command::Show { item_id } => show(cli, item_id),
         Command::Lookup { query, limit } => lookup(cli, query, *limit),
-        Command::Age { birth, today } => age(cli, birth, today.as_deref()),
+        Command::Age {
+            birth,
+            today,
+            household,
+            district,
+        } => age(
+            cli,
+            birth,
+            today.as_deref(),
+            household.as_deref(),
+            district.as_deref(),
+        ),
         Command::Search {
             query,
             limit,
@@ -575,8 +593,21 @@ fn system_today() -> ruxue_core::calendar::CalendarDate {
     ruxue_core::calendar::CalendarDate::new(year, month, day).expect("a valid civil date")
 }
 
-fn age(cli: &Cli, birth: &str, today: Option<&str>) -> Result<ExitCode> {
-    use ruxue_core::guidance::{entry_years, AgeError};
+fn age(
+    cli: &Cli,
+    birth: &str,
+    today: Option<&str>,
+    household: Option<&str>,
+    district: Option<&str>,
+) -> Result<ExitCode> {
+    use ruxue_core::guidance::{entry_years, intake_year_for, stages_for, AgeError, HOUSEHOLDS};
+    if let Some(h) = household.filter(|h| !HOUSEHOLDS.contains(h)) {
+        bail!(
+            "household `{}` is not one of {}",
+            printable(h),
+            HOUSEHOLDS.join(", ")
+        );
+    }
     let birth = parse_date(birth, "birth date")?;
     let today = match today {
         Some(text) => parse_date(text, "--today")?,
@@ -591,6 +622,27 @@ fn age(cli: &Cli, birth: &str, today: Option<&str>) -> Result<ExitCode> {
         }
     })?;
     let corpus = load(cli)?;
+    if let Some(d) = district.filter(|d| corpus.directory.district(d).is_none()) {
+        bail!(
+            "district `{}` is not covered: use one of {}",
+            printable(d),
+            corpus
+                .directory
+                .districts
+                .iter()
+                .map(|d| d.name.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+        );
+    }
+    // The same rules as the guided check: which stages apply, and which statements.
+    let stages = stages_for(years.situation, household);
+    let applies: Vec<&str> = corpus
+        .guidance
+        .statements_for(&stages, district)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     let sources: Vec<Value> = years
         .sources
         .iter()
@@ -610,6 +662,9 @@ fn age(cli: &Cli, birth: &str, today: Option<&str>) -> Result<ExitCode> {
                 "situation": years.situation,
                 "statements": years.sources,
                 "sources": sources,
+                "stages": stages,
+                "applies": applies,
+                "intake_year": intake_year_for(&years, today),
             }))?
         );
     } else {

@@ -481,3 +481,56 @@ fn errors_escape_control_characters_in_echoed_input() {
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     assert!(stderr.contains("2020\\u{1b}[2J"), "{stderr:?}");
 }
+
+/// `ruxue age` applies the guided check's rules: the stages and statements for the child and
+/// household, from the core (issue 13, point 3).
+#[test]
+fn age_lists_the_stages_and_statements_that_apply() {
+    let out = ruxue(&[
+        "age",
+        "2020-10-01",
+        "--today",
+        "2026-11-23",
+        "--household",
+        "permit",
+        "--district",
+        "闵行区",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["stages"],
+        serde_json::json!(["通用", "小学", "民办与公民同招", "随迁子女"])
+    );
+    let applies: Vec<&str> = v["applies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a.as_str())
+        .collect();
+    assert!(applies.contains(&"migrant-conditions"), "{applies:?}");
+    assert!(applies.contains(&"migrant-minhang"), "{applies:?}");
+    assert!(
+        !applies.iter().any(|a| a.ends_with("-baoshan")),
+        "{applies:?}"
+    );
+    assert_eq!(v["intake_year"], 2027);
+    let hukou = ruxue(&[
+        "age",
+        "2020-10-01",
+        "--today",
+        "2026-11-23",
+        "--household",
+        "hukou",
+        "--json",
+    ]);
+    let hukou: serde_json::Value = serde_json::from_slice(&hukou.stdout).unwrap();
+    assert!(!hukou["stages"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("随迁子女")));
+    let bad = ruxue(&["age", "2020-10-01", "--household", "alien"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("is not one of hukou, permit, other"));
+}

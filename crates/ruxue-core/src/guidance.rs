@@ -189,7 +189,44 @@ pub fn next_intake_year(today: CalendarDate) -> i32 {
     }
 }
 
+/// The guide's stages that apply to a child in `situation`, in the order the check shows them:
+/// what every family needs, then the stages ahead, then 随迁子女 for a household without
+/// Shanghai 户籍 (`permit` or `other`, see [`HOUSEHOLDS`]).
+pub fn stages_for(situation: Situation, household: Option<&str>) -> Vec<&'static str> {
+    let mut stages = vec!["通用"];
+    match situation {
+        Situation::NotYetBorn | Situation::BeforeKindergarten => {
+            stages.extend(["托育", "幼儿园", "小学"])
+        }
+        Situation::BeforePrimary => stages.extend(["小学", "民办与公民同招"]),
+        Situation::PastPrimaryEntry => stages.extend(["初中", "高中"]),
+    }
+    if matches!(household, Some("permit" | "other")) {
+        stages.push("随迁子女");
+    }
+    stages
+}
+
+/// The intake year whose key dates matter next for a child: the kindergarten year before it
+/// starts, then the primary year, then simply the next intake.
+pub fn intake_year_for(years: &EntryYears, today: CalendarDate) -> i32 {
+    match years.situation {
+        Situation::NotYetBorn | Situation::BeforeKindergarten => years.kindergarten_year,
+        Situation::BeforePrimary => years.primary_year,
+        Situation::PastPrimaryEntry => next_intake_year(today),
+    }
+}
+
 impl Guidance {
+    /// The statements of `stages` that apply in `district`, stage by stage (see
+    /// [`Guidance::statements`]).
+    pub fn statements_for(&self, stages: &[&str], district: Option<&str>) -> Vec<&Statement> {
+        stages
+            .iter()
+            .flat_map(|stage| self.statements(stage, district))
+            .collect()
+    }
+
     /// Published cycles for `year` (none means not yet published).
     pub fn cycles_for(&self, year: i32) -> Vec<&DateCycle> {
         self.cycles.iter().filter(|c| c.year == year).collect()
@@ -315,5 +352,28 @@ mod tests {
         assert_eq!(next_intake_year(date("2026-11-22")), 2027);
         assert_eq!(next_intake_year(date("2026-08-31")), 2026);
         assert_eq!(next_intake_year(date("2026-09-01")), 2027);
+    }
+
+    #[test]
+    fn the_stages_follow_the_child_and_the_household() {
+        let before_primary = stages_for(Situation::BeforePrimary, Some("hukou"));
+        assert_eq!(before_primary, ["通用", "小学", "民办与公民同招"]);
+        let young = stages_for(Situation::BeforeKindergarten, Some("permit"));
+        assert_eq!(young, ["通用", "托育", "幼儿园", "小学", "随迁子女"]);
+        assert!(stages_for(Situation::PastPrimaryEntry, None).contains(&"初中"));
+        assert!(!stages_for(Situation::PastPrimaryEntry, None).contains(&"随迁子女"));
+        for situation in [
+            Situation::NotYetBorn,
+            Situation::BeforeKindergarten,
+            Situation::BeforePrimary,
+            Situation::PastPrimaryEntry,
+        ] {
+            for stage in stages_for(situation, Some("other")) {
+                assert!(STAGES.contains(&stage), "{stage} is a stage of the guide");
+            }
+        }
+        let (today, birth) = (date("2026-11-23"), date("2020-10-01"));
+        let years = entry_years(birth, today).unwrap();
+        assert_eq!(intake_year_for(&years, today), years.primary_year);
     }
 }
