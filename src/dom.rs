@@ -1,4 +1,5 @@
-//! Small DOM helpers the pages share: moving focus where a page's answer is.
+//! Small DOM helpers the pages share: moving focus where a page's answer is, and writing to
+//! the clipboard.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,4 +24,11 @@ pub fn focus_id_after_render(id: impl Into<String>) {
     request_animation_frame(move || {
         focus_id(&id);
     });
+}
+
+/// Writes `text` to the clipboard; false when the browser refuses (no permission, no secure
+/// context), so the caller can show the text to copy by hand.
+pub async fn write_clipboard(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

@@ -1,7 +1,6 @@
 //! The "copy citation" button, and the status line that reports what it copied.
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::use_texts;
 
@@ -29,10 +28,7 @@ pub fn CopyCitation(citation: String) -> impl IntoView {
     let copy = move |_| {
         let citation = citation.clone();
         leptos::task::spawn_local(async move {
-            let clipboard = window().navigator().clipboard();
-            let copied = JsFuture::from(clipboard.write_text(&citation))
-                .await
-                .is_ok();
+            let copied = crate::dom::write_clipboard(&citation).await;
             outcome.set(Some(if copied {
                 CopyOutcome::Copied(citation)
             } else {

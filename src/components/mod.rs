@@ -2,7 +2,6 @@
 
 pub mod answer_card;
 pub mod clause_view;
-pub mod coming_soon;
 pub mod copy_citation;
 pub mod coverage_notice;
 pub mod document_card;

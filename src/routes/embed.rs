@@ -157,11 +157,7 @@ pub fn EmbedPage() -> impl IntoView {
     };
     let copy = move |text: String| {
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(
-                window().navigator().clipboard().write_text(&text),
-            )
-            .await
-            .is_ok();
+            let ok = crate::dom::write_clipboard(&text).await;
             outcome.set(Some(if ok {
                 CopyOutcome::Copied(t().embed_copied.to_string())
             } else {
