@@ -197,23 +197,67 @@ fn the_fictional_fixture_resolves_the_whole_chain() {
     );
 }
 
+/// Each malformed list is the lookup-chain fixture with one line changed.
 #[test]
 fn malformed_lists_fail_with_file_line_messages() {
-    assert_eq!(
-        problems_in("csv-unknown-district")[0],
-        "places/towns.csv:4: unknown district `不存在区`: add it to places/districts.csv first"
-    );
-    assert_eq!(problems_in("csv-duplicate-school"), ["schools/schools.csv:5: duplicate school: `测试第一小学` (test-diyi-xiaoxue-2) is already listed"]);
-    assert_eq!(
-        problems_in("csv-missing-source"),
-        ["schools/memberships.csv:3: missing source: cite a document item (e.g. mh-2023-6/4-9-16) or a source id from sources.toml"]
-    );
-    assert_eq!(
-        problems_in("csv-malformed-row"),
-        ["schools/catchments.csv:3: malformed row: expected 7 fields (district,town,area,stage,year,schools,source), found 5"]
-    );
-    assert_eq!(problems_in("csv-unknown-cluster"), ["schools/memberships.csv:3: unknown cluster `test-jituan`: add it to schools/clusters.csv first"]);
-    assert_eq!(problems_in("csv-unknown-town"), ["schools/schools.csv:4: unknown 街镇 `火星镇` in 测试区: it must be listed in places/towns.csv"]);
+    let base = "lookup-chain";
+    let cases = [
+        (
+            fixture_changing(base, "places/towns.csv", "测试区,样例街道", "不存在区,样例街道"),
+            "places/towns.csv:4: unknown district `不存在区`: add it to places/districts.csv first",
+        ),
+        (
+            fixture_changing(
+                base,
+                "schools/schools.csv",
+                "test-2099-1/1-1-1\n",
+                "test-2099-1/1-1-1\ntest-diyi-xiaoxue-2,测试第一小学,,测试区,,小学,,,test-bureau-list\n",
+            ),
+            "schools/schools.csv:5: duplicate school: `测试第一小学` (test-diyi-xiaoxue-2) is already listed",
+        ),
+        (
+            fixture_changing(
+                base,
+                "schools/memberships.csv",
+                "test-xuequ,test-diyi-xiaoxue,test-bureau-list",
+                "test-xuequ,test-diyi-xiaoxue,",
+            ),
+            "schools/memberships.csv:3: missing source: cite a document item (e.g. mh-2023-6/4-9-16) or a source id from sources.toml",
+        ),
+        (
+            fixture_changing(
+                base,
+                "schools/catchments.csv",
+                "小学,2099,test-diyi-xiaoxue,test-bureau-list",
+                "小学,2099",
+            ),
+            "schools/catchments.csv:3: malformed row: expected 7 fields (district,town,area,stage,year,schools,source), found 5",
+        ),
+        (
+            fixture_changing(
+                base,
+                "schools/memberships.csv",
+                "test-xuequ,test-diyi-xiaoxue",
+                "test-jituan,test-diyi-xiaoxue",
+            ),
+            "schools/memberships.csv:3: unknown cluster `test-jituan`: add it to schools/clusters.csv first",
+        ),
+        (
+            fixture_changing(
+                base,
+                "schools/schools.csv",
+                "测试区,样例街道,初中;高中",
+                "测试区,火星镇,初中;高中",
+            ),
+            "schools/schools.csv:4: unknown 街镇 `火星镇` in 测试区: it must be listed in places/towns.csv",
+        ),
+    ];
+    for (dir, expected) in cases {
+        assert_eq!(
+            problems_at(&dir).first().map(String::as_str),
+            Some(expected)
+        );
+    }
 }
 
 #[test]

@@ -60,6 +60,18 @@ pub fn fixture_with(base: &str, changes: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
+/// A copy of fixture `base` with one edit in one file: `old` (which must occur exactly once)
+/// replaced by `new`. Each malformed variant is then one line of a test, not a folder.
+pub fn fixture_changing(base: &str, file: &str, old: &str, new: &str) -> PathBuf {
+    let original = std::fs::read_to_string(fixture(base).join(file)).unwrap();
+    assert_eq!(
+        original.matches(old).count(),
+        1,
+        "`{old}` must occur once in {base}/{file}"
+    );
+    fixture_with(base, &[(file, &original.replacen(old, new, 1))])
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
