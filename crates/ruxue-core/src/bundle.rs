@@ -6,7 +6,7 @@
 //! [`Corpus`]. The app's build script writes it and the app reads it, both
 //! through this module, so they cannot disagree. A change to any shipped type must bump
 //! [`FORMAT_VERSION`]. When the corpus grows past what one file should carry, the plan is one
-//! bundle per document with a small index bundle (see the README's architecture section).
+//! bundle per document with a small index bundle (see ARCHITECTURE.md).
 
 use crate::document::Corpus;
 
