@@ -4,7 +4,7 @@
 //! `#/guide?dates=<year>` opens at the key dates.
 
 use leptos::prelude::*;
-use ruxue_core::guidance::STAGES;
+use ruxue_core::guidance::GUIDE_STAGES;
 
 use crate::components::key_dates::KeyDates;
 use crate::components::statement_view::{statement_element_id, StatementView};
@@ -47,13 +47,13 @@ pub fn GuidePage() -> impl IntoView {
         <p><a class="rx-button rx-button--link" href=Route::GuideCheck.href()>{move || t().guide_check_link}</a></p>
         <nav class="rx-stage-nav" aria-label=move || t().toc_heading>
             <ul class="rx-facets__list">
-                {STAGES
+                {GUIDE_STAGES
                     .iter()
                     .map(|stage| view! { <li><a class="rx-link" href=format!("#/guide?stage={stage}") on:click=move |e| { e.prevent_default(); scroll_to(stage); }>{move || stage_name(stage, lang.get()).to_string()}</a></li> })
                     .collect_view()}
             </ul>
         </nav>
-        {STAGES
+        {GUIDE_STAGES
             .iter()
             .map(|stage| {
                 let statements = guidance.statements(stage, None);

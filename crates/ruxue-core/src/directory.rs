@@ -294,7 +294,7 @@ pub struct ClusterFact {
 }
 
 /// Stages a school or catchment can name.
-pub const STAGES: [&str; 7] = [
+pub const SCHOOL_STAGES: [&str; 7] = [
     "托育",
     "幼儿园",
     "小学",

@@ -480,10 +480,10 @@ pub fn load_directory(
                 )));
             }
             for stage in list(&f[5]) {
-                if !STAGES.contains(&stage.as_str()) {
+                if !SCHOOL_STAGES.contains(&stage.as_str()) {
                     problems.push(problem(format!(
                         "stage `{stage}` is not one of {}",
-                        STAGES.join(", ")
+                        SCHOOL_STAGES.join(", ")
                     )));
                 }
             }

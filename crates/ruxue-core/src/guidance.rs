@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::CalendarDate;
 
 /// The stages guidance is grouped by, in the order the guide shows them.
-pub const STAGES: [&str; 10] = [
+pub const GUIDE_STAGES: [&str; 10] = [
     "通用",
     "托育",
     "幼儿园",
@@ -369,7 +369,10 @@ mod tests {
             Situation::PastPrimaryEntry,
         ] {
             for stage in stages_for(situation, Some("other")) {
-                assert!(STAGES.contains(&stage), "{stage} is a stage of the guide");
+                assert!(
+                    GUIDE_STAGES.contains(&stage),
+                    "{stage} is a stage of the guide"
+                );
             }
         }
         let (today, birth) = (date("2026-11-23"), date("2020-10-01"));

@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{line_of_offset, Diagnostic};
 use crate::directory::Directory;
 use crate::document::Document;
-use crate::guidance::{DateCycle, Guidance, Statement, Step, HOUSEHOLDS, STAGES};
+use crate::guidance::{DateCycle, Guidance, Statement, Step, GUIDE_STAGES, HOUSEHOLDS};
 use crate::metadata::is_valid_id;
 
 #[derive(Deserialize, Default)]
@@ -54,11 +54,11 @@ pub fn load_guidance(
                 s.id
             ));
         }
-        if !STAGES.contains(&s.stage.as_str()) {
+        if !GUIDE_STAGES.contains(&s.stage.as_str()) {
             problem(format!(
                 "stage `{}` is not one of {}",
                 s.stage,
-                STAGES.join(", ")
+                GUIDE_STAGES.join(", ")
             ));
         }
         if !scope_ok(&s.scope) {

@@ -5,14 +5,14 @@ mod common;
 use common::*;
 
 use ruxue_core::calendar::CalendarDate;
-use ruxue_core::guidance::{entry_years, next_intake_year, HOUSEHOLDS, STAGES};
+use ruxue_core::guidance::{entry_years, next_intake_year, GUIDE_STAGES, HOUSEHOLDS};
 use ruxue_core::load_corpus;
 
 #[test]
 fn every_stage_has_guidance_and_every_statement_has_sources() {
     let corpus = load_corpus(&repo_root().join("data")).unwrap();
     let g = &corpus.guidance;
-    for stage in STAGES {
+    for stage in GUIDE_STAGES {
         assert!(
             g.statements.iter().any(|s| s.stage == stage),
             "no guidance for {stage}"
