@@ -189,14 +189,42 @@ fn is_source_date(text: &str) -> bool {
     }
 }
 
-/// Loads and validates the directory against the already loaded `documents`.
+/// Loads and validates the directory against the already loaded `documents`: one loader per
+/// file, in the order their rows may refer to each other (sources, then places, then schools).
 pub fn load_directory(
     data_dir: &Path,
     documents: &[Document],
 ) -> Result<Directory, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    let mut directory = Directory::default();
+    let mut state = (Directory::default(), Vec::new());
+    for load in [
+        load_sources,
+        load_districts,
+        load_towns,
+        load_elsewhere,
+        load_communities,
+        load_schools,
+        load_clusters,
+        load_memberships,
+        load_catchments,
+        load_facts,
+    ] {
+        state = load(data_dir, documents, state.0, state.1);
+    }
+    let (directory, problems) = state;
+    if problems.is_empty() {
+        Ok(directory)
+    } else {
+        Err(problems)
+    }
+}
 
+/// `sources.toml`: public sources, each with its authority and where to read it.
+fn load_sources(
+    data_dir: &Path,
+    _documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
     let sources_path = data_dir.join("sources.toml");
     let (raw, text) = crate::toml_file::read_optional::<RawSources>(&sources_path, &mut problems);
     for spanned in raw.source {
@@ -255,11 +283,20 @@ pub fn load_directory(
             quality: s.quality,
         });
     }
+    (directory, problems)
+}
+
+/// `places/districts.csv`.
+fn load_districts(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
     let public = directory.sources.clone();
     let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
         check_source(source, documents, &public, path, line, problems)
     };
-
     if let Some(table) = read_table(
         &data_dir.join("places/districts.csv"),
         &["code", "name", "source"],
@@ -289,9 +326,22 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
+
+/// `places/towns.csv`, with the short form of each name as an alias.
+fn load_towns(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
     let district_known =
         |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
-
     if let Some(table) = read_table(
         &data_dir.join("places/towns.csv"),
         &["district", "name", "kind", "aliases", "source"],
@@ -347,6 +397,22 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
+
+/// `places/elsewhere.csv`: the districts and 街镇 the portal does not cover.
+fn load_elsewhere(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
+    let district_known =
+        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     if let Some(table) = read_table(
         &data_dir.join("places/elsewhere.csv"),
         &["code", "name", "district", "source"],
@@ -385,14 +451,28 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
 
+/// `places/communities.csv`: 居委会 and 村委会, each in a listed 街镇.
+fn load_communities(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
+    let district_known =
+        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     let town_known = |district: &str, town: &str, directory: &Directory| {
         directory
             .towns
             .iter()
             .any(|t| t.district == district && t.name == town)
     };
-
     if let Some(table) = read_table(
         &data_dir.join("places/communities.csv"),
         &["code", "name", "district", "town", "source"],
@@ -431,7 +511,28 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
 
+/// `schools/schools.csv`.
+fn load_schools(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
+    let district_known =
+        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
+    let town_known = |district: &str, town: &str, directory: &Directory| {
+        directory
+            .towns
+            .iter()
+            .any(|t| t.district == district && t.name == town)
+    };
     let school_columns = [
         "id",
         "name",
@@ -526,7 +627,22 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
 
+/// `schools/clusters.csv`.
+fn load_clusters(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
+    let district_known =
+        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     if let Some(table) = read_table(
         &data_dir.join("schools/clusters.csv"),
         &["id", "name", "kind", "district", "aliases", "source"],
@@ -562,7 +678,20 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
 
+/// `schools/memberships.csv`.
+fn load_memberships(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
     if let Some(table) = read_table(
         &data_dir.join("schools/memberships.csv"),
         &["cluster", "school", "source"],
@@ -605,7 +734,28 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
 
+/// `schools/catchments.csv`.
+fn load_catchments(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let public = directory.sources.clone();
+    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
+        check_source(source, documents, &public, path, line, problems)
+    };
+    let district_known =
+        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
+    let town_known = |district: &str, town: &str, directory: &Directory| {
+        directory
+            .towns
+            .iter()
+            .any(|t| t.district == district && t.name == town)
+    };
     let catchment_columns = [
         "district", "town", "area", "stage", "year", "schools", "source",
     ];
@@ -661,7 +811,18 @@ pub fn load_directory(
             });
         }
     }
+    (directory, problems)
+}
 
+/// `schools/facts.toml`: what the documents say about clusters, quoted word for word.
+fn load_facts(
+    data_dir: &Path,
+    documents: &[Document],
+    mut directory: Directory,
+    mut problems: Vec<Diagnostic>,
+) -> (Directory, Vec<Diagnostic>) {
+    let district_known =
+        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     let facts_path = data_dir.join("schools/facts.toml");
     let (raw, text) = crate::toml_file::read_optional::<RawFacts>(&facts_path, &mut problems);
     for spanned in raw.fact {
@@ -693,10 +854,5 @@ pub fn load_directory(
         }
         directory.facts.push(fact);
     }
-
-    if problems.is_empty() {
-        Ok(directory)
-    } else {
-        Err(problems)
-    }
+    (directory, problems)
 }
