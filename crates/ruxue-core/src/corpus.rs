@@ -55,61 +55,8 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Ok(entries) => entries,
         Err(message) => return Err(vec![Diagnostic::new(&docs_dir, 1, message)]),
     };
-    for file in REQUIRED_FILES {
-        let path = data_dir.join(file);
-        if !path.is_file() {
-            problems.push(Diagnostic::new(
-                &path,
-                1,
-                "missing: every data folder needs this file, even with no rows (keep the header line); see data/README.md",
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if entries.is_empty() {
-        return Err(vec![Diagnostic::new(
-            &docs_dir,
-            1,
-            "no documents: add at least one `<id>.toml` and `<id>.txt` (see data/README.md)",
-        )]);
-    }
-
-    // Pair each `<id>.toml` with its `<id>.txt`; anything else is reported.
-    let mut metas: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut texts: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for path in entries {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("toml") => {
-                metas.insert(stem, path);
-            }
-            Some("txt") => {
-                texts.insert(stem, path);
-            }
-            Some("md") => {}
-            _ => problems.push(Diagnostic::new(
-                &path,
-                1,
-                "unexpected file in the documents folder: a document is `<id>.toml` (metadata) plus `<id>.txt` (text)",
-            )),
-        }
-    }
-    for (stem, path) in &texts {
-        if !metas.contains_key(stem) {
-            problems.push(Diagnostic::new(
-                path,
-                1,
-                format!("text has no metadata file: add `{stem}.toml` beside it"),
-            ));
-        }
-    }
-
+    check_required_files(data_dir, &docs_dir, &entries)?;
+    let (metas, texts) = pair_document_files(entries, &mut problems);
     let repairs_path = data_dir.join(REPAIRS_FILE);
     // No repair list is fine: a data folder may need no repairs.
     let repairs = read_optional_file(&repairs_path, parse_repair_list, &mut problems);
@@ -130,82 +77,14 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     let mut documents = Vec::new();
     let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
     for (stem, meta_path) in &metas {
-        let source = match read_text(meta_path) {
-            Ok(s) => s,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
+        let files = DocumentFiles {
+            stem,
+            meta_path,
+            texts: &texts,
+            repairs: &repairs,
+            repairs_path: &repairs_path,
         };
-        let meta = match parse_meta(meta_path, &source) {
-            Ok((meta, id_line)) => {
-                if let Some((other, other_line)) = ids.get(&meta.id) {
-                    problems.push(Diagnostic::new(
-                        meta_path,
-                        id_line,
-                        format!(
-                            "duplicate id `{}`: {}:{other_line} uses it already; every document needs its own id",
-                            meta.id,
-                            other.display()
-                        ),
-                    ));
-                    continue;
-                }
-                ids.insert(meta.id.clone(), (meta_path.clone(), id_line));
-                if &meta.id != stem {
-                    problems.push(Diagnostic::new(
-                        meta_path,
-                        id_line,
-                        format!("id `{}` does not match the file name `{stem}.toml`: name the file after the id", meta.id),
-                    ));
-                    continue;
-                }
-                meta
-            }
-            Err(mut found) => {
-                problems.append(&mut found);
-                continue;
-            }
-        };
-        let Some(text_path) = texts.get(stem) else {
-            problems.push(Diagnostic::new(
-                meta_path,
-                1,
-                format!("metadata has no text file: add `{stem}.txt` beside it"),
-            ));
-            continue;
-        };
-        match read_text(text_path) {
-            Ok(text) if text.trim().is_empty() => {
-                problems.push(Diagnostic::new(text_path, 1, "the document text is empty"));
-            }
-            Ok(text) => {
-                let unreadable = text_problems(text_path, &text);
-                if !unreadable.is_empty() {
-                    problems.extend(unreadable);
-                    continue;
-                }
-                let mine: Vec<&RepairEntry> =
-                    repairs.iter().filter(|r| &r.document == stem).collect();
-                match build_document(meta, text, &mine, &repairs_path, text_path) {
-                    Ok(document) => {
-                        for clause in &document.clauses {
-                            let chars = clause.text.chars().count();
-                            if chars > MAX_CLAUSE_CHARS {
-                                problems.push(Diagnostic::new(
-                                    text_path,
-                                    clause.source_line as usize,
-                                    format!("clause {} is {chars} characters long, over the limit of {MAX_CLAUSE_CHARS}: is a heading or a line break missing?", clause.id),
-                                ));
-                            }
-                        }
-                        documents.push(document);
-                    }
-                    Err(mut found) => problems.append(&mut found),
-                }
-            }
-            Err(d) => problems.push(d),
-        }
+        documents.extend(load_document(&files, &mut ids, &mut problems));
     }
 
     let vocabulary = read_optional_file(
@@ -256,6 +135,182 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(problems)
     }
+}
+
+/// Every required file exists and there is at least one document: otherwise nothing else is
+/// worth reading, and these are the only problems reported.
+fn check_required_files(
+    data_dir: &Path,
+    docs_dir: &Path,
+    entries: &[PathBuf],
+) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for file in REQUIRED_FILES {
+        let path = data_dir.join(file);
+        if !path.is_file() {
+            problems.push(Diagnostic::new(
+                &path,
+                1,
+                "missing: every data folder needs this file, even with no rows (keep the header line); see data/README.md",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if entries.is_empty() {
+        return Err(vec![Diagnostic::new(
+            docs_dir,
+            1,
+            "no documents: add at least one `<id>.toml` and `<id>.txt` (see data/README.md)",
+        )]);
+    }
+
+    Ok(())
+}
+
+/// The documents folder's `<id>.toml` and `<id>.txt` files by id; anything else is reported.
+type DocumentPaths = BTreeMap<String, PathBuf>;
+
+fn pair_document_files(
+    entries: Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+) -> (DocumentPaths, DocumentPaths) {
+    let mut metas: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut texts: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for path in entries {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("toml") => {
+                metas.insert(stem, path);
+            }
+            Some("txt") => {
+                texts.insert(stem, path);
+            }
+            Some("md") => {}
+            _ => problems.push(Diagnostic::new(
+                &path,
+                1,
+                "unexpected file in the documents folder: a document is `<id>.toml` (metadata) plus `<id>.txt` (text)",
+            )),
+        }
+    }
+    for (stem, path) in &texts {
+        if !metas.contains_key(stem) {
+            problems.push(Diagnostic::new(
+                path,
+                1,
+                format!("text has no metadata file: add `{stem}.toml` beside it"),
+            ));
+        }
+    }
+
+    (metas, texts)
+}
+
+/// What loading one document needs besides its metadata file.
+struct DocumentFiles<'a> {
+    stem: &'a str,
+    meta_path: &'a PathBuf,
+    texts: &'a DocumentPaths,
+    repairs: &'a [RepairEntry],
+    repairs_path: &'a Path,
+}
+
+/// One document: metadata, text, repairs and structure, with every problem recorded. `ids`
+/// holds the ids seen so far, so that a duplicate names the file that has it already.
+fn load_document(
+    files: &DocumentFiles,
+    ids: &mut BTreeMap<String, (PathBuf, usize)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let DocumentFiles {
+        stem,
+        meta_path,
+        texts,
+        repairs,
+        repairs_path,
+    } = *files;
+    let source = match read_text(meta_path) {
+        Ok(s) => s,
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    };
+    let meta = match parse_meta(meta_path, &source) {
+        Ok((meta, id_line)) => {
+            if let Some((other, other_line)) = ids.get(&meta.id) {
+                problems.push(Diagnostic::new(
+                    meta_path,
+                    id_line,
+                    format!(
+                        "duplicate id `{}`: {}:{other_line} uses it already; every document needs its own id",
+                        meta.id,
+                        other.display()
+                    ),
+                ));
+                return None;
+            }
+            ids.insert(meta.id.clone(), (meta_path.clone(), id_line));
+            if meta.id != stem {
+                problems.push(Diagnostic::new(
+                    meta_path,
+                    id_line,
+                    format!("id `{}` does not match the file name `{stem}.toml`: name the file after the id", meta.id),
+                ));
+                return None;
+            }
+            meta
+        }
+        Err(mut found) => {
+            problems.append(&mut found);
+            return None;
+        }
+    };
+    let Some(text_path) = texts.get(stem) else {
+        problems.push(Diagnostic::new(
+            meta_path,
+            1,
+            format!("metadata has no text file: add `{stem}.txt` beside it"),
+        ));
+        return None;
+    };
+    match read_text(text_path) {
+        Ok(text) if text.trim().is_empty() => {
+            problems.push(Diagnostic::new(text_path, 1, "the document text is empty"));
+        }
+        Ok(text) => {
+            let unreadable = text_problems(text_path, &text);
+            if !unreadable.is_empty() {
+                problems.extend(unreadable);
+                return None;
+            }
+            let mine: Vec<&RepairEntry> = repairs.iter().filter(|r| r.document == stem).collect();
+            match build_document(meta, text, &mine, repairs_path, text_path) {
+                Ok(document) => {
+                    for clause in &document.clauses {
+                        let chars = clause.text.chars().count();
+                        if chars > MAX_CLAUSE_CHARS {
+                            problems.push(Diagnostic::new(
+                                text_path,
+                                clause.source_line as usize,
+                                format!("clause {} is {chars} characters long, over the limit of {MAX_CLAUSE_CHARS}: is a heading or a line break missing?", clause.id),
+                            ));
+                        }
+                    }
+                    return Some(document);
+                }
+                Err(mut found) => problems.append(&mut found),
+            }
+        }
+        Err(d) => problems.push(d),
+    }
+    None
 }
 
 /// Reads and parses a data file that a data folder may leave out (it then holds nothing).
