@@ -189,6 +189,19 @@ fn is_source_date(text: &str) -> bool {
     }
 }
 
+/// Whether `name` is a covered district listed so far.
+fn district_known(name: &str, directory: &Directory) -> bool {
+    directory.districts.iter().any(|d| d.name == name)
+}
+
+/// Whether `town` is a listed 街镇 of `district`.
+fn town_known(district: &str, town: &str, directory: &Directory) -> bool {
+    directory
+        .towns
+        .iter()
+        .any(|t| t.district == district && t.name == town)
+}
+
 /// Loads and validates the directory against the already loaded `documents`: one loader per
 /// file, in the order their rows may refer to each other (sources, then places, then schools).
 pub fn load_directory(
@@ -293,10 +306,6 @@ fn load_districts(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
     if let Some(table) = read_table(
         &data_dir.join("places/districts.csv"),
         &["code", "name", "source"],
@@ -317,7 +326,14 @@ fn load_districts(
                     format!("district `{}` is empty or listed twice", f[1]),
                 ));
             }
-            source_ok(&f[2], &table.path, *line, &mut problems);
+            check_source(
+                &f[2],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.districts.push(District {
                 code: f[0].clone(),
                 name: f[1].clone(),
@@ -336,12 +352,6 @@ fn load_towns(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     if let Some(table) = read_table(
         &data_dir.join("places/towns.csv"),
         &["district", "name", "kind", "aliases", "source"],
@@ -377,7 +387,14 @@ fn load_towns(
                     format!("kind `{}` is not one of {}", f[2], TOWN_KINDS.join(", ")),
                 ));
             }
-            source_ok(&f[4], &table.path, *line, &mut problems);
+            check_source(
+                &f[4],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             let mut aliases = list(&f[3]);
             // The short form people use: 七宝 for 七宝镇, 江川路 for 江川路街道.
             for suffix in ["街道", "镇", "乡"] {
@@ -407,12 +424,6 @@ fn load_elsewhere(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     if let Some(table) = read_table(
         &data_dir.join("places/elsewhere.csv"),
         &["code", "name", "district", "source"],
@@ -442,7 +453,14 @@ fn load_elsewhere(
             {
                 problem(format!("`{}` is listed twice in {}", f[1], f[2]));
             }
-            source_ok(&f[3], &table.path, *line, &mut problems);
+            check_source(
+                &f[3],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.elsewhere.push(Elsewhere {
                 code: f[0].clone(),
                 name: f[1].clone(),
@@ -461,18 +479,6 @@ fn load_communities(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
-    let town_known = |district: &str, town: &str, directory: &Directory| {
-        directory
-            .towns
-            .iter()
-            .any(|t| t.district == district && t.name == town)
-    };
     if let Some(table) = read_table(
         &data_dir.join("places/communities.csv"),
         &["code", "name", "district", "town", "source"],
@@ -501,7 +507,14 @@ fn load_communities(
             if !seen.insert((f[2].clone(), f[3].clone(), f[1].clone())) {
                 problem(format!("`{}` is listed twice in {}", f[1], f[3]));
             }
-            source_ok(&f[4], &table.path, *line, &mut problems);
+            check_source(
+                &f[4],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.communities.push(Community {
                 code: f[0].clone(),
                 name: f[1].clone(),
@@ -521,18 +534,6 @@ fn load_schools(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
-    let town_known = |district: &str, town: &str, directory: &Directory| {
-        directory
-            .towns
-            .iter()
-            .any(|t| t.district == district && t.name == town)
-    };
     let school_columns = [
         "id",
         "name",
@@ -612,7 +613,14 @@ fn load_schools(
                     }
                 }
             }
-            source_ok(&f[8], &table.path, *line, &mut problems);
+            check_source(
+                &f[8],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.schools.push(School {
                 id: f[0].clone(),
                 name: f[1].clone(),
@@ -637,12 +645,6 @@ fn load_clusters(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     if let Some(table) = read_table(
         &data_dir.join("schools/clusters.csv"),
         &["id", "name", "kind", "district", "aliases", "source"],
@@ -666,7 +668,14 @@ fn load_clusters(
             if !district_known(&f[3], &directory) {
                 problems.push(problem(format!("unknown district `{}`", f[3])));
             }
-            source_ok(&f[5], &table.path, *line, &mut problems);
+            check_source(
+                &f[5],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.clusters.push(Cluster {
                 id: f[0].clone(),
                 name: f[1].clone(),
@@ -688,10 +697,6 @@ fn load_memberships(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
     if let Some(table) = read_table(
         &data_dir.join("schools/memberships.csv"),
         &["cluster", "school", "source"],
@@ -726,7 +731,14 @@ fn load_memberships(
                     "this membership is listed twice",
                 ));
             }
-            source_ok(&f[2], &table.path, *line, &mut problems);
+            check_source(
+                &f[2],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.memberships.push(Membership {
                 cluster: f[0].clone(),
                 school: f[1].clone(),
@@ -744,18 +756,6 @@ fn load_catchments(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let public = directory.sources.clone();
-    let source_ok = |source: &str, path: &Path, line: usize, problems: &mut Vec<Diagnostic>| {
-        check_source(source, documents, &public, path, line, problems)
-    };
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
-    let town_known = |district: &str, town: &str, directory: &Directory| {
-        directory
-            .towns
-            .iter()
-            .any(|t| t.district == district && t.name == town)
-    };
     let catchment_columns = [
         "district", "town", "area", "stage", "year", "schools", "source",
     ];
@@ -799,7 +799,14 @@ fn load_catchments(
                     problems.push(problem(format!("unknown school `{school}`")));
                 }
             }
-            source_ok(&f[6], &table.path, *line, &mut problems);
+            check_source(
+                &f[6],
+                documents,
+                &directory.sources,
+                &table.path,
+                *line,
+                &mut problems,
+            );
             directory.catchments.push(Catchment {
                 district: f[0].clone(),
                 town: optional(&f[1]),
@@ -821,8 +828,6 @@ fn load_facts(
     mut directory: Directory,
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
-    let district_known =
-        |name: &str, directory: &Directory| directory.districts.iter().any(|d| d.name == name);
     let facts_path = data_dir.join("schools/facts.toml");
     let (raw, text) = crate::toml_file::read_optional::<RawFacts>(&facts_path, &mut problems);
     for spanned in raw.fact {
