@@ -31,13 +31,8 @@ impl CalendarDate {
 
     /// Reads `YYYY-MM-DD` (also `YYYY/M/D` and `YYYY年M月D日`, with full-width digits).
     pub fn parse(text: &str) -> Result<CalendarDate, DateError> {
-        let text: String = text
-            .trim()
-            .chars()
-            .map(crate::search::normalize::normalize_char)
-            .collect();
-        let text = text.strip_suffix('日').unwrap_or(&text);
-        let parts: Vec<&str> = text.split(['-', '/', '年', '月', '.']).collect();
+        let text = date_text(text);
+        let parts: Vec<&str> = text.split(DATE_SEPARATORS).collect();
         if parts.len() != 3
             || parts
                 .iter()
@@ -57,19 +52,29 @@ impl CalendarDate {
     }
 }
 
-/// The year, month and day fields of a date as typed, in any form [`CalendarDate::parse`]
-/// reads (2020-10-01, 2020/10/1, 2020年10月1日, full-width digits), so that a shared link fills
-/// the three fields of the form as the parent typed them, even when the date is impossible.
-pub fn date_fields(text: &str) -> (String, String, String) {
+/// What separates year, month and day in the forms parents type.
+const DATE_SEPARATORS: [char; 5] = ['-', '/', '年', '月', '.'];
+
+/// A typed date with full-width characters made ASCII and a closing 日 dropped, as both
+/// [`CalendarDate::parse`] and [`date_fields`] read it.
+fn date_text(text: &str) -> String {
     let text: String = text
         .trim()
         .chars()
         .map(crate::search::normalize::normalize_char)
         .collect();
-    let text = text.strip_suffix('日').unwrap_or(&text);
-    let mut parts = text
-        .splitn(3, ['-', '/', '年', '月', '.'])
-        .map(str::to_string);
+    match text.strip_suffix('日') {
+        Some(without) => without.to_string(),
+        None => text,
+    }
+}
+
+/// The year, month and day fields of a date as typed, in any form [`CalendarDate::parse`]
+/// reads (2020-10-01, 2020/10/1, 2020年10月1日, full-width digits), so that a shared link fills
+/// the three fields of the form as the parent typed them, even when the date is impossible.
+pub fn date_fields(text: &str) -> (String, String, String) {
+    let text = date_text(text);
+    let mut parts = text.splitn(3, DATE_SEPARATORS).map(str::to_string);
     (
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),

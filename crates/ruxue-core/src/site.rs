@@ -50,17 +50,10 @@ mod loader {
         report_problem: Option<Spanned<String>>,
     }
 
-    /// Reads `data/site.toml`. The file and `last_checked` are required: every page shows the
-    /// date, so a data folder without one is an error, not a blank.
+    /// Reads `data/site.toml` (its presence is checked with the other required files).
+    /// `last_checked` is required: every page shows the date, so a missing one is an error,
+    /// not a blank.
     pub fn load_site(path: &Path, problems: &mut Vec<Diagnostic>) -> Site {
-        if !path.exists() {
-            problems.push(Diagnostic::new(
-                path,
-                1,
-                "missing: create it with `last_checked = \"YYYY-MM-DD\"` (the day the data was last checked against its sources)",
-            ));
-            return Site::default();
-        }
         let (raw, text) = crate::toml_file::read_optional::<RawSite>(path, problems);
         let mut site = Site::default();
         match raw.last_checked {
