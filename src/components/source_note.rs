@@ -30,10 +30,7 @@ pub fn SourceNote(source: String) -> impl IntoView {
     };
     let quality = public.quality.clone();
     let details = public.date.clone();
-    let link = public
-        .url
-        .clone()
-        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    let link = public.web_url().map(str::to_string);
     let title = format!("《{}》", public.title);
     let repost = quality == "repost";
     view! {
@@ -46,7 +43,7 @@ pub fn SourceNote(source: String) -> impl IntoView {
                 _ => view! { <span lang="zh-CN">{title.clone()}</span> }.into_any(),
             }}
             {repost.then(|| {
-                let label = public.via.clone().or_else(|| link.as_deref().map(host_of)).unwrap_or_default();
+                let label = public.read_at();
                 view! {
                     " "
                     <span class="rx-source__repost">
@@ -75,15 +72,4 @@ pub fn SourceNote(source: String) -> impl IntoView {
         </p>
     }
     .into_any()
-}
-
-/// The host of an address, which is how a repost is named: www.3dmn.cn.
-pub fn host_of(url: &str) -> String {
-    url.split("://")
-        .nth(1)
-        .unwrap_or(url)
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }

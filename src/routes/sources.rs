@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use ruxue_core::directory::{PublicSource, QUALITIES};
 
-use crate::components::source_note::host_of;
 use crate::components::status_badge::StatusBadge;
 use crate::data::corpus;
 use crate::i18n::use_texts;
@@ -86,16 +85,9 @@ pub fn SourcesPage() -> impl IntoView {
 #[component]
 fn SourceEntry(source: &'static PublicSource) -> impl IntoView {
     let t = use_texts();
-    let link = source
-        .url
-        .clone()
-        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    let link = source.web_url().map(str::to_string);
     let repost = source.quality == "repost";
-    let label = source
-        .via
-        .clone()
-        .or_else(|| link.as_deref().map(host_of))
-        .unwrap_or_default();
+    let label = source.read_at();
     view! {
         <li class="rx-sources__item" id=format!("source-{}", source.id)>
             <span class="rx-source__authority" lang="zh-CN">{source.authority_line()}</span>

@@ -182,6 +182,31 @@ impl PublicSource {
         self.quality == "official"
     }
 
+    /// The address to link to: `url` when it is http(s), the only kinds the build accepts.
+    pub fn web_url(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+    }
+
+    /// Where the text was read, as a repost is named: `via` if given, else the address's host
+    /// (www.3dmn.cn).
+    pub fn read_at(&self) -> String {
+        self.via.clone().unwrap_or_else(|| {
+            self.web_url()
+                .map(|url| {
+                    url.split("://")
+                        .nth(1)
+                        .unwrap_or(url)
+                        .split(['/', '?', '#'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .unwrap_or_default()
+        })
+    }
+
     /// The authority and 文号, as cited first: 上海市教育委员会 沪教委基〔2025〕11号.
     pub fn authority_line(&self) -> String {
         match &self.doc_number {

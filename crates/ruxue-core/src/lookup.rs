@@ -227,10 +227,11 @@ pub fn lookup(directory: &Directory, query: &str, limit: usize) -> LookupResult 
             let communities = community_matches(directory, &query, &matches);
             // A 街镇 found only by a short name inside a community's name (新村乡 by 新村 in
             // 华江新村) is not what the parent meant once the community itself is found.
-            let found_names: Vec<String> = communities
+            let keys = directory.community_keys();
+            let found_names: Vec<&str> = communities
                 .iter()
                 .filter(|c| c.score >= 85)
-                .map(|c| normalize(&c.name))
+                .map(|c| keys[c.index].full.as_str())
                 .collect();
             matches.retain(|m| {
                 if m.kind != Kind::Town || m.via != Via::Contained {
@@ -595,6 +596,18 @@ pub fn key(directory: &Directory, kind: Kind, index: usize) -> Option<String> {
             format!("catchment:{}/{}/{}/{}", c.district, c.area, c.stage, c.year)
         }
     })
+}
+
+/// The lookup page's fragment path that shows the entry at `kind`/`index`
+/// (`/lookup?q=七宝镇&pick=town%3A…`): its name in the box and its key picked.
+pub fn pick_path(directory: &Directory, kind: Kind, index: usize) -> String {
+    let name = name_of(directory, kind, index).unwrap_or_default();
+    let pick = key(directory, kind, index).unwrap_or_default();
+    format!(
+        "/lookup?q={}&pick={}",
+        crate::link::percent_encode(name),
+        crate::link::percent_encode(&pick)
+    )
 }
 
 /// The entry a [`key`] names, if it still exists.
