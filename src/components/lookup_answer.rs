@@ -2,7 +2,7 @@
 //! with its source, and a plain statement wherever the data is not yet known.
 
 use leptos::prelude::*;
-use ruxue_core::lookup::{key, name_of, resolve, source_of, Kind};
+use ruxue_core::lookup::{name_of, pick_path, resolve, source_of, Kind};
 
 use crate::components::school_list::SchoolList;
 use crate::components::source_note::SourceNote;
@@ -53,11 +53,7 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
     // A community's answer points on to its 街镇, where the documents' schools are listed.
     let town_href = r.town.and_then(|town| {
         let index = directory.towns.iter().position(|t| std::ptr::eq(t, town))?;
-        let pick = key(directory, Kind::Town, index)?;
-        Some(href_with_query(
-            &Route::Lookup.path(),
-            &[("q", &town.name), ("pick", &pick)],
-        ))
+        Some(format!("#{}", pick_path(directory, Kind::Town, index)))
     });
 
     view! {

@@ -6,7 +6,7 @@
 //! everything runs on the device.
 
 use leptos::prelude::*;
-use ruxue_core::lookup::{from_key, key, lookup, Kind, LookupResult};
+use ruxue_core::lookup::{from_key, key, lookup, pick_path, Kind, LookupResult};
 
 use crate::components::coverage_notice::CoverageNotice;
 use crate::components::lookup_answer::{kind_label, LookupAnswer};
@@ -199,9 +199,7 @@ fn place_of(m: &ruxue_core::lookup::Match) -> String {
 
 /// The link that picks one match.
 fn pick_href(m: &ruxue_core::lookup::Match) -> String {
-    let directory = &corpus().directory;
-    let pick = key(directory, m.kind, m.index).unwrap_or_default();
-    href_with_query(&Route::Lookup.path(), &[("q", &m.name), ("pick", &pick)])
+    format!("#{}", pick_path(&corpus().directory, m.kind, m.index))
 }
 
 /// The matches as links, when none is sure enough to be the answer.
@@ -263,8 +261,7 @@ fn RoadNotice(result: LookupResult) -> impl IntoView {
                         .enumerate()
                         .filter(|(_, town)| town.district == district)
                         .map(|(i, town)| {
-                            let pick = key(directory, Kind::Town, i).unwrap_or_default();
-                            let href = href_with_query(&Route::Lookup.path(), &[("q", &town.name), ("pick", &pick)]);
+                            let href = format!("#{}", pick_path(directory, Kind::Town, i));
                             view! { <li><a class="rx-link" href=href lang="zh-CN">{town.name.clone()}</a></li> }
                         })
                         .collect_view();

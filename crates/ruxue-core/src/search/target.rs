@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 use crate::document::Corpus;
-use crate::lookup::{key, name_of, Kind as PlaceKind};
+use crate::lookup::{key, Kind as PlaceKind};
 
 /// What a hit is, pointing into the corpus by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -163,15 +163,7 @@ impl Target {
             Target::Cycle(i) => format!("/guide?dates={}", corpus.guidance.cycles[i].year),
             Target::DatesNotPublished(Some(year)) => format!("/guide?dates={year}"),
             Target::DatesNotPublished(None) => "/guide?dates=next".into(),
-            Target::Place(kind, i) => {
-                let name = name_of(&corpus.directory, kind, i).unwrap_or_default();
-                let pick = key(&corpus.directory, kind, i).unwrap_or_default();
-                format!(
-                    "/lookup?q={}&pick={}",
-                    crate::link::percent_encode(name),
-                    crate::link::percent_encode(&pick)
-                )
-            }
+            Target::Place(kind, i) => crate::lookup::pick_path(&corpus.directory, kind, i),
             Target::Tool(Tool::Check) => "/guide/check".into(),
             Target::Tool(Tool::Lookup) => "/lookup".into(),
         }
