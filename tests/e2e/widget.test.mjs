@@ -2,40 +2,33 @@
 // two different origins (two ports on 127.0.0.1), as they would be in real life.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 import { assertNoUnexpectedErrors, openPage } from './support/browser.mjs';
+import { startHost } from './support/host.mjs';
 import { startPortal } from './support/portal.mjs';
 
 const require = createRequire(import.meta.url);
 let portal;
 let host;
-const hostPages = new Map();
 
 before(async () => {
   portal = await startPortal();
-  const server = createServer((req, res) => {
-    const page = hostPages.get(new URL(req.url, 'http://x').pathname);
-    if (!page) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  host = { server, url: `http://127.0.0.1:${server.address().port}` };
+  host = await startHost();
 });
 
 after(async () => {
   await portal?.stop();
-  await new Promise((done) => host?.server.close(done));
+  await host?.close();
 });
 
 afterEach(assertNoUnexpectedErrors);
 
 /** Serves `body` as a school's page on the host origin and opens it. */
 async function openHost(path, body, options) {
-  hostPages.set(path, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某校网站</title><link rel="icon" href="data:,"></head><body><h1>某校招生信息</h1><button id="before">之前的按钮</button>${body}</body></html>`);
+  host.pages.set(path, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某校网站</title><link rel="icon" href="data:,"></head><body><h1>某校招生信息</h1><button id="before">之前的按钮</button>${body}</body></html>`);
   const session = await openPage(portal.browser, options);
   await session.page.goto(host.url + path);
   return session;

@@ -5,9 +5,9 @@
 // fails the test on any console error, which is where violations are reported).
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 
 import { assertNoUnexpectedErrors, openPage } from './support/browser.mjs';
+import { startHost } from './support/host.mjs';
 import { startPortal } from './support/portal.mjs';
 
 // Each payload, if it ran, would set window.__xss or add an element with id="xss".
@@ -91,24 +91,17 @@ const INPUTS = [
 
 let portal;
 let host;
-const hostPages = new Map();
 const tried = { urls: 0, inputs: 0, attributes: 0 };
 
 before(async () => {
   portal = await startPortal();
-  const server = createServer((req, res) => {
-    const page = hostPages.get(new URL(req.url, 'http://x').pathname);
-    if (!page) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  host = { server, url: `http://127.0.0.1:${server.address().port}` };
+  host = await startHost();
 });
 
 after(async () => {
   console.log(`xss matrix: ${PAYLOADS.length} payloads; ${tried.urls} URL loads, ${tried.inputs} typed inputs, ${tried.attributes} widget attribute sets`);
   await portal?.stop();
-  await new Promise((done) => host?.server.close(done));
+  await host?.close();
 });
 
 afterEach(assertNoUnexpectedErrors);
@@ -198,7 +191,7 @@ describe('xss matrix', () => {
     for (const [i, payload] of PAYLOADS.entries()) {
       const attribute = payload.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
       const attributes = ['view', 'item', 'district', 'lang', 'theme', 'title'].map((a) => `${a}="${attribute}"`).join(' ');
-      hostPages.set(`/attr-${i}`, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head><body>${loader}<ruxue-widget ${attributes}></ruxue-widget></body></html>`);
+      host.pages.set(`/attr-${i}`, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head><body>${loader}<ruxue-widget ${attributes}></ruxue-widget></body></html>`);
       await s.page.goto(`${host.url}/attr-${i}`);
       const handle = await s.page.locator('ruxue-widget iframe').elementHandle();
       const frame = await handle.contentFrame();
