@@ -42,7 +42,7 @@ await writeFile(`${dist}/embed.html`, withMeta);
 
 // frame-ancestors only works as a header. Hosts merge every matching rule, so each page gets
 // exactly one policy from a rule of its own; the assets need none.
-const hashed = (await readdir(dist)).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
+const hashed = (await readdir(dist)).filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
 if (hashed.length < 3) throw new Error(`expected trunk's hashed files in ${dist}, found ${hashed.join(', ')}`);
 const page = (path, ancestors) =>
   `${path}\n  Content-Security-Policy: ${policy}; frame-ancestors ${ancestors}\n  Cache-Control: no-cache\n`;
