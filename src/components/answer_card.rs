@@ -2,7 +2,7 @@
 //! the UI language, with its sources, the way a public-service search puts the answer first.
 
 use leptos::prelude::*;
-use ruxue_core::guidance::Statement;
+use ruxue_core::model::Statement;
 
 use crate::components::source_note::SourceNote;
 use crate::i18n::{stage_name, use_lang, use_texts, Lang};

@@ -1,7 +1,7 @@
 //! One clause of a document in the reader: its text, departments, corrections and actions.
 
 use leptos::prelude::*;
-use ruxue_core::structure::department_note;
+use ruxue_core::model::department_note;
 use ruxue_core::{Clause, ClauseKind, Document};
 
 use crate::components::copy_citation::CopyCitation;

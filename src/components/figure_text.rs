@@ -2,8 +2,8 @@
 //! targets, and, after a search, the searched words marked.
 
 use leptos::prelude::*;
+use ruxue_core::model::figure_runs;
 use ruxue_core::search::match_mask;
-use ruxue_core::structure::figure_runs;
 
 /// Renders `text` as text nodes: figures in `<span class="rx-figure">`, characters matching
 /// one of `marks` (search terms, compared after normalisation) in `<mark>`. Everything is

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use ruxue_core::calendar::CalendarDate;
-use ruxue_core::guidance::next_intake_year;
+use ruxue_core::rules::next_intake_year;
 
 use crate::components::source_note::SourceNote;
 use crate::data::corpus;
@@ -41,7 +41,7 @@ pub fn KeyDates(today: CalendarDate, #[prop(optional)] intake: Option<i32>) -> i
     }
 }
 
-fn cycle_view(cycle: &'static ruxue_core::guidance::DateCycle, reference: bool) -> impl IntoView {
+fn cycle_view(cycle: &'static ruxue_core::model::DateCycle, reference: bool) -> impl IntoView {
     let lang = use_lang();
     let heading = format!(
         "{}年 · {}{}",

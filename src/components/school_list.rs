@@ -3,7 +3,7 @@
 //! a note that it is not a school to apply to.
 
 use leptos::prelude::*;
-use ruxue_core::directory::{School, SCHOOL_OPEN};
+use ruxue_core::model::{School, SCHOOL_OPEN};
 
 use crate::components::source_note::SourceNote;
 use crate::i18n::{use_texts, Texts};

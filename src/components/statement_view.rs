@@ -1,7 +1,7 @@
 //! One guidance statement, in the UI language, with where it applies and its sources.
 
 use leptos::prelude::*;
-use ruxue_core::guidance::Statement;
+use ruxue_core::model::Statement;
 
 use crate::components::source_note::SourceNote;
 use crate::i18n::{use_lang, use_texts, Lang};

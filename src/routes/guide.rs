@@ -4,7 +4,7 @@
 //! `#/guide?dates=<year>` opens at the key dates.
 
 use leptos::prelude::*;
-use ruxue_core::guidance::GUIDE_STAGES;
+use ruxue_core::model::GUIDE_STAGES;
 
 use crate::components::key_dates::KeyDates;
 use crate::components::statement_view::{statement_element_id, StatementView};

@@ -5,9 +5,8 @@
 
 use leptos::prelude::*;
 use ruxue_core::calendar::{CalendarDate, DateError};
-use ruxue_core::guidance::{
-    entry_years, intake_year_for, stages_for, AgeError, Situation, HOUSEHOLDS,
-};
+use ruxue_core::model::HOUSEHOLDS;
+use ruxue_core::rules::{entry_years, intake_year_for, stages_for, AgeError, Situation};
 
 use crate::components::key_dates::KeyDates;
 use crate::components::source_note::SourceNote;

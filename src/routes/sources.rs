@@ -2,7 +2,7 @@
 //! with official, press and reposts apart and counted, so a parent can see what rests on what.
 
 use leptos::prelude::*;
-use ruxue_core::directory::{PublicSource, QUALITIES};
+use ruxue_core::model::{PublicSource, QUALITIES};
 
 use crate::components::status_badge::StatusBadge;
 use crate::data::corpus;

@@ -144,7 +144,7 @@ fn warnings(cli: &Cli, corpus: &ruxue_core::Corpus) -> Vec<String> {
         out.push(format!(
             "{}: {}",
             cli.data.join(ruxue_core::SITE_FILE).display(),
-            ruxue_core::site::REPORT_UNSET_WARNING
+            ruxue_core::model::REPORT_UNSET_WARNING
         ));
     }
     out
@@ -600,7 +600,8 @@ fn age(
     household: Option<&str>,
     district: Option<&str>,
 ) -> Result<ExitCode> {
-    use ruxue_core::guidance::{entry_years, intake_year_for, stages_for, AgeError, HOUSEHOLDS};
+    use ruxue_core::model::HOUSEHOLDS;
+    use ruxue_core::rules::{entry_years, intake_year_for, stages_for, AgeError};
     if let Some(h) = household.filter(|h| !HOUSEHOLDS.contains(h)) {
         bail!(
             "household `{}` is not one of {}",

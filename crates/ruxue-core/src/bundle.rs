@@ -8,7 +8,7 @@
 //! [`FORMAT_VERSION`]. When the corpus grows past what one file should carry, the plan is one
 //! bundle per document with a small index bundle (see ARCHITECTURE.md).
 
-use crate::document::Corpus;
+use crate::model::Corpus;
 
 /// Identifies a Ruxue bundle.
 pub const MAGIC: &[u8; 4] = b"RXB1";
@@ -64,7 +64,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
 /// relative to `root`.
 #[cfg(feature = "loader")]
 pub fn compile(data_dir: &std::path::Path, root: &std::path::Path) -> Result<Vec<u8>, String> {
-    match crate::corpus::load_corpus(data_dir) {
+    match crate::load::load_corpus(data_dir) {
         Ok(corpus) => Ok(encode(&corpus)),
         Err(problems) => {
             let mut report: Vec<String> = problems

@@ -10,7 +10,7 @@ use std::collections::hash_map::{Entry, HashMap};
 
 use serde::Serialize;
 
-use crate::directory::{
+use crate::model::{
     community_core, strip_committee, Catchment, Cluster, ClusterFact, Community, Directory,
     District, School, Town,
 };

@@ -308,7 +308,7 @@ fn the_site_settings_need_a_checked_date_and_a_safe_report_address() {
 /// quietly emptied (issue 12).
 #[test]
 fn a_missing_required_file_or_no_documents_is_an_error() {
-    for file in ruxue_core::corpus::REQUIRED_FILES {
+    for file in ruxue_core::REQUIRED_FILES {
         let dir = fixture_with("valid", &[]);
         std::fs::remove_file(dir.join(file)).unwrap();
         assert_eq!(
@@ -356,7 +356,7 @@ fn crlf_control_characters_and_overlong_clauses_are_reported_plainly() {
     );
     let mut long = text.lines().map(str::to_string).collect::<Vec<_>>();
     let last = long.len() - 1;
-    long[last].push_str(&"长".repeat(ruxue_core::corpus::MAX_CLAUSE_CHARS));
+    long[last].push_str(&"长".repeat(ruxue_core::MAX_CLAUSE_CHARS));
     let overlong = fixture_with(
         "valid",
         &[("documents/test-2099-1.txt", &(long.join("\n") + "\n"))],

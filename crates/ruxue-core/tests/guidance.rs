@@ -5,8 +5,9 @@ mod common;
 use common::*;
 
 use ruxue_core::calendar::CalendarDate;
-use ruxue_core::guidance::{entry_years, next_intake_year, GUIDE_STAGES, HOUSEHOLDS};
 use ruxue_core::load_corpus;
+use ruxue_core::model::{GUIDE_STAGES, HOUSEHOLDS};
+use ruxue_core::rules::{entry_years, next_intake_year};
 
 #[test]
 fn every_stage_has_guidance_and_every_statement_has_sources() {
@@ -21,7 +22,7 @@ fn every_stage_has_guidance_and_every_statement_has_sources() {
     for s in &g.statements {
         assert!(!s.sources.is_empty(), "{}", s.id);
     }
-    for id in ruxue_core::guidance::COHORT_STATEMENTS {
+    for id in ruxue_core::rules::COHORT_STATEMENTS {
         assert!(g.statement(id).is_some(), "the calculator cites `{id}`");
     }
 }

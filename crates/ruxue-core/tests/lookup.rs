@@ -401,11 +401,11 @@ fn community_and_village_names_resolve_to_their_town() {
 /// several 街镇 (和平村, 东街) cannot resolve alone, so the bound is below 100%.
 #[test]
 fn community_names_resolve_at_95_percent_in_every_form() {
-    use ruxue_core::directory::{community_core, strip_committee};
+    use ruxue_core::model::{community_core, strip_committee};
     let corpus = corpus();
     let d = &corpus.directory;
     let sample: Vec<_> = d.communities.iter().step_by(7).collect();
-    type QueryOf = fn(&ruxue_core::directory::Community) -> String;
+    type QueryOf = fn(&ruxue_core::model::Community) -> String;
     let forms: [(&str, QueryOf); 4] = [
         ("full", |c| c.name.clone()),
         ("bare", |c| strip_committee(&c.name).to_string()),

@@ -7,10 +7,10 @@ mod common;
 
 use proptest::prelude::*;
 use ruxue_core::calendar::{date_fields, CalendarDate};
-use ruxue_core::directory::{community_core, strip_committee};
 use ruxue_core::embed::{self, EmbedView};
 use ruxue_core::link::{href_with_query, percent_decode, percent_encode, HashLocation};
 use ruxue_core::lookup::lookup;
+use ruxue_core::model::{community_core, strip_committee};
 use ruxue_core::search::normalize::normalize;
 use ruxue_core::search::tokenize::{query_terms, tokenize};
 use ruxue_core::search::{Query, SearchIndex};

@@ -8,9 +8,9 @@ use super::normalize::normalize;
 use super::target::{HitKind, Target, Tool};
 use super::tokenize::{compound_tokens, query_terms, tokenize};
 use super::understand::{understand, Lexicon, MAX_QUERY_CHARS};
-use crate::document::Corpus;
 use crate::lookup::{lookup, Via};
-use crate::structure::ClauseKind;
+use crate::model::ClauseKind;
+use crate::model::Corpus;
 
 /// The ranking's named weights. BM25F: each field's term frequency is length-normalised and
 /// weighted, the weighted sum goes through BM25's saturation, and is multiplied by the term's IDF.

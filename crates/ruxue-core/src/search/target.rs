@@ -13,8 +13,8 @@
 
 use serde::Serialize;
 
-use crate::document::Corpus;
 use crate::lookup::{key, Kind as PlaceKind};
+use crate::model::Corpus;
 
 /// What a hit is, pointing into the corpus by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -15,8 +15,8 @@ use super::normalize::normalize;
 use super::pinyin::{find, Mode, Pinyin};
 use super::question::{is_english_stopword, strip_question_words};
 use super::tokenize::{is_han, runs};
-use crate::document::Corpus;
-use crate::structure::ClauseKind;
+use crate::model::ClauseKind;
+use crate::model::Corpus;
 
 /// Queries are cut to this many characters; nobody types more, and it bounds the work.
 pub const MAX_QUERY_CHARS: usize = 200;

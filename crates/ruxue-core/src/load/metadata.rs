@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{DocumentMeta, DocumentSource, Status};
+use crate::model::{DocumentMeta, DocumentSource, Status};
 
 /// The metadata file as written, with positions kept for error messages.
 #[derive(Deserialize)]
@@ -38,8 +38,8 @@ struct RawSource {
 /// Parses and validates one metadata file. `file` is used only for messages.
 /// Returns every problem found, not just the first, so an editor fixes them in one pass.
 /// On success also returns the line of the `id` key, for checks across files.
-pub fn parse_meta(file: &Path, source: &str) -> Result<(DocumentMeta, usize), Vec<Diagnostic>> {
-    let raw: RawMeta = crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
+pub(crate) fn parse_meta(file: &Path, source: &str) -> Result<(DocumentMeta, usize), Vec<Diagnostic>> {
+    let raw: RawMeta = super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut at = |span: std::ops::Range<usize>, message: String| {
         problems.push(Diagnostic::at_offset(file, source, span.start, message));
@@ -158,7 +158,7 @@ fn check_text(
 }
 
 /// Ids appear in permanent links, so they are restricted to a URL-safe, readable form.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
         && id.split('-').all(|part| {
@@ -177,7 +177,7 @@ fn is_valid_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Status;
+    use crate::model::Status;
 
     const GOOD: &str = r#"
 id = "x-2023-1"

@@ -7,7 +7,7 @@ use crate::search::pinyin::{Pinyin, Syllable};
 
 /// Every reading of every Han character of `text` (heteronyms included: 行 is xing and hang,
 /// so `minhang` finds 闵行).
-pub fn pinyin_of(text: &str) -> Pinyin {
+pub(crate) fn pinyin_of(text: &str) -> Pinyin {
     let syllables = text
         .chars()
         .enumerate()

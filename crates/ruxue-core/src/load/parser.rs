@@ -1,15 +1,17 @@
 //! Parses a repaired document text into [`Clause`]s, following the numbering the document
-//! itself prints. See [`crate::structure`] for how each line is recognised.
+//! itself prints (see [`super::markers`] for how each line is recognised).
+//!
+//! Every line of text ends up in exactly one [`Clause`]. A heading whose number breaks the
+//! document's sequence cannot be placed, and is an error with its line, never dropped.
 
 use std::ops::Range;
 use std::path::Path;
 
+use super::markers::{attachment, is_date_line, marker, printed_number, Marker};
+use super::repairs::RepairedText;
 use crate::diagnostic::{line_of_offset, Diagnostic};
-use crate::document::DocumentMeta;
-use crate::repair::RepairedText;
-use crate::structure::{
-    attachment, departments, is_date_line, marker, printed_number, Clause, ClauseKind, Marker,
-};
+use crate::model::DocumentMeta;
+use crate::model::{departments, Clause, ClauseKind};
 
 /// A non-blank line of the repaired text.
 struct Block<'a> {
@@ -73,7 +75,7 @@ impl Position {
 }
 
 /// Parses `repaired` (the text of `text_file` with its repairs applied) into clauses.
-pub fn parse_document(
+pub(crate) fn parse_document(
     meta: &DocumentMeta,
     source: &str,
     repaired: &RepairedText,
@@ -279,7 +281,7 @@ fn finish(mut clause: Clause, ranges: &[Range<usize>], changed: &[Range<usize>])
     clause.departments = departments(&clause.text);
     clause.attachments = clause.text.lines().filter_map(attachment).collect();
     if matches!(clause.kind, ClauseKind::Part | ClauseKind::Section) {
-        clause.pinyin = crate::readings::pinyin_of(&clause.text);
+        clause.pinyin = super::readings::pinyin_of(&clause.text);
     }
     clause.repairs = changed
         .iter()

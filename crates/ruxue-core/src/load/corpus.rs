@@ -7,20 +7,20 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::metadata::parse_meta;
+use super::parser::parse_document;
+use super::repairs::{apply_repairs, parse_repair_list, RepairEntry};
 use crate::diagnostic::Diagnostic;
-use crate::document::{Corpus, Document};
-use crate::metadata::parse_meta;
-use crate::parse::parse_document;
-use crate::repair::{apply_repairs, parse_repair_list, RepairEntry};
+use crate::model::{Corpus, Document};
 
 /// Where documents live, relative to the data folder.
-pub const DOCUMENTS_DIR: &str = "documents";
+pub(crate) const DOCUMENTS_DIR: &str = "documents";
 /// The list of recorded repairs, relative to the data folder.
-pub const REPAIRS_FILE: &str = "repairs.toml";
+pub(crate) const REPAIRS_FILE: &str = "repairs.toml";
 /// The parent vocabulary for search, relative to the data folder.
-pub const VOCABULARY_FILE: &str = "vocabulary.toml";
+pub(crate) const VOCABULARY_FILE: &str = "vocabulary.toml";
 /// The English–Chinese search glossary, relative to the data folder.
-pub const GLOSSARY_FILE: &str = "glossary.toml";
+pub(crate) const GLOSSARY_FILE: &str = "glossary.toml";
 /// The deployment's settings (last-checked date, report address), relative to the data folder.
 pub const SITE_FILE: &str = "site.toml";
 
@@ -89,18 +89,18 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
 
     let vocabulary = read_optional_file(
         &data_dir.join(VOCABULARY_FILE),
-        crate::vocabulary::parse_vocabulary,
+        super::vocabulary::parse_vocabulary,
         &mut problems,
     );
     let glossary = read_optional_file(
         &data_dir.join(GLOSSARY_FILE),
-        crate::vocabulary::parse_glossary,
+        super::vocabulary::parse_glossary,
         &mut problems,
     );
 
     // Places and schools cite document items, so they are checked once the documents are valid.
     let directory = if problems.is_empty() {
-        crate::directory_loader::load_directory(data_dir, &documents).unwrap_or_else(|mut found| {
+        super::directory::load_directory(data_dir, &documents).unwrap_or_else(|mut found| {
             problems.append(&mut found);
             Default::default()
         })
@@ -109,7 +109,7 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     };
 
     let guidance = if problems.is_empty() {
-        crate::guidance_loader::load_guidance(data_dir, &documents, &directory).unwrap_or_else(
+        super::guidance::load_guidance(data_dir, &documents, &directory).unwrap_or_else(
             |mut found| {
                 problems.append(&mut found);
                 Default::default()
@@ -119,7 +119,7 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Default::default()
     };
 
-    let site = crate::site::load_site(&data_dir.join(SITE_FILE), &mut problems);
+    let site = super::site::load_site(&data_dir.join(SITE_FILE), &mut problems);
 
     if problems.is_empty() {
         Ok(Corpus {
@@ -333,7 +333,7 @@ fn read_optional_file<T: Default>(
 }
 
 fn build_document(
-    meta: crate::document::DocumentMeta,
+    meta: crate::model::DocumentMeta,
     text: String,
     repairs: &[&RepairEntry],
     repairs_path: &Path,
@@ -341,7 +341,7 @@ fn build_document(
 ) -> Result<Document, Vec<Diagnostic>> {
     let repaired = apply_repairs(&text, repairs, repairs_path, text_path)?;
     let clauses = parse_document(&meta, &text, &repaired, text_path)?;
-    let title_pinyin = crate::readings::pinyin_of(&meta.title);
+    let title_pinyin = super::readings::pinyin_of(&meta.title);
     Ok(Document {
         meta,
         text,

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::metadata::is_valid_id;
+use super::readings::pinyin_of;
 use crate::diagnostic::{line_of_offset, Diagnostic};
-use crate::directory::*;
-use crate::document::{find_item, Document};
-use crate::metadata::is_valid_id;
-use crate::readings::pinyin_of;
+use crate::model::*;
+use crate::model::{find_item, Document};
 
 /// A CSV file read as rows of trimmed fields, each with its line.
 struct Table {
@@ -117,7 +117,7 @@ fn optional(field: &str) -> Option<String> {
 }
 
 /// Whether `source` names an item of `documents` (`doc/clause`) or one of the `public` sources.
-pub fn source_resolves(source: &str, documents: &[Document], public: &[PublicSource]) -> bool {
+pub(crate) fn source_resolves(source: &str, documents: &[Document], public: &[PublicSource]) -> bool {
     if source.contains('/') {
         find_item(documents, source).is_some()
     } else {
@@ -204,7 +204,7 @@ fn town_known(district: &str, town: &str, directory: &Directory) -> bool {
 
 /// Loads and validates the directory against the already loaded `documents`: one loader per
 /// file, in the order their rows may refer to each other (sources, then places, then schools).
-pub fn load_directory(
+pub(crate) fn load_directory(
     data_dir: &Path,
     documents: &[Document],
 ) -> Result<Directory, Vec<Diagnostic>> {
@@ -239,7 +239,7 @@ fn load_sources(
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
     let sources_path = data_dir.join("sources.toml");
-    let (raw, text) = crate::toml_file::read_optional::<RawSources>(&sources_path, &mut problems);
+    let (raw, text) = super::toml_file::read_optional::<RawSources>(&sources_path, &mut problems);
     for spanned in raw.source {
         let line = line_of_offset(&text, spanned.span().start);
         let s = spanned.into_inner();
@@ -829,7 +829,7 @@ fn load_facts(
     mut problems: Vec<Diagnostic>,
 ) -> (Directory, Vec<Diagnostic>) {
     let facts_path = data_dir.join("schools/facts.toml");
-    let (raw, text) = crate::toml_file::read_optional::<RawFacts>(&facts_path, &mut problems);
+    let (raw, text) = super::toml_file::read_optional::<RawFacts>(&facts_path, &mut problems);
     for spanned in raw.fact {
         let line = line_of_offset(&text, spanned.span().start);
         let fact = spanned.into_inner();

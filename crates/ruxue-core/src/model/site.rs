@@ -32,69 +32,6 @@ pub fn is_report_address(address: &str) -> bool {
 /// The warning `ruxue check` prints while no report address is set.
 pub const REPORT_UNSET_WARNING: &str = "report_problem is not set, so the 报告问题 / Report a problem link is hidden on every page: set it to the bureau's mailto: or https:// address (see data/README.md)";
 
-#[cfg(feature = "loader")]
-mod loader {
-    use std::path::Path;
-
-    use serde::Deserialize;
-    use toml::Spanned;
-
-    use super::{is_report_address, Site};
-    use crate::calendar::CalendarDate;
-    use crate::diagnostic::{line_of_offset, Diagnostic};
-
-    #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields)]
-    struct RawSite {
-        last_checked: Option<Spanned<String>>,
-        report_problem: Option<Spanned<String>>,
-    }
-
-    /// Reads `data/site.toml` (its presence is checked with the other required files).
-    /// `last_checked` is required: every page shows the date, so a missing one is an error,
-    /// not a blank.
-    pub fn load_site(path: &Path, problems: &mut Vec<Diagnostic>) -> Site {
-        let (raw, text) = crate::toml_file::read_optional::<RawSite>(path, problems);
-        let mut site = Site::default();
-        match raw.last_checked {
-            Some(date) => {
-                let line = line_of_offset(&text, date.span().start);
-                let date = date.into_inner();
-                if CalendarDate::parse(&date).is_err() {
-                    problems.push(Diagnostic::new(
-                        path,
-                        line,
-                        format!("last_checked `{date}` is not a date: write it as YYYY-MM-DD"),
-                    ));
-                }
-                site.last_checked = date;
-            }
-            None => problems.push(Diagnostic::new(
-                path,
-                1,
-                "last_checked is missing: add `last_checked = \"YYYY-MM-DD\"`",
-            )),
-        }
-        if let Some(address) = raw.report_problem {
-            let line = line_of_offset(&text, address.span().start);
-            let address = address.into_inner();
-            if is_report_address(&address) {
-                site.report_problem = Some(address);
-            } else {
-                problems.push(Diagnostic::new(
-                    path,
-                    line,
-                    format!("report_problem `{address}` must be a mailto: address (mailto:name@example.gov.cn) or an https:// page"),
-                ));
-            }
-        }
-        site
-    }
-}
-
-#[cfg(feature = "loader")]
-pub use loader::load_site;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,11 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::metadata::is_valid_id;
 use crate::diagnostic::{line_of_offset, Diagnostic};
-use crate::directory::Directory;
-use crate::document::Document;
-use crate::guidance::{DateCycle, Guidance, Statement, Step, GUIDE_STAGES, HOUSEHOLDS};
-use crate::metadata::is_valid_id;
+use crate::model::Directory;
+use crate::model::Document;
+use crate::model::{DateCycle, Guidance, Statement, Step, GUIDE_STAGES, HOUSEHOLDS};
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -29,11 +29,11 @@ struct RawCycles {
 }
 
 fn resolves(source: &str, documents: &[Document], directory: &Directory) -> bool {
-    crate::directory_loader::source_resolves(source, documents, &directory.sources)
+    super::directory::source_resolves(source, documents, &directory.sources)
 }
 
 /// Loads and validates guidance and key dates.
-pub fn load_guidance(
+pub(crate) fn load_guidance(
     data_dir: &Path,
     documents: &[Document],
     directory: &Directory,
@@ -43,7 +43,7 @@ pub fn load_guidance(
     let scope_ok = |scope: &str| scope == "全市" || directory.district(scope).is_some();
 
     let path = data_dir.join("guidance.toml");
-    let (raw, text) = crate::toml_file::read_optional::<RawStatements>(&path, &mut problems);
+    let (raw, text) = super::toml_file::read_optional::<RawStatements>(&path, &mut problems);
     for spanned in raw.statement {
         let line = line_of_offset(&text, spanned.span().start);
         let s = spanned.into_inner();
@@ -120,7 +120,7 @@ pub fn load_guidance(
     }
 
     let path = data_dir.join("key_dates.toml");
-    let (raw, text) = crate::toml_file::read_optional::<RawCycles>(&path, &mut problems);
+    let (raw, text) = super::toml_file::read_optional::<RawCycles>(&path, &mut problems);
     for spanned in raw.cycle {
         let line = line_of_offset(&text, spanned.span().start);
         let c = spanned.into_inner();

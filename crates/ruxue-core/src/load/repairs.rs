@@ -13,11 +13,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{line_of_offset, Diagnostic};
-pub use crate::document::AppliedRepair;
+pub(crate) use crate::model::AppliedRepair;
 
 /// One entry of the repair list, as an editor wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RepairEntry {
+pub(crate) struct RepairEntry {
     /// The document id the repair applies to.
     pub document: String,
     /// Exact text in the verbatim source, line breaks included (`\n` in TOML).
@@ -50,8 +50,8 @@ struct RawEntry {
 }
 
 /// Parses the repair list. `file` is used only for messages.
-pub fn parse_repair_list(file: &Path, source: &str) -> Result<Vec<RepairEntry>, Vec<Diagnostic>> {
-    let raw: RawList = crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
+pub(crate) fn parse_repair_list(file: &Path, source: &str) -> Result<Vec<RepairEntry>, Vec<Diagnostic>> {
+    let raw: RawList = super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for spanned in raw.repair {
@@ -103,7 +103,7 @@ pub fn parse_repair_list(file: &Path, source: &str) -> Result<Vec<RepairEntry>, 
 
 /// A text with its repairs applied, and the map back to the published text.
 #[derive(Debug, Clone)]
-pub struct RepairedText {
+pub(crate) struct RepairedText {
     /// The text the portal parses and shows.
     pub text: String,
     /// The repairs in source order.
@@ -124,7 +124,7 @@ struct Segment {
 
 impl RepairedText {
     /// The byte in the published text that byte `offset` of the repaired text came from.
-    pub fn source_offset(&self, offset: usize) -> usize {
+    pub(crate) fn source_offset(&self, offset: usize) -> usize {
         let index = self
             .segments
             .partition_point(|s| s.repaired_start <= offset)
@@ -140,7 +140,7 @@ impl RepairedText {
 /// Applies `entries` (those for this document) to `source`. Every problem is reported at the
 /// entry's line in `list_file`: an original that is not found, found a different number of
 /// times than `count`, or overlapping another repair.
-pub fn apply_repairs(
+pub(crate) fn apply_repairs(
     source: &str,
     entries: &[&RepairEntry],
     list_file: &Path,

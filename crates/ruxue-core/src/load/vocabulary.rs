@@ -7,9 +7,9 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::readings::pinyin_of;
 use crate::diagnostic::{line_of_offset, Diagnostic};
-use crate::document::{GlossaryEntry, VocabularyTerm};
-use crate::readings::pinyin_of;
+use crate::model::{GlossaryEntry, VocabularyTerm};
 use crate::search::tokenize::is_han;
 
 #[derive(Deserialize)]
@@ -39,14 +39,14 @@ struct RawCompound {
 
 /// The vocabulary and the compound words of `vocabulary.toml`.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
+pub(crate) struct Vocabulary {
     pub terms: Vec<VocabularyTerm>,
     pub compounds: Vec<String>,
 }
 
 /// Parses and validates the vocabulary; every problem is reported at its entry's line.
-pub fn parse_vocabulary(file: &Path, source: &str) -> Result<Vocabulary, Vec<Diagnostic>> {
-    let raw: RawList = crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
+pub(crate) fn parse_vocabulary(file: &Path, source: &str) -> Result<Vocabulary, Vec<Diagnostic>> {
+    let raw: RawList = super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut vocabulary = Vocabulary::default();
     for spanned in raw.term {
@@ -138,9 +138,9 @@ fn is_glossary_phrase(phrase: &str) -> bool {
 }
 
 /// Parses and validates the glossary (English words → the Chinese terms the texts use).
-pub fn parse_glossary(file: &Path, source: &str) -> Result<Vec<GlossaryEntry>, Vec<Diagnostic>> {
+pub(crate) fn parse_glossary(file: &Path, source: &str) -> Result<Vec<GlossaryEntry>, Vec<Diagnostic>> {
     let raw: RawGlossary =
-        crate::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
+        super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut entries: Vec<GlossaryEntry> = Vec::new();
     for spanned in raw.entry {

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 
 /// Parses `source` (the contents of `file`), turning a syntax or shape error into a
 /// diagnostic at its line.
-pub fn parse<T: for<'de> Deserialize<'de>>(file: &Path, source: &str) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: &Path, source: &str) -> Result<T, Diagnostic> {
     toml::from_str(source).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
         Diagnostic::at_offset(file, source, offset, e.message().trim().to_string())
@@ -18,7 +18,7 @@ pub fn parse<T: for<'de> Deserialize<'de>>(file: &Path, source: &str) -> Result<
 
 /// Reads and parses an optional file: an absent file is empty, anything else that goes wrong
 /// is recorded in `problems`. Returns the value and the text, for line numbers.
-pub fn read_optional<T: for<'de> Deserialize<'de> + Default>(
+pub(crate) fn read_optional<T: for<'de> Deserialize<'de> + Default>(
     path: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> (T, String) {

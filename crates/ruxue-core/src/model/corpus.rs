@@ -1,0 +1,86 @@
+//! The corpus: everything the portal ships, validated — documents, the search aids, the
+//! directory of places and schools, the guidance and the site settings — and the questions
+//! every view asks of it (which item a source names, whether it is official text).
+
+use serde::{Deserialize, Serialize};
+
+use super::document::{find_item, Document, Status};
+use super::{Clause, Directory, Guidance, Site};
+use crate::search::pinyin::Pinyin;
+
+/// Everything the portal ships, validated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Policy documents, ordered by id.
+    pub documents: Vec<Document>,
+    /// The parent vocabulary search expands (`data/vocabulary.toml`).
+    pub vocabulary: Vec<VocabularyTerm>,
+    /// Words whose inner character pairs are not words of their own (中小学 holds 小学 but
+    /// is not about primary school alone): search counts such inner pairs for less.
+    pub compounds: Vec<String>,
+    /// English words parents type, and the Chinese terms the texts use (`data/glossary.toml`).
+    pub glossary: Vec<GlossaryEntry>,
+    /// Districts, 街镇, schools and clusters (`data/places/`, `data/schools/`).
+    pub directory: Directory,
+    /// Enrolment guidance and key dates (`data/guidance.toml`, `data/key_dates.toml`).
+    pub guidance: Guidance,
+    /// The deployment's settings: last-checked date and report address (`data/site.toml`).
+    pub site: Site,
+}
+
+/// A word parents use that the documents do not (幼升小), with the terms search adds for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VocabularyTerm {
+    pub term: String,
+    /// Terms searched as well, shown to the user ("也搜索了").
+    pub also: Vec<String>,
+    /// Readings of the term, for pinyin queries.
+    pub pinyin: Pinyin,
+}
+
+/// English phrases and the Chinese terms search looks for instead (kindergarten → 幼儿园).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    /// Lower-case phrases, words separated by one space.
+    pub en: Vec<String>,
+    pub zh: Vec<String>,
+}
+
+impl Corpus {
+    /// The document with id `id`.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.meta.id == id)
+    }
+
+    /// The document and clause a portal-wide item id (`mh-2023-6/4-9-16`) names.
+    pub fn item(&self, item_id: &str) -> Option<(&Document, &Clause)> {
+        find_item(&self.documents, item_id)
+    }
+
+    /// Whether `source` is official text: an item of a document in force, or a public source
+    /// read on a government site. A draft, a superseded document, press and reposts are not.
+    pub fn is_official_source(&self, source: &str) -> bool {
+        match self.item(source) {
+            Some((document, _)) => document.meta.status == Status::Official,
+            None => self
+                .directory
+                .source(source)
+                .is_some_and(|s| s.is_official()),
+        }
+    }
+
+    /// How many guide statements rest on official text (at least one official source), and
+    /// how many there are.
+    pub fn statements_on_official_text(&self) -> (usize, usize) {
+        let statements = &self.guidance.statements;
+        let official = statements
+            .iter()
+            .filter(|s| {
+                s.sources
+                    .iter()
+                    .any(|source| self.is_official_source(source))
+            })
+            .count();
+        (official, statements.len())
+    }
+}
