@@ -197,6 +197,44 @@ fn the_fictional_fixture_resolves_the_whole_chain() {
     );
 }
 
+/// The CSV lists are read by header: the header must be the documented columns in order,
+/// fields are trimmed, lists take `;` or the full-width `；`, and an empty optional field is
+/// no value rather than an empty one.
+#[test]
+fn csv_lists_are_read_by_their_documented_header() {
+    let base = "lookup-chain";
+    let renamed = fixture_changing(
+        base,
+        "schools/clusters.csv",
+        "id,name,kind",
+        "id,title,kind",
+    );
+    assert_eq!(
+        problems_at(&renamed)[0],
+        "schools/clusters.csv:2: the header must be `id,name,kind,district,aliases,source`, found `id,title,kind,district,aliases,source`"
+    );
+    let empty = fixture_with(base, &[("schools/clusters.csv", "# only a comment\n")]);
+    assert_eq!(
+        problems_at(&empty)[0],
+        "schools/clusters.csv:1: the file is empty: it needs the header `id,name,kind,district,aliases,source`"
+    );
+    let spaced = fixture_changing(
+        base,
+        "schools/schools.csv",
+        "测试第一中学,,测试区,样例街道,初中;高中,公办,,",
+        "测试第一中学 , 测中；一中 ,测试区, ,初中； 高中,, ,",
+    );
+    let corpus = load_corpus(&spaced).unwrap();
+    let school = corpus.directory.school("test-diyi-zhongxue").unwrap();
+    assert_eq!(school.name, "测试第一中学");
+    assert_eq!(school.aliases, ["测中", "一中"]);
+    assert_eq!(school.stages, ["初中", "高中"]);
+    assert_eq!(
+        (&school.town, &school.ownership, &school.status),
+        (&None, &None, &None)
+    );
+}
+
 /// Each malformed list is the lookup-chain fixture with one line changed.
 #[test]
 fn malformed_lists_fail_with_file_line_messages() {

@@ -38,7 +38,10 @@ struct RawSource {
 /// Parses and validates one metadata file. `file` is used only for messages.
 /// Returns every problem found, not just the first, so an editor fixes them in one pass.
 /// On success also returns the line of the `id` key, for checks across files.
-pub(crate) fn parse_meta(file: &Path, source: &str) -> Result<(DocumentMeta, usize), Vec<Diagnostic>> {
+pub(crate) fn parse_meta(
+    file: &Path,
+    source: &str,
+) -> Result<(DocumentMeta, usize), Vec<Diagnostic>> {
     let raw: RawMeta = super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut at = |span: std::ops::Range<usize>, message: String| {

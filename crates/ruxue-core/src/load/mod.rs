@@ -11,11 +11,13 @@
 #![deny(unreachable_pub)]
 
 mod corpus;
+mod csv_file;
 mod directory;
 mod guidance;
 mod markers;
 mod metadata;
 mod parser;
+mod problems;
 mod readings;
 mod repairs;
 mod site;

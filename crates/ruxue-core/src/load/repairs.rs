@@ -50,7 +50,10 @@ struct RawEntry {
 }
 
 /// Parses the repair list. `file` is used only for messages.
-pub(crate) fn parse_repair_list(file: &Path, source: &str) -> Result<Vec<RepairEntry>, Vec<Diagnostic>> {
+pub(crate) fn parse_repair_list(
+    file: &Path,
+    source: &str,
+) -> Result<Vec<RepairEntry>, Vec<Diagnostic>> {
     let raw: RawList = super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let mut entries = Vec::new();

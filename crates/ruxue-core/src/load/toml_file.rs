@@ -9,7 +9,10 @@ use crate::diagnostic::Diagnostic;
 
 /// Parses `source` (the contents of `file`), turning a syntax or shape error into a
 /// diagnostic at its line.
-pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: &Path, source: &str) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: for<'de> Deserialize<'de>>(
+    file: &Path,
+    source: &str,
+) -> Result<T, Diagnostic> {
     toml::from_str(source).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
         Diagnostic::at_offset(file, source, offset, e.message().trim().to_string())

@@ -138,7 +138,10 @@ fn is_glossary_phrase(phrase: &str) -> bool {
 }
 
 /// Parses and validates the glossary (English words → the Chinese terms the texts use).
-pub(crate) fn parse_glossary(file: &Path, source: &str) -> Result<Vec<GlossaryEntry>, Vec<Diagnostic>> {
+pub(crate) fn parse_glossary(
+    file: &Path,
+    source: &str,
+) -> Result<Vec<GlossaryEntry>, Vec<Diagnostic>> {
     let raw: RawGlossary =
         super::toml_file::parse(file, source).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
