@@ -142,6 +142,18 @@ fn record_line(text: &str, position: Option<&csv::Position>) -> usize {
     line
 }
 
+/// A field holding several values separated by `;` (or the full-width `；` a Chinese keyboard
+/// types), empty ones dropped.
+pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let field = String::deserialize(deserializer)?;
+    Ok(field
+        .split([';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::record_line;
@@ -159,16 +171,4 @@ mod tests {
             .collect();
         assert_eq!(lines, [2, 3, 5, 7]);
     }
-}
-
-/// A field holding several values separated by `;` (or the full-width `；` a Chinese keyboard
-/// types), empty ones dropped.
-pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    let field = String::deserialize(deserializer)?;
-    Ok(field
-        .split([';', '；'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect())
 }
