@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::normalize::normalize;
 use super::target::{HitKind, Target, Tool};
 use super::tokenize::{compound_tokens, query_terms, tokenize};
-use super::understand::{understand, Lexicon, MAX_QUERY_CHARS};
+use super::understand::{understand, Lexicon, Phrase, Understood, MAX_QUERY_CHARS};
 use crate::lookup::{lookup, Via};
 use crate::model::ClauseKind;
 use crate::model::Corpus;
@@ -315,26 +315,46 @@ impl SearchIndex {
     }
 
     /// Runs a query. Never fails: an empty or unsearchable query finds nothing.
+    ///
+    /// In phases: read the query ([`understand`]); score the text of every record by BM25F;
+    /// add the places the lookup finds and the "not yet published" notice of a year without
+    /// dates; weigh by the places the query names; then count facets, filter and take the
+    /// best `limit`.
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
         let read = understand(corpus, &self.lexicon, query.text, |t| self.has_term(t));
+        let mut scores = Scores {
+            records: &self.records,
+            by_id: HashMap::new(),
+            extra: Vec::new(),
+        };
+        let mut marked_terms = self.score_text(corpus, &read.phrases, &mut scores.by_id);
+        scores.add_places_and_notices(corpus, &read);
+        scores.weigh_by_place(corpus, &read);
+        marked_terms.sort();
+        marked_terms.dedup();
         let mut results = Results {
-            expansions: read.expansions.clone(),
+            expansions: read.expansions,
             truncated: read.truncated,
-            corrected: read.corrected.clone(),
-            elsewhere: read.elsewhere.clone(),
+            corrected: read.corrected,
+            elsewhere: read.elsewhere,
             ..Default::default()
         };
+        scores.into_hits(corpus, query, &marked_terms, &mut results);
+        results
+    }
 
-        // Scores by id: an indexed record's position, or past the records, a target this
-        // query adds (a place the lookup found, a year's "not yet published" notice).
-        let mut scores: HashMap<u32, f32> = HashMap::new();
-        let mut extra: Vec<Target> = Vec::new();
-        let records = self.records.len() as u32;
-        let mut marked_terms: Vec<String> = Vec::new();
+    /// BM25F scores of the records matching `phrases`, by record position, each multiplied
+    /// by its kind's weight; returns the terms that matched, for marking in snippets.
+    fn score_text(
+        &self,
+        corpus: &Corpus,
+        phrases: &[Phrase],
+        scores: &mut HashMap<u32, f32>,
+    ) -> Vec<String> {
+        let mut marked_terms = Vec::new();
         let mut seen = vec![false; self.records.len()];
-        for phrase in &read.phrases {
+        for phrase in phrases {
             let text = phrase.text.as_str();
-            let holds_phrase = |r: &Record| r.fields.iter().any(|field| field.contains(text));
             let mut terms: Vec<String> = query_terms(text).into_iter().map(|t| t.text).collect();
             terms.extend(
                 compound_tokens(text, &corpus.compounds)
@@ -351,17 +371,10 @@ impl SearchIndex {
                 phrase_idf += idf;
                 for (record, tf) in list {
                     let r = &self.records[*record as usize];
-                    if phrase.whole && !holds_phrase(r) {
+                    if phrase.whole && !r.fields.iter().any(|field| field.contains(text)) {
                         continue;
                     }
-                    let mut weighted = 0.0;
-                    for field in 0..FIELDS {
-                        if tf[field] > 0.0 {
-                            let average = self.average_lengths[r.group][field];
-                            let norm = 1.0 - B + B * r.lengths[field] / average;
-                            weighted += FIELD_WEIGHTS[field] * tf[field] / norm;
-                        }
-                    }
+                    let weighted = self.field_weighted(r, tf);
                     *scores.entry(*record).or_default() +=
                         phrase.weight * idf * weighted * (K1 + 1.0) / (weighted + K1);
                     if !seen[*record as usize] {
@@ -391,127 +404,21 @@ impl SearchIndex {
                 _ => 1.0,
             };
         }
+        marked_terms
+    }
 
-        let best_text = scores.values().copied().fold(1.0f32, f32::max);
-        let mut add = |target: Target, score: f32, scores: &mut HashMap<u32, f32>| {
-            let at = extra.iter().position(|t| *t == target).unwrap_or_else(|| {
-                extra.push(target);
-                extra.len() - 1
-            });
-            let entry = scores.entry(records + at as u32).or_default();
-            *entry = entry.max(score);
-        };
-        for place_query in &read.place_queries {
-            for m in lookup(&corpus.directory, place_query, 8).matches {
-                // A name that merely contains what was typed (小学 in 白鹭小学) is no answer.
-                let strong = match m.via {
-                    Via::Part => false,
-                    Via::Prefix => place_query.chars().count() >= 2,
-                    _ => true,
-                };
-                if strong {
-                    // An exact name or alias is what was asked for, whichever it was.
-                    let share = if m.via == Via::Name {
-                        1.0
-                    } else {
-                        m.score as f32 / 100.0
-                    };
-                    add(
-                        Target::Place(m.kind, m.index),
-                        PLACE * best_text * share,
-                        &mut scores,
-                    );
-                }
+    /// A term's length-normalised, field-weighted frequency in `record`, before BM25's
+    /// saturation.
+    fn field_weighted(&self, record: &Record, tf: &[f32; FIELDS]) -> f32 {
+        let mut weighted = 0.0;
+        for field in 0..FIELDS {
+            if tf[field] > 0.0 {
+                let average = self.average_lengths[record.group][field];
+                let norm = 1.0 - B + B * record.lengths[field] / average;
+                weighted += FIELD_WEIGHTS[field] * tf[field] / norm;
             }
         }
-        for &year in &read.years {
-            if corpus.guidance.cycles_for(year).is_empty() {
-                let notice = Target::DatesNotPublished(Some(year));
-                add(notice, UNPUBLISHED_YEAR * best_text, &mut scores);
-            }
-        }
-        let target_of = |id: u32| match self.records.get(id as usize) {
-            Some(record) => record.target,
-            None => extra[(id - records) as usize],
-        };
-
-        if !read.elsewhere.is_empty() {
-            if read.phrases.is_empty() && scores.is_empty() {
-                // Only an uncovered place was named: the city-wide guidance is the answer.
-                for (id, record) in self.records.iter().enumerate() {
-                    if let Target::Statement(i) = record.target {
-                        if corpus.guidance.statements[i].scope == "全市" {
-                            scores.insert(id as u32, 1.0 - i as f32 * 0.001);
-                        }
-                    }
-                }
-            }
-            for (&id, score) in scores.iter_mut() {
-                if target_of(id).scope(corpus).is_some_and(|s| s != "全市") {
-                    *score *= ELSEWHERE;
-                }
-            }
-        }
-        if !read.districts.is_empty() {
-            for (&id, score) in scores.iter_mut() {
-                if target_of(id)
-                    .scope(corpus)
-                    .is_some_and(|s| read.districts.iter().any(|d| d == s))
-                {
-                    *score *= DISTRICT;
-                }
-            }
-        }
-
-        let mut matched: Vec<(u32, f32)> = scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
-        // Best first; equal scores in index order, so results never shuffle between runs.
-        matched.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-
-        let mut kinds = [0usize; HitKind::ALL.len()];
-        let mut kept = Vec::new();
-        for (id, score) in matched {
-            let target = target_of(id);
-            if let Target::Clause { doc, .. } = target {
-                let meta = &corpus.documents[doc].meta;
-                count(&mut results.districts, &meta.district);
-                count(&mut results.documents, &meta.id);
-            }
-            let district_ok = query.district.is_none_or(|d| {
-                target
-                    .scope(corpus)
-                    .is_none_or(|scope| scope == d || scope == "全市")
-            });
-            let document_ok = query.document.is_none_or(|d| match target {
-                Target::Clause { doc, .. } => corpus.documents[doc].meta.id == d,
-                _ => false,
-            });
-            if !(district_ok && document_ok) {
-                continue;
-            }
-            let kind = target.kind();
-            kinds[kind as usize] += 1;
-            if query.kinds.is_empty() || query.kinds.contains(&kind) {
-                kept.push((target, score));
-            }
-        }
-        results.kinds = HitKind::ALL
-            .into_iter()
-            .zip(kinds)
-            .filter(|(_, n)| *n > 0)
-            .collect();
-        results.total = kept.len();
-        marked_terms.sort();
-        marked_terms.dedup();
-        results.hits = kept
-            .into_iter()
-            .take(query.limit)
-            .map(|(target, score)| Hit {
-                target,
-                score,
-                snippet: hit_snippet(corpus, target, &marked_terms),
-            })
-            .collect();
-        results
+        weighted
     }
 
     fn idf(&self, document_frequency: usize) -> f32 {
@@ -605,6 +512,157 @@ pub fn match_mask(text: &str, terms: &[String]) -> Vec<bool> {
         }
     }
     marked
+}
+
+/// One query's scores: indexed records by position and, past them, the targets this query
+/// adds (a place the lookup found, a year's "not yet published" notice).
+struct Scores<'a> {
+    records: &'a [Record],
+    by_id: HashMap<u32, f32>,
+    extra: Vec<Target>,
+}
+
+impl Scores<'_> {
+    fn target(&self, id: u32) -> Target {
+        match self.records.get(id as usize) {
+            Some(record) => record.target,
+            None => self.extra[id as usize - self.records.len()],
+        }
+    }
+
+    /// Adds `target` at `score`, or raises its score to it if it is already there.
+    fn add(&mut self, target: Target, score: f32) {
+        let at = self
+            .extra
+            .iter()
+            .position(|t| *t == target)
+            .unwrap_or_else(|| {
+                self.extra.push(target);
+                self.extra.len() - 1
+            });
+        let entry = self
+            .by_id
+            .entry((self.records.len() + at) as u32)
+            .or_default();
+        *entry = entry.max(score);
+    }
+
+    /// The places, schools and clusters the lookup finds for the query, and the notice of a
+    /// named year whose dates are not published, each scored against the best text score.
+    fn add_places_and_notices(&mut self, corpus: &Corpus, read: &Understood) {
+        let best_text = self.by_id.values().copied().fold(1.0f32, f32::max);
+        for place_query in &read.place_queries {
+            for m in lookup(&corpus.directory, place_query, 8).matches {
+                // A name that merely contains what was typed (小学 in 白鹭小学) is no answer.
+                let strong = match m.via {
+                    Via::Part => false,
+                    Via::Prefix => place_query.chars().count() >= 2,
+                    _ => true,
+                };
+                if strong {
+                    // An exact name or alias is what was asked for, whichever it was.
+                    let share = if m.via == Via::Name {
+                        1.0
+                    } else {
+                        m.score as f32 / 100.0
+                    };
+                    self.add(Target::Place(m.kind, m.index), PLACE * best_text * share);
+                }
+            }
+        }
+        for &year in &read.years {
+            if corpus.guidance.cycles_for(year).is_empty() {
+                let notice = Target::DatesNotPublished(Some(year));
+                self.add(notice, UNPUBLISHED_YEAR * best_text);
+            }
+        }
+    }
+
+    /// An uncovered place in the query puts city-wide answers first (and, alone, makes them
+    /// the answer); a named district raises what applies there.
+    fn weigh_by_place(&mut self, corpus: &Corpus, read: &Understood) {
+        if !read.elsewhere.is_empty() {
+            if read.phrases.is_empty() && self.by_id.is_empty() {
+                for (id, record) in self.records.iter().enumerate() {
+                    if let Target::Statement(i) = record.target {
+                        if corpus.guidance.statements[i].scope == "全市" {
+                            self.by_id.insert(id as u32, 1.0 - i as f32 * 0.001);
+                        }
+                    }
+                }
+            }
+            self.multiply_where(corpus, ELSEWHERE, |scope| scope != "全市");
+        }
+        if !read.districts.is_empty() {
+            self.multiply_where(corpus, DISTRICT, |scope| {
+                read.districts.iter().any(|d| d == scope)
+            });
+        }
+    }
+
+    fn multiply_where(&mut self, corpus: &Corpus, factor: f32, applies: impl Fn(&str) -> bool) {
+        let ids: Vec<u32> = self.by_id.keys().copied().collect();
+        for id in ids {
+            if self.target(id).scope(corpus).is_some_and(&applies) {
+                *self.by_id.get_mut(&id).expect("a scored id") *= factor;
+            }
+        }
+    }
+
+    /// Best first (equal scores in index order, so results never shuffle between runs):
+    /// counts the district and document facets before those filters and the kinds before the
+    /// kind filter, then keeps the first `query.limit` hits.
+    fn into_hits(self, corpus: &Corpus, query: &Query, terms: &[String], results: &mut Results) {
+        let mut matched: Vec<(u32, f32)> = self
+            .by_id
+            .iter()
+            .map(|(&id, &score)| (id, score))
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
+        matched.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut kinds = [0usize; HitKind::ALL.len()];
+        let mut kept = Vec::new();
+        for (id, score) in matched {
+            let target = self.target(id);
+            if let Target::Clause { doc, .. } = target {
+                let meta = &corpus.documents[doc].meta;
+                count(&mut results.districts, &meta.district);
+                count(&mut results.documents, &meta.id);
+            }
+            let district_ok = query.district.is_none_or(|d| {
+                target
+                    .scope(corpus)
+                    .is_none_or(|scope| scope == d || scope == "全市")
+            });
+            let document_ok = query.document.is_none_or(|d| match target {
+                Target::Clause { doc, .. } => corpus.documents[doc].meta.id == d,
+                _ => false,
+            });
+            if !(district_ok && document_ok) {
+                continue;
+            }
+            let kind = target.kind();
+            kinds[kind as usize] += 1;
+            if query.kinds.is_empty() || query.kinds.contains(&kind) {
+                kept.push((target, score));
+            }
+        }
+        results.kinds = HitKind::ALL
+            .into_iter()
+            .zip(kinds)
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        results.total = kept.len();
+        results.hits = kept
+            .into_iter()
+            .take(query.limit)
+            .map(|(target, score)| Hit {
+                target,
+                score,
+                snippet: hit_snippet(corpus, target, terms),
+            })
+            .collect();
+    }
 }
 
 fn count(counts: &mut Vec<(String, usize)>, key: &str) {
