@@ -74,7 +74,8 @@ impl Position {
     }
 }
 
-/// Parses `repaired` (the text of `text_file` with its repairs applied) into clauses.
+/// Parses `repaired` (the text of `text_file` with its repairs applied) into clauses: the
+/// front matter before the first part, the body by its numbering, then the signature block.
 pub(crate) fn parse_document(
     meta: &DocumentMeta,
     source: &str,
@@ -82,14 +83,49 @@ pub(crate) fn parse_document(
     text_file: &Path,
 ) -> Result<Vec<Clause>, Vec<Diagnostic>> {
     let blocks = blocks(&repaired.text);
-    let line_of = |block: &Block| line_of_offset(source, repaired.source_offset(block.range.start));
-    let mut problems = Vec::new();
-
-    let first_part = blocks
+    let body_start = blocks
         .iter()
-        .position(|b| matches!(marker(b.text), Some((Marker::Part(_), _))));
-    let body_start = first_part.unwrap_or(blocks.len());
-    // The signature block: issuer names, the date and attachment lines after the last clause.
+        .position(|b| matches!(marker(b.text), Some((Marker::Part(_), _))))
+        .unwrap_or(blocks.len());
+    let body_end = signature_start(meta, &blocks, body_start);
+    let mut parser = Parser {
+        source,
+        repaired,
+        text_file,
+        at: Position::default(),
+        clauses: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (n, block) in blocks[..body_start].iter().enumerate() {
+        parser.preamble(n, block);
+    }
+    for block in &blocks[body_start..body_end] {
+        parser.body(block);
+    }
+    for (n, block) in blocks[body_end..].iter().enumerate() {
+        let id = format!("closing-{}", n + 1);
+        parser.push(
+            ClauseKind::Closing,
+            id,
+            String::new(),
+            vec![],
+            block.text,
+            block,
+        );
+    }
+    if !parser.problems.is_empty() {
+        return Err(parser.problems);
+    }
+    Ok(parser
+        .clauses
+        .into_iter()
+        .map(|(clause, ranges)| finish(clause, &ranges, &repaired.changed))
+        .collect())
+}
+
+/// Where the signature block starts: the issuer names, the date and attachment lines after
+/// the last clause of the body.
+fn signature_start(meta: &DocumentMeta, blocks: &[Block], body_start: usize) -> usize {
     let mut body_end = blocks.len();
     while body_end > body_start + 1 {
         let line = blocks[body_end - 1].text;
@@ -101,173 +137,185 @@ pub(crate) fn parse_document(
         }
         body_end -= 1;
     }
+    body_end
+}
 
-    let mut clauses: Vec<(Clause, Vec<Range<usize>>)> = Vec::new();
-    let new_clause =
-        |kind, id: String, number: String, path: Vec<String>, text: &str, block: &Block| {
-            let clause = Clause {
-                id,
-                kind,
-                number,
-                path,
-                lead: None,
-                text: text.to_string(),
-                departments: Vec::new(),
-                attachments: Vec::new(),
-                repairs: Vec::new(),
-                source_line: line_of(block) as u32,
-                pinyin: Default::default(),
-            };
-            (clause, vec![block.range.clone()])
+/// The clauses parsed so far, each with the ranges of repaired text it holds, and the
+/// problems found.
+struct Parser<'a> {
+    source: &'a str,
+    repaired: &'a RepairedText,
+    text_file: &'a Path,
+    at: Position,
+    clauses: Vec<(Clause, Vec<Range<usize>>)>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Parser<'_> {
+    fn line_of(&self, block: &Block) -> usize {
+        line_of_offset(self.source, self.repaired.source_offset(block.range.start))
+    }
+
+    fn push(
+        &mut self,
+        kind: ClauseKind,
+        id: String,
+        number: String,
+        path: Vec<String>,
+        text: &str,
+        block: &Block,
+    ) {
+        let clause = Clause {
+            id,
+            kind,
+            number,
+            path,
+            lead: None,
+            text: text.to_string(),
+            departments: Vec::new(),
+            attachments: Vec::new(),
+            repairs: Vec::new(),
+            source_line: self.line_of(block) as u32,
+            pinyin: Default::default(),
         };
+        self.clauses.push((clause, vec![block.range.clone()]));
+    }
 
-    for (n, block) in blocks[..body_start].iter().enumerate() {
+    fn misplaced(&mut self, block: &Block, what: &str, expected: u32) {
+        let problem = misplaced(
+            self.text_file,
+            self.line_of(block),
+            block.text,
+            what,
+            expected,
+        );
+        self.problems.push(problem);
+    }
+
+    /// The `n`th block before the first part: no numbered line belongs there.
+    fn preamble(&mut self, n: usize, block: &Block) {
         if marker(block.text).is_some() {
-            problems.push(Diagnostic::new(
-                text_file,
-                line_of(block),
+            self.problems.push(Diagnostic::new(
+                self.text_file,
+                self.line_of(block),
                 format!(
                     "numbered line {:?} comes before the first part (一、): it cannot be placed",
                     short(block.text)
                 ),
             ));
         }
-        clauses.push(new_clause(
+        let id = format!("preamble-{}", n + 1);
+        self.push(
             ClauseKind::Preamble,
-            format!("preamble-{}", n + 1),
+            id,
             String::new(),
             vec![],
             block.text,
             block,
-        ));
+        );
     }
 
-    let mut at = Position::default();
-    for block in &blocks[body_start..body_end] {
-        let line = block.text;
-        match marker(line) {
-            Some((Marker::Part(n), len)) => {
-                let expected = at.part.as_ref().map_or(1, |(p, _)| p + 1);
-                if n != expected {
-                    problems.push(misplaced(text_file, line_of(block), line, "part", expected));
-                }
-                let label = printed_number(line, len);
-                at.part = Some((n, label.clone()));
-                at.section = None;
-                at.section_in_part = None;
-                at.item_in_part = None;
-                at.open_item = None;
-                at.paragraphs_in_container = 0;
-                clauses.push(new_clause(
-                    ClauseKind::Part,
-                    n.to_string(),
-                    label.clone(),
-                    vec![label],
-                    &line[len..],
-                    block,
-                ));
-            }
-            Some((Marker::Section(n), len)) => {
-                let allowed = match at.section_in_part {
-                    Some(previous) => vec![previous + 1],
-                    None => vec![1, at.last_section + 1],
-                };
-                if !allowed.contains(&n) {
-                    problems.push(misplaced(
-                        text_file,
-                        line_of(block),
-                        line,
-                        "section",
-                        allowed[allowed.len() - 1],
-                    ));
-                }
-                let label = printed_number(line, len);
-                at.section = Some((n, label.clone()));
-                at.section_in_part = Some(n);
-                at.last_section = n;
-                at.open_item = None;
-                at.paragraphs_in_container = 0;
-                let id = at.container_id();
-                clauses.push(new_clause(
-                    ClauseKind::Section,
-                    id,
-                    label,
-                    at.container_path(),
-                    &line[len..],
-                    block,
-                ));
-            }
-            Some((Marker::Item(n), len)) => {
-                let allowed = match at.item_in_part {
-                    Some(previous) => vec![previous + 1],
-                    None => vec![1, at.last_item + 1],
-                };
-                if !allowed.contains(&n) {
-                    problems.push(misplaced(
-                        text_file,
-                        line_of(block),
-                        line,
-                        "item",
-                        allowed[allowed.len() - 1],
-                    ));
-                }
-                at.item_in_part = Some(n);
-                at.last_item = n;
-                let label = printed_number(line, len);
-                let mut path = at.container_path();
-                path.push(label.clone());
-                let id = format!("{}-{n}", at.container_id());
-                at.open_item = Some(clauses.len());
-                clauses.push(new_clause(
-                    ClauseKind::Item,
-                    id,
-                    label,
-                    path,
-                    &line[len..],
-                    block,
-                ));
-            }
-            None => match at.open_item {
-                Some(index) => {
-                    let (clause, ranges) = &mut clauses[index];
-                    clause.text.push('\n');
-                    clause.text.push_str(line);
-                    ranges.push(block.range.clone());
-                }
-                None => {
-                    at.paragraphs_in_container += 1;
-                    let id = format!("{}-p{}", at.container_id(), at.paragraphs_in_container);
-                    clauses.push(new_clause(
-                        ClauseKind::Paragraph,
-                        id,
-                        String::new(),
-                        at.container_path(),
-                        line,
-                        block,
-                    ));
-                }
-            },
+    /// A block of the body, placed by its number, or joined to the open item, or a paragraph.
+    fn body(&mut self, block: &Block) {
+        match marker(block.text) {
+            Some((Marker::Part(n), len)) => self.part(n, len, block),
+            Some((Marker::Section(n), len)) => self.section(n, len, block),
+            Some((Marker::Item(n), len)) => self.item(n, len, block),
+            None => self.paragraph(block),
         }
     }
 
-    for (n, block) in blocks[body_end..].iter().enumerate() {
-        clauses.push(new_clause(
-            ClauseKind::Closing,
-            format!("closing-{}", n + 1),
-            String::new(),
-            vec![],
-            block.text,
+    fn part(&mut self, n: u32, len: usize, block: &Block) {
+        let expected = self.at.part.as_ref().map_or(1, |(p, _)| p + 1);
+        if n != expected {
+            self.misplaced(block, "part", expected);
+        }
+        let label = printed_number(block.text, len);
+        self.at = Position {
+            part: Some((n, label.clone())),
+            last_section: self.at.last_section,
+            last_item: self.at.last_item,
+            ..Position::default()
+        };
+        let text = &block.text[len..];
+        self.push(
+            ClauseKind::Part,
+            n.to_string(),
+            label.clone(),
+            vec![label],
+            text,
             block,
-        ));
+        );
     }
 
-    if !problems.is_empty() {
-        return Err(problems);
+    fn section(&mut self, n: u32, len: usize, block: &Block) {
+        let allowed = match self.at.section_in_part {
+            Some(previous) => vec![previous + 1],
+            None => vec![1, self.at.last_section + 1],
+        };
+        if !allowed.contains(&n) {
+            self.misplaced(block, "section", allowed[allowed.len() - 1]);
+        }
+        let label = printed_number(block.text, len);
+        self.at.section = Some((n, label.clone()));
+        self.at.section_in_part = Some(n);
+        self.at.last_section = n;
+        self.at.open_item = None;
+        self.at.paragraphs_in_container = 0;
+        let (id, path) = (self.at.container_id(), self.at.container_path());
+        self.push(
+            ClauseKind::Section,
+            id,
+            label,
+            path,
+            &block.text[len..],
+            block,
+        );
     }
-    Ok(clauses
-        .into_iter()
-        .map(|(clause, ranges)| finish(clause, &ranges, &repaired.changed))
-        .collect())
+
+    fn item(&mut self, n: u32, len: usize, block: &Block) {
+        let allowed = match self.at.item_in_part {
+            Some(previous) => vec![previous + 1],
+            None => vec![1, self.at.last_item + 1],
+        };
+        if !allowed.contains(&n) {
+            self.misplaced(block, "item", allowed[allowed.len() - 1]);
+        }
+        self.at.item_in_part = Some(n);
+        self.at.last_item = n;
+        let label = printed_number(block.text, len);
+        let mut path = self.at.container_path();
+        path.push(label.clone());
+        let id = format!("{}-{n}", self.at.container_id());
+        self.at.open_item = Some(self.clauses.len());
+        self.push(ClauseKind::Item, id, label, path, &block.text[len..], block);
+    }
+
+    /// A plain block: more of the open item, or a paragraph of its part or section.
+    fn paragraph(&mut self, block: &Block) {
+        if let Some(index) = self.at.open_item {
+            let (clause, ranges) = &mut self.clauses[index];
+            clause.text.push('\n');
+            clause.text.push_str(block.text);
+            ranges.push(block.range.clone());
+            return;
+        }
+        self.at.paragraphs_in_container += 1;
+        let id = format!(
+            "{}-p{}",
+            self.at.container_id(),
+            self.at.paragraphs_in_container
+        );
+        let path = self.at.container_path();
+        self.push(
+            ClauseKind::Paragraph,
+            id,
+            String::new(),
+            path,
+            block.text,
+            block,
+        );
+    }
 }
 
 /// Fills in what is derived from a clause's complete text.
