@@ -258,10 +258,49 @@ pub fn understand(
         chars.truncate(MAX_QUERY_CHARS);
         read.truncated = true;
     }
+    let mut searchable = set_aside_elsewhere(lexicon, &chars, &mut read);
+    if let Some(fixed) = fix_slips(&lexicon.known, &mut searchable, &is_term) {
+        for (at, c) in fixed {
+            chars[at] = c;
+        }
+        read.corrected = Some(chars.iter().collect::<String>().trim().to_string());
+    }
+    read.text = chars.iter().collect();
+    let searchable: String = searchable.into_iter().collect();
 
-    let mut searchable = chars.clone();
-    let covered = lexicon.covered.occurrences(&chars);
-    for (at, word) in lexicon.elsewhere.occurrences(&chars) {
+    // The Chinese the query stands for, typed or reached through the glossary and pinyin:
+    // what vocabulary terms are looked for in.
+    let mut typed_chinese = String::new();
+    let words = read_years_and_places(&searchable, &mut read);
+    add_glossary_terms(corpus, lexicon, &words, &mut read, &mut typed_chinese);
+    add_typed_phrases(corpus, lexicon, &searchable, &mut read, &mut typed_chinese);
+    // Vocabulary terms are matched before question words are dropped, so a term may hold one.
+    typed_chinese.push_str(&searchable);
+    for entry in &corpus.vocabulary {
+        if typed_chinese.contains(&normalize(&entry.term)) {
+            for also in &entry.also {
+                let also = normalize(also);
+                push_unique(&mut read.expansions, also.clone());
+                push_phrase(&mut read.phrases, also, EXPANSION, true);
+            }
+        }
+    }
+    read.expansions.retain(|s| !read.text.contains(s.as_str()));
+
+    for district in &corpus.directory.districts {
+        if read.text.contains(district.name.trim_end_matches('区')) {
+            read.districts.push(district.name.clone());
+        }
+    }
+    read
+}
+
+/// `chars` with the places the portal does not cover blanked out, each noted in
+/// `read.elsewhere`: they are reported, not searched.
+fn set_aside_elsewhere(lexicon: &Lexicon, chars: &[char], read: &mut Understood) -> Vec<char> {
+    let mut searchable = chars.to_vec();
+    let covered = lexicon.covered.occurrences(chars);
+    for (at, word) in lexicon.elsewhere.occurrences(chars) {
         let len = lexicon.elsewhere.words[word].len();
         // The 虹桥 of Minhang's 虹桥镇 is covered, whatever other district has a 虹桥街道.
         let inside_covered = covered.iter().any(|&(start, name)| {
@@ -275,20 +314,15 @@ pub fn understand(
             }
         }
     }
+    searchable
+}
 
-    if let Some(fixed) = fix_slips(&lexicon.known, &mut searchable, &is_term) {
-        for (at, c) in fixed {
-            chars[at] = c;
-        }
-        read.corrected = Some(chars.iter().collect::<String>().trim().to_string());
-    }
-    read.text = chars.iter().collect();
-    let searchable: String = searchable.into_iter().collect();
-
-    let mut typed_chinese = String::new();
+/// Notes the years the query names and gives its Chinese to the lookup as a place query;
+/// returns its other words (Latin letters and numbers).
+fn read_years_and_places(searchable: &str, read: &mut Understood) -> Vec<String> {
     let mut han_only = String::new();
     let mut words: Vec<String> = Vec::new();
-    for run in runs(&searchable) {
+    for run in runs(searchable) {
         if run.han {
             han_only.push_str(&run.text);
         } else {
@@ -305,7 +339,17 @@ pub fn understand(
     if !han_only.is_empty() {
         read.place_queries.push(han_only);
     }
+    words
+}
 
+/// The Chinese terms of the glossary entries whose English phrases `words` hold.
+fn add_glossary_terms(
+    corpus: &Corpus,
+    lexicon: &Lexicon,
+    words: &[String],
+    read: &mut Understood,
+    typed_chinese: &mut String,
+) {
     let typed_words: Vec<String> = words.iter().map(|w| stem(w)).collect();
     let mut matched_entries: Vec<usize> = lexicon
         .glossary
@@ -327,11 +371,21 @@ pub fn understand(
             push_phrase(&mut read.phrases, zh, GLOSSARY, true);
         }
     }
+}
 
+/// What was typed, as phrases: vocabulary terms whole, the rest by runs with question words
+/// dropped, and pinyin words also as the Chinese they spell.
+fn add_typed_phrases(
+    corpus: &Corpus,
+    lexicon: &Lexicon,
+    searchable: &str,
+    read: &mut Understood,
+    typed_chinese: &mut String,
+) {
     // A vocabulary term is a word the texts do not use (学区房): it is searched whole, and its
     // meaning comes from its expansions, never from its character pairs (学区 is a group of
     // schools here). The rest of what was typed is searched by its pairs.
-    let mut content = searchable.clone();
+    let mut content = searchable.to_string();
     for entry in &corpus.vocabulary {
         let term = normalize(&entry.term);
         if term.chars().count() >= 3 && content.contains(&term) {
@@ -362,26 +416,6 @@ pub fn understand(
         }
         push_phrase(&mut read.phrases, run.text, 1.0, false);
     }
-
-    // Vocabulary terms are matched before question words are dropped, so a term may hold one.
-    typed_chinese.push_str(&searchable);
-    for entry in &corpus.vocabulary {
-        if typed_chinese.contains(&normalize(&entry.term)) {
-            for also in &entry.also {
-                let also = normalize(also);
-                push_unique(&mut read.expansions, also.clone());
-                push_phrase(&mut read.phrases, also, EXPANSION, true);
-            }
-        }
-    }
-    read.expansions.retain(|s| !read.text.contains(s.as_str()));
-
-    for district in &corpus.directory.districts {
-        if read.text.contains(district.name.trim_end_matches('区')) {
-            read.districts.push(district.name.clone());
-        }
-    }
-    read
 }
 
 /// Fixes, in place, each run of characters that differs from a known word in exactly one
