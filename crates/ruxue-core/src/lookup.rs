@@ -433,99 +433,34 @@ pub struct Resolution<'a> {
 pub fn resolve<'a>(directory: &'a Directory, kind: Kind, index: usize) -> Resolution<'a> {
     let mut r = Resolution::default();
     let district_name = match kind {
-        Kind::District => directory.districts.get(index).map(|d| d.name.clone()),
-        Kind::Town => directory.towns.get(index).map(|t| t.district.clone()),
-        Kind::Community => directory.communities.get(index).map(|c| c.district.clone()),
-        Kind::Cluster => directory.clusters.get(index).map(|c| c.district.clone()),
-        Kind::School => directory.schools.get(index).map(|s| s.district.clone()),
-        Kind::Catchment => directory.catchments.get(index).map(|c| c.district.clone()),
+        Kind::District => directory.districts.get(index).map(|d| d.name.as_str()),
+        Kind::Town => directory.towns.get(index).map(|t| t.district.as_str()),
+        Kind::Community => directory
+            .communities
+            .get(index)
+            .map(|c| c.district.as_str()),
+        Kind::Cluster => directory.clusters.get(index).map(|c| c.district.as_str()),
+        Kind::School => directory.schools.get(index).map(|s| s.district.as_str()),
+        Kind::Catchment => directory.catchments.get(index).map(|c| c.district.as_str()),
     };
     let Some(district_name) = district_name else {
         return r;
     };
-    r.district = directory.district(&district_name);
-    let members_of = |cluster: &str| -> Vec<&'a School> {
-        directory
-            .memberships
-            .iter()
-            .filter(|m| m.cluster == cluster)
-            .filter_map(|m| directory.school(&m.school))
-            .collect()
-    };
-    let clusters_of = |school: &str| -> Vec<&'a Cluster> {
-        directory
-            .memberships
-            .iter()
-            .filter(|m| m.school == school)
-            .filter_map(|m| directory.cluster(&m.cluster))
-            .collect()
-    };
-    let town_named = |name: &Option<String>| {
-        name.as_ref().and_then(|n| {
-            directory
-                .towns
-                .iter()
-                .find(|t| t.district == district_name && &t.name == n)
-        })
-    };
+    r.district = directory.district(district_name);
     match kind {
         Kind::District => {}
-        Kind::Town => {
-            let town = &directory.towns[index];
-            r.town = Some(town);
-            r.catchments = directory
-                .catchments
-                .iter()
-                .filter(|c| {
-                    c.district == town.district && c.town.as_deref() == Some(town.name.as_str())
-                })
-                .collect();
-            let mut schools: Vec<&School> = directory
-                .schools
-                .iter()
-                .filter(|s| {
-                    s.district == town.district && s.town.as_deref() == Some(town.name.as_str())
-                })
-                .collect();
-            for c in &r.catchments {
-                schools.extend(c.schools.iter().filter_map(|id| directory.school(id)));
-            }
-            dedup(&mut schools, |s| &s.id);
-            r.clusters = schools.iter().flat_map(|s| clusters_of(&s.id)).collect();
-            r.schools = schools;
-        }
-        Kind::Community => {
-            // A community tells the 街镇, never the school: no schools are listed for it.
-            let community = &directory.communities[index];
-            r.town = town_named(&Some(community.town.clone()));
-            r.communities = directory
-                .communities
-                .iter()
-                .filter(|c| {
-                    c.district == community.district
-                        && c.town == community.town
-                        && c.core() == community.core()
-                })
-                .collect();
-            r.catchments = directory
-                .catchments
-                .iter()
-                .filter(|c| {
-                    c.district == community.district
-                        && (c.area == community.name || c.area == community.core())
-                })
-                .collect();
-        }
+        Kind::Town => resolve_town(directory, &directory.towns[index], &mut r),
+        Kind::Community => resolve_community(directory, &directory.communities[index], &mut r),
         Kind::Cluster => {
             let cluster = &directory.clusters[index];
             r.clusters = vec![cluster];
-            r.schools = members_of(&cluster.id);
+            r.schools = members_of(directory, &cluster.id);
         }
         Kind::School => {
             let school = &directory.schools[index];
-            r.town = town_named(&school.town);
+            r.town = town_named(directory, district_name, school.town.as_deref());
             r.schools = vec![school];
-            r.clusters = clusters_of(&school.id);
+            r.clusters = clusters_of(directory, &school.id);
             r.catchments = directory
                 .catchments
                 .iter()
@@ -534,14 +469,14 @@ pub fn resolve<'a>(directory: &'a Directory, kind: Kind, index: usize) -> Resolu
         }
         Kind::Catchment => {
             let catchment = &directory.catchments[index];
-            r.town = town_named(&catchment.town);
+            r.town = town_named(directory, district_name, catchment.town.as_deref());
             r.catchments = vec![catchment];
             r.schools = catchment
                 .schools
                 .iter()
                 .filter_map(|id| directory.school(id))
                 .collect();
-            r.clusters = r.schools.iter().flat_map(|s| clusters_of(&s.id)).collect();
+            r.clusters = schools_clusters(directory, &r.schools);
         }
     }
     dedup(&mut r.clusters, |c| &c.id);
@@ -555,12 +490,100 @@ pub fn resolve<'a>(directory: &'a Directory, kind: Kind, index: usize) -> Resolu
         .iter()
         .filter(|f| f.district == district_name)
         .collect();
-    r.members_known = directory.members_known(&district_name);
+    r.members_known = directory.members_known(district_name);
     r.catchments_known = directory
         .catchments
         .iter()
         .any(|c| c.district == district_name);
     r
+}
+
+/// A 街镇: its catchment entries, and the schools listed in it or in those entries.
+fn resolve_town<'a>(directory: &'a Directory, town: &'a Town, r: &mut Resolution<'a>) {
+    r.town = Some(town);
+    let in_town = |district: &str, name: Option<&str>| {
+        district == town.district && name == Some(town.name.as_str())
+    };
+    r.catchments = directory
+        .catchments
+        .iter()
+        .filter(|c| in_town(&c.district, c.town.as_deref()))
+        .collect();
+    let mut schools: Vec<&School> = directory
+        .schools
+        .iter()
+        .filter(|s| in_town(&s.district, s.town.as_deref()))
+        .collect();
+    for c in &r.catchments {
+        schools.extend(c.schools.iter().filter_map(|id| directory.school(id)));
+    }
+    dedup(&mut schools, |s| &s.id);
+    r.clusters = schools_clusters(directory, &schools);
+    r.schools = schools;
+}
+
+/// A community tells the 街镇, never the school: no schools are listed for it, only the
+/// committees of the same name beside it and any catchment entry that names it.
+fn resolve_community<'a>(
+    directory: &'a Directory,
+    community: &'a Community,
+    r: &mut Resolution<'a>,
+) {
+    r.town = town_named(directory, &community.district, Some(&community.town));
+    r.communities = directory
+        .communities
+        .iter()
+        .filter(|c| {
+            c.district == community.district
+                && c.town == community.town
+                && c.core() == community.core()
+        })
+        .collect();
+    r.catchments = directory
+        .catchments
+        .iter()
+        .filter(|c| {
+            c.district == community.district
+                && (c.area == community.name || c.area == community.core())
+        })
+        .collect();
+}
+
+fn members_of<'a>(directory: &'a Directory, cluster: &str) -> Vec<&'a School> {
+    directory
+        .memberships
+        .iter()
+        .filter(|m| m.cluster == cluster)
+        .filter_map(|m| directory.school(&m.school))
+        .collect()
+}
+
+fn clusters_of<'a>(directory: &'a Directory, school: &str) -> Vec<&'a Cluster> {
+    directory
+        .memberships
+        .iter()
+        .filter(|m| m.school == school)
+        .filter_map(|m| directory.cluster(&m.cluster))
+        .collect()
+}
+
+fn schools_clusters<'a>(directory: &'a Directory, schools: &[&School]) -> Vec<&'a Cluster> {
+    schools
+        .iter()
+        .flat_map(|s| clusters_of(directory, &s.id))
+        .collect()
+}
+
+fn town_named<'a>(
+    directory: &'a Directory,
+    district: &str,
+    name: Option<&str>,
+) -> Option<&'a Town> {
+    let name = name?;
+    directory
+        .towns
+        .iter()
+        .find(|t| t.district == district && t.name == name)
 }
 
 fn dedup<T, K: PartialEq + ?Sized>(items: &mut Vec<&T>, key: impl Fn(&T) -> &K) {
