@@ -1,12 +1,19 @@
 //! Components shared by every page. One public component per file, named after what it shows.
 
 pub mod answer_card;
+pub mod check_result;
+pub mod checklist;
 pub mod clause_view;
 pub mod copy_citation;
 pub mod coverage_notice;
+pub mod date_input;
+pub mod district_select;
 pub mod document_card;
 pub mod embed_shell;
+pub mod embed_snippet;
+pub mod error_summary;
 pub mod figure_text;
+pub mod household_choice;
 pub mod key_dates;
 pub mod language_switch;
 pub mod last_checked;

@@ -25,6 +25,11 @@ impl EmbedView {
         ("item", EmbedView::Item),
     ];
 
+    /// The view a `view` parameter names, if it names one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
     /// The parameter value for this view.
     pub fn name(self) -> &'static str {
         Self::ALL
@@ -51,8 +56,6 @@ pub struct EmbedConfig {
     pub notes: Vec<&'static str>,
 }
 
-/// Reads the embed configuration from a query string; `None` when not in embed mode.
-/// `district_known` and `item_known` check values against the shipped data.
 /// Which of the two entry pages is running: the portal (`index.html`, framed only by its own
 /// origin) or the widget (`embed.html`, which any site may frame).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +113,8 @@ pub fn lang_tag(tag: &str) -> Option<&'static str> {
 }
 
 /// Reads the widget's query. `None` unless it says `embed=1`; otherwise every parameter is
-/// validated, and the ones that are not valid are named in `notes`. Never panics.
+/// validated (`district_known` and `item_known` check values against the shipped data), and
+/// the ones that are not valid are named in `notes`. Never panics.
 pub fn parse(
     query: &str,
     district_known: impl Fn(&str) -> bool,
@@ -132,8 +136,8 @@ pub fn parse(
         notes: Vec::new(),
     };
     if let Some(view) = params.param("view") {
-        match EmbedView::ALL.iter().find(|(name, _)| *name == view) {
-            Some((_, v)) => config.view = *v,
+        match EmbedView::from_name(view) {
+            Some(v) => config.view = v,
             None => notes.push("view"),
         }
     }
@@ -211,4 +215,116 @@ pub fn valid_origin(text: &str) -> Option<String> {
             .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
         && !rest.starts_with(':');
     host_ok.then(|| text.to_string())
+}
+/// What a school chose on the embed-code page; empty strings are "not chosen".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedChoice {
+    pub view: EmbedView,
+    /// The item id, used by the item view only.
+    pub item: String,
+    pub district: String,
+    /// `en`, or empty for Chinese.
+    pub lang: String,
+    /// A brand colour without its `#`.
+    pub theme: String,
+}
+
+impl EmbedChoice {
+    /// The widget parameters the choice sets, in the order the snippets write them.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = vec![("view", self.view.name().to_string())];
+        if self.view == EmbedView::Item {
+            params.push(("item", self.item.clone()));
+        }
+        for (key, value) in [
+            ("district", &self.district),
+            ("lang", &self.lang),
+            ("theme", &self.theme),
+        ] {
+            if !value.is_empty() {
+                params.push((key, value.clone()));
+            }
+        }
+        params
+    }
+
+    /// The widget's address, served from `folder` (an absolute address ending in `/`).
+    pub fn iframe_src(&self, folder: &str) -> String {
+        let mut query = String::from("embed=1");
+        for (key, value) in self.params() {
+            query.push_str(&format!("&{key}={}", crate::link::percent_encode(&value)));
+        }
+        format!("{folder}{WIDGET_ENTRY}?{query}")
+    }
+
+    /// The snippet with the loader script and its custom element.
+    pub fn loader_snippet(&self, folder: &str) -> String {
+        let attributes: String = self
+            .params()
+            .into_iter()
+            .map(|(key, value)| format!(" {key}=\"{}\"", attribute(&value)))
+            .collect();
+        format!(
+            "<script src=\"{}\" defer></script>\n<ruxue-widget{attributes}></ruxue-widget>",
+            attribute(&format!("{folder}widget.js"))
+        )
+    }
+
+    /// The snippet with a plain, sandboxed iframe.
+    pub fn iframe_snippet(&self, folder: &str) -> String {
+        format!(
+            "<iframe src=\"{}\" title=\"入学 Ruxue\" width=\"100%\" height=\"600\" style=\"border:0\" sandbox=\"allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox\" referrerpolicy=\"no-referrer\"></iframe>",
+            attribute(&self.iframe_src(folder))
+        )
+    }
+}
+
+/// Escapes text for an HTML attribute value in a snippet the school pastes.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_carry_the_choice_escaped() {
+        let choice = EmbedChoice {
+            view: EmbedView::Lookup,
+            item: "ignored-unless-item".into(),
+            district: "闵行区".into(),
+            lang: String::new(),
+            theme: "\"><script>".into(),
+        };
+        let folder = "https://example.org/ruxue/";
+        assert_eq!(
+            choice.iframe_src(folder),
+            "https://example.org/ruxue/embed.html?embed=1&view=lookup&district=%E9%97%B5%E8%A1%8C%E5%8C%BA&theme=%22%3E%3Cscript%3E"
+        );
+        let loader = choice.loader_snippet(folder);
+        assert_eq!(
+            loader,
+            "<script src=\"https://example.org/ruxue/widget.js\" defer></script>\n<ruxue-widget view=\"lookup\" district=\"闵行区\" theme=\"&quot;&gt;&lt;script&gt;\"></ruxue-widget>"
+        );
+        assert!(!choice.iframe_snippet(folder).contains("<script"));
+        let item = EmbedChoice {
+            view: EmbedView::Item,
+            item: "mh-2023-6/4-9-16".into(),
+            district: String::new(),
+            lang: "en".into(),
+            theme: String::new(),
+        };
+        assert_eq!(
+            item.params(),
+            [
+                ("view", "item".to_string()),
+                ("item", "mh-2023-6/4-9-16".to_string()),
+                ("lang", "en".to_string())
+            ]
+        );
+    }
 }
