@@ -11,6 +11,7 @@ pub mod embed;
 pub mod i18n;
 pub mod location;
 pub mod routes;
+pub mod search_state;
 
 /// Replaces the static loading message in `index.html` with the running app.
 pub fn start() {
