@@ -13,9 +13,28 @@ pub fn focus_id(id: &str) -> bool {
     else {
         return false;
     };
+    focus(&element);
+    true
+}
+
+/// Moves focus to the first element matching `selector`, as [`focus_id`] does. Returns
+/// whether there was one.
+pub fn focus_first(selector: &str) -> bool {
+    let Some(element) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    focus(&element);
+    true
+}
+
+fn focus(element: &web_sys::HtmlElement) {
     element.scroll_into_view();
     let _ = element.focus();
-    true
 }
 
 /// Moves focus to `id` once the browser has painted what the latest state renders.

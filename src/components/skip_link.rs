@@ -1,7 +1,6 @@
 //! The first focusable element on every page: jumps past the header to the main content.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::use_texts;
 
@@ -26,10 +25,5 @@ pub fn SkipLink() -> impl IntoView {
 
 /// Moves focus (and with it the screen reader and the scroll position) to `<main>`.
 pub fn focus_main() {
-    if let Some(main) = document()
-        .get_element_by_id(MAIN_ID)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
-    }
+    crate::dom::focus_id(MAIN_ID);
 }

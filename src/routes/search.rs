@@ -80,16 +80,10 @@ pub fn SearchPage() -> impl IntoView {
         move |event: leptos::ev::CompositionEvent| show(event_target_value(&event));
     // Down arrow from the box moves to the answer or the first result; they are ordinary links.
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "ArrowDown" {
-            if let Some(link) = document()
-                .query_selector(".rx-search-answer a, .rx-result__title a")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                event.prevent_default();
-                let _ = link.focus();
-            }
+        if event.key() == "ArrowDown"
+            && crate::dom::focus_first(".rx-search-answer a, .rx-result__title a")
+        {
+            event.prevent_default();
         }
     };
 
