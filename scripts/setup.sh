@@ -3,12 +3,14 @@
 # (crates.io, npm, Debian). Idempotent: anything already present at the right version is skipped.
 #
 #   scripts/setup.sh            tools to build and serve the portal
-#   scripts/setup.sh --browser  also Chromium, chromedriver and brotli, for the tests
+#   scripts/setup.sh --browser  also what the tests need: Chromium, chromedriver, brotli, and
+#                               leptosfmt for the lint
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
 
@@ -66,6 +68,12 @@ say "fetching crates named in Cargo.lock"
 cargo fetch --locked
 
 if [ "$want_browser" = 1 ]; then
+    if [ "$(leptosfmt --version 2>/dev/null)" = "leptosfmt $LEPTOSFMT_VERSION" ]; then
+        say "leptosfmt $LEPTOSFMT_VERSION: present"
+    else
+        say "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes)"
+        cargo install --locked "leptosfmt@$LEPTOSFMT_VERSION"
+    fi
     missing=()
     for package in chromium chromium-driver brotli; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

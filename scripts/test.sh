@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test layer. CI runs exactly this (.ci/run).
-#   1. lint: rustfmt and clippy
+#   1. lint: rustfmt, leptosfmt (view! macros, leptosfmt.toml) and clippy
 #   2. native: the core crate and the CLI (cargo test)
 #   3. components: wasm-bindgen-test in headless Chromium
 #   4. end to end: playwright-core driving Chromium against the release dist/, served from a sub-path
@@ -11,6 +11,7 @@ scripts/setup.sh --browser
 
 echo "== 1/4 lint"
 cargo fmt --all --check
+leptosfmt --check --quiet src
 cargo clippy --locked -p ruxue-core -p ruxue-cli --all-targets -- -D warnings
 cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets --features test-hooks -- -D warnings

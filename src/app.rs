@@ -104,7 +104,9 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Policies => view! { <PoliciesPage /> }.into_any(),
-                Route::Document { id, clause } => view! { <DocumentPage id=id clause=clause /> }.into_any(),
+                Route::Document { id, clause } => {
+                    view! { <DocumentPage id=id clause=clause /> }.into_any()
+                }
                 Route::Search => view! { <SearchPage /> }.into_any(),
                 Route::Guide => view! { <GuidePage /> }.into_any(),
                 Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),

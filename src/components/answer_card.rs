@@ -24,16 +24,26 @@ pub fn AnswerCard(statement: &'static Statement) -> impl IntoView {
     };
     view! {
         <section class="rx-search-answer" aria-labelledby="rx-search-answer-heading">
-            <h2 class="rx-search-answer__heading" id="rx-search-answer-heading">{t.answer_heading}</h2>
+            <h2 class="rx-search-answer__heading" id="rx-search-answer-heading">
+                {t.answer_heading}
+            </h2>
             <p class="rx-search-answer__about">
                 <span class="rx-tag">{scope.to_string()}</span>
                 " "
                 {stage_name(&statement.stage, lang).to_string()}
             </p>
-            <p class="rx-search-answer__text" lang=text_lang>{text.clone()}</p>
-            {statement.sources.iter().map(|s| view! { <SourceNote source=s.clone() /> }).collect_view()}
+            <p class="rx-search-answer__text" lang=text_lang>
+                {text.clone()}
+            </p>
+            {statement
+                .sources
+                .iter()
+                .map(|s| view! { <SourceNote source=s.clone() /> })
+                .collect_view()}
             <p class="rx-search-answer__more">
-                <a class="rx-link" href=format!("#/guide?statement={}", statement.id)>{t.answer_in_guide}</a>
+                <a class="rx-link" href=format!("#/guide?statement={}", statement.id)>
+                    {t.answer_in_guide}
+                </a>
             </p>
         </section>
     }

@@ -54,7 +54,10 @@ pub fn CheckResult(years: EntryYears, district: String, household: String) -> im
             view! {
                 <h3>{stage_name(stage, lang).to_string()}</h3>
                 <ul class="rx-statements">
-                    {here.into_iter().map(|s| view! { <StatementView statement=s /> }).collect_view()}
+                    {here
+                        .into_iter()
+                        .map(|s| view! { <StatementView statement=s /> })
+                        .collect_view()}
                 </ul>
             }
         })
@@ -65,7 +68,9 @@ pub fn CheckResult(years: EntryYears, district: String, household: String) -> im
     );
     view! {
         <section class="rx-result-panel" aria-labelledby=RESULT_HEADING_ID>
-            <h2 id=RESULT_HEADING_ID tabindex="-1">{t.result_heading}</h2>
+            <h2 id=RESULT_HEADING_ID tabindex="-1">
+                {t.result_heading}
+            </h2>
             <dl class="rx-facts">
                 <div class="rx-facts__row">
                     <dt>{t.result_kindergarten}</dt>

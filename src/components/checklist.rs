@@ -26,7 +26,9 @@ pub fn Checklist(household: String) -> impl IntoView {
         };
         view! {
             <li class="rx-checklist__item">
-                <p class="rx-checklist__text" lang=text_lang>{text.clone()}</p>
+                <p class="rx-checklist__text" lang=text_lang>
+                    {text.clone()}
+                </p>
                 {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
             </li>
         }

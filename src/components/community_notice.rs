@@ -12,7 +12,9 @@ pub fn CommunityNotice(town: Option<String>, town_href: Option<String>) -> impl 
     let link = town_href.zip(town).map(|(href, town)| {
         view! {
             <p class="rx-notice__body">
-                <a class="rx-link" href=href>{move || (t().community_town_link)(&town)}</a>
+                <a class="rx-link" href=href>
+                    {move || (t().community_town_link)(&town)}
+                </a>
             </p>
         }
     });

@@ -27,7 +27,11 @@ pub fn CoverageNotice(places: Vec<usize>) -> impl IntoView {
                 .into_iter()
                 .map(|i| {
                     let place = &directory.elsewhere[i];
-                    view! { <p class="rx-notice__body">{(t.coverage_not_covered)(&place.name, &place.district)}</p> }
+                    view! {
+                        <p class="rx-notice__body">
+                            {(t.coverage_not_covered)(&place.name, &place.district)}
+                        </p>
+                    }
                 })
                 .collect_view()}
         </div>

@@ -56,7 +56,9 @@ pub fn DateInput(
         let maxlength = if name == "year" { "4" } else { "2" };
         view! {
             <div class="rx-date-input__item">
-                <label class="rx-label" for=field_id.clone()>{move || label(t())}</label>
+                <label class="rx-label" for=field_id.clone()>
+                    {move || label(t())}
+                </label>
                 <input
                     class=format!("rx-input {width}")
                     id=field_id

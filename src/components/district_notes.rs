@@ -37,13 +37,20 @@ pub fn DistrictNotes(
         });
         view! {
             <h3 class="rx-answer__subheading">{move || t().what_documents_say}</h3>
-            <ul class="rx-answer__list" lang="zh-CN">{items.collect_view()}</ul>
+            <ul class="rx-answer__list" lang="zh-CN">
+                {items.collect_view()}
+            </ul>
         }
     });
     view! {
-        {missing.map(|missing| view! {
-            <p class="rx-notice">{move || missing(t())} " " {move || t().official_catchments}</p>
-        })}
+        {missing
+            .map(|missing| {
+                view! {
+                    <p class="rx-notice">
+                        {move || missing(t())} " " {move || t().official_catchments}
+                    </p>
+                }
+            })}
         {said}
     }
 }

@@ -26,12 +26,16 @@ pub fn DistrictSelect(
     let districts = corpus().directory.districts.iter().map(|d| {
         let name = d.name.as_str();
         view! {
-            <option value=name selected=move || selected.get() == name lang="zh-CN">{name}</option>
+            <option value=name selected=move || selected.get() == name lang="zh-CN">
+                {name}
+            </option>
         }
     });
     view! {
         <div class="rx-field">
-            <label class="rx-label" for=id>{move || t().district_label}</label>
+            <label class="rx-label" for=id>
+                {move || t().district_label}
+            </label>
             <select class="rx-select" id=id node_ref=node_ref on:change=change>
                 <option value="" selected=move || selected.get().is_empty()>
                     {move || t().district_any}

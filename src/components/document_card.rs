@@ -29,12 +29,18 @@ pub fn DocumentCard(document: &'static Document) -> impl IntoView {
     view! {
         <li class="rx-document-card">
             <h2 class="rx-document-card__title">
-                <a class="rx-link" href=href lang="zh-CN">{meta.title.clone()}</a>
+                <a class="rx-link" href=href lang="zh-CN">
+                    {meta.title.clone()}
+                </a>
             </h2>
             <StatusBadge status=meta.status />
-            <p class="rx-document-card__facts" lang="zh-CN">{facts.join(" · ")}</p>
+            <p class="rx-document-card__facts" lang="zh-CN">
+                {facts.join(" · ")}
+            </p>
             <Show when=move || meta.date_issued.is_none()>
-                <p class="rx-document-card__facts">{move || t().label_date} ": " {move || t().not_stated}</p>
+                <p class="rx-document-card__facts">
+                    {move || t().label_date} ": " {move || t().not_stated}
+                </p>
             </Show>
         </li>
     }

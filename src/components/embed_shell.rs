@@ -93,8 +93,14 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
 
     view! {
         <main id=crate::components::skip_link::MAIN_ID class="rx-embed" tabindex="-1">
-            <Show when={let n = notes.clone(); move || !n.is_empty()}>
-                <p class="rx-notice rx-embed__note" role="note">{move || t().embed_invalid} <code>{notes.clone()}</code></p>
+            <Show when={
+                let n = notes.clone();
+                move || !n.is_empty()
+            }>
+                <p class="rx-notice rx-embed__note" role="note">
+                    {move || t().embed_invalid}
+                    <code>{notes.clone()}</code>
+                </p>
             </Show>
             {move || match (view, route.get()) {
                 (EmbedView::Lookup, _) => view! { <LookupPage /> }.into_any(),
@@ -105,7 +111,9 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
             <footer class="rx-embed__footer">
                 <span>{move || t().embed_brand}</span>
                 " · "
-                <a class="rx-link" href=open_href target="_blank" rel="noopener noreferrer">{move || t().embed_open_portal}</a>
+                <a class="rx-link" href=open_href target="_blank" rel="noopener noreferrer">
+                    {move || t().embed_open_portal}
+                </a>
                 <br />
                 <LastChecked />
                 " "
@@ -124,11 +132,25 @@ fn embed_item(item: Option<(String, String)>) -> impl IntoView {
         Some((document, document.clause(&clause)?))
     });
     found.map(|(document, clause)| {
-        let whole = format!("{}#{}", portal_address(), Route::Document { id: document.meta.id.clone(), clause: None }.path());
+        let whole = format!(
+            "{}#{}",
+            portal_address(),
+            Route::Document {
+                id: document.meta.id.clone(),
+                clause: None
+            }
+            .path()
+        );
         view! {
-            <h1 class="rx-heading-l" lang="zh-CN">{document.citation(clause)}</h1>
+            <h1 class="rx-heading-l" lang="zh-CN">
+                {document.citation(clause)}
+            </h1>
             <ClauseView document=document clause=clause is_target=false />
-            <p><a class="rx-link" href=whole target="_blank" rel="noopener noreferrer">{move || t().embed_read_whole}</a></p>
+            <p>
+                <a class="rx-link" href=whole target="_blank" rel="noopener noreferrer">
+                    {move || t().embed_read_whole}
+                </a>
+            </p>
             <CopyStatus />
         }
     })

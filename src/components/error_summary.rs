@@ -30,7 +30,9 @@ pub fn ErrorSummary(message: &'static str, field_id: &'static str) -> impl IntoV
             </h2>
             <ul>
                 <li>
-                    <a class="rx-link" href=href on:click=focus_field>{message}</a>
+                    <a class="rx-link" href=href on:click=focus_field>
+                        {message}
+                    </a>
                 </li>
             </ul>
         </div>

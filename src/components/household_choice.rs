@@ -50,7 +50,9 @@ pub fn HouseholdChoice(#[prop(into)] selected: Signal<String>) -> impl IntoView 
                     value=*h
                     prop:checked=move || selected.get() == *h
                 />
-                <label class="rx-radio__label" for=id>{move || household_label(h, t())}</label>
+                <label class="rx-radio__label" for=id>
+                    {move || household_label(h, t())}
+                </label>
             </div>
         }
     });

@@ -21,11 +21,15 @@ pub fn KeyDates(today: CalendarDate, #[prop(optional)] intake: Option<i32>) -> i
     references.sort_by_key(|c| std::cmp::Reverse(c.year));
     view! {
         <section class="rx-key-dates" aria-labelledby="rx-key-dates-heading">
-            <h2 id="rx-key-dates-heading" tabindex="-1">{move || t().key_dates_heading}</h2>
+            <h2 id="rx-key-dates-heading" tabindex="-1">
+                {move || t().key_dates_heading}
+            </h2>
             {if published.is_empty() {
                 view! {
                     <p class="rx-notice rx-key-dates__unpublished">
-                        <strong>{year} {move || if lang.get() == Lang::Zh { "" } else { " " }}</strong>
+                        <strong>
+                            {year} {move || if lang.get() == Lang::Zh { "" } else { " " }}
+                        </strong>
                         {move || t().dates_not_published}
                     </p>
                 }
@@ -33,10 +37,15 @@ pub fn KeyDates(today: CalendarDate, #[prop(optional)] intake: Option<i32>) -> i
             } else {
                 published.iter().map(|c| cycle_view(c, false)).collect_view().into_any()
             }}
-            {(!references.is_empty()).then(|| view! {
-                <p class="rx-key-dates__reference-label">{move || t().dates_reference_label}</p>
-                {references.into_iter().map(|c| cycle_view(c, true)).collect_view()}
-            })}
+            {(!references.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="rx-key-dates__reference-label">
+                            {move || t().dates_reference_label}
+                        </p>
+                        {references.into_iter().map(|c| cycle_view(c, true)).collect_view()}
+                    }
+                })}
         </section>
     }
 }

@@ -59,7 +59,9 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
             <div class="rx-facts__row">
                 <dt>{move || t().answer_communities}</dt>
                 <dd>
-                    <ul class="rx-answer__list" lang="zh-CN">{items.collect_view()}</ul>
+                    <ul class="rx-answer__list" lang="zh-CN">
+                        {items.collect_view()}
+                    </ul>
                 </dd>
             </div>
         }
@@ -104,16 +106,30 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
                 </div>
                 <div class="rx-facts__row">
                     <dt>{move || t().answer_town}</dt>
-                    <dd lang="zh-CN">{town.clone().unwrap_or_else(|| t().not_recorded.to_string())}</dd>
+                    <dd lang="zh-CN">
+                        {town.clone().unwrap_or_else(|| t().not_recorded.to_string())}
+                    </dd>
                 </div>
                 {community_rows}
                 {chain}
             </dl>
             {notes}
             <ul class="rx-answer__links">
-                <li><a class="rx-link" href=documents_href>{move || t().district_documents}</a></li>
-                <li><a class="rx-link" href=search_href>{move || t().search_in_district}</a></li>
-                <li><a class="rx-link" href=Route::Guide.href()>{move || t().enrolment_guide_link}</a></li>
+                <li>
+                    <a class="rx-link" href=documents_href>
+                        {move || t().district_documents}
+                    </a>
+                </li>
+                <li>
+                    <a class="rx-link" href=search_href>
+                        {move || t().search_in_district}
+                    </a>
+                </li>
+                <li>
+                    <a class="rx-link" href=Route::Guide.href()>
+                        {move || t().enrolment_guide_link}
+                    </a>
+                </li>
             </ul>
         </section>
     }

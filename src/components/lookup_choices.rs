@@ -31,7 +31,9 @@ pub fn LookupChoices(result: LookupResult) -> impl IntoView {
     let t = use_texts();
     view! {
         <section class="rx-choices" aria-labelledby="rx-choices-heading">
-            <h2 class="rx-choices__heading" id="rx-choices-heading">{move || t().lookup_choose}</h2>
+            <h2 class="rx-choices__heading" id="rx-choices-heading">
+                {move || t().lookup_choose}
+            </h2>
             <ul class="rx-choices__list">
                 {result
                     .matches
@@ -41,9 +43,12 @@ pub fn LookupChoices(result: LookupResult) -> impl IntoView {
                         let kind = m.kind;
                         view! {
                             <li>
-                                <a class="rx-link" href=href lang="zh-CN">{m.name.clone()}</a>
+                                <a class="rx-link" href=href lang="zh-CN">
+                                    {m.name.clone()}
+                                </a>
                                 <span class="rx-choices__meta">
-                                    {move || kind_label(kind, t())} " · " <span lang="zh-CN">{place_of(&m)}</span>
+                                    {move || kind_label(kind, t())} " · "
+                                    <span lang="zh-CN">{place_of(&m)}</span>
                                 </span>
                             </li>
                         }

@@ -89,8 +89,12 @@ pub fn LookupCombobox(
     };
     view! {
         <div class="rx-combobox">
-            <label class="rx-label" for="rx-lookup-input">{move || t().lookup_label}</label>
-            <p class="rx-hint" id="rx-lookup-hint">{move || t().lookup_hint}</p>
+            <label class="rx-label" for="rx-lookup-input">
+                {move || t().lookup_label}
+            </label>
+            <p class="rx-hint" id="rx-lookup-hint">
+                {move || t().lookup_hint}
+            </p>
             <input
                 class="rx-search__input"
                 id="rx-lookup-input"
@@ -119,7 +123,9 @@ pub fn LookupCombobox(
             >
                 {move || options.get().matches.into_iter().enumerate().map(option).collect_view()}
             </ul>
-            <p class="rx-visually-hidden" role="status">{move || status().unwrap_or_default()}</p>
+            <p class="rx-visually-hidden" role="status">
+                {move || status().unwrap_or_default()}
+            </p>
         </div>
     }
 }

@@ -13,7 +13,12 @@ pub fn LookupNoMatch(suggestions: Vec<String>) -> impl IntoView {
     let t = use_texts();
     let links = suggestions.into_iter().map(|s| {
         let href = href_with_query(&Route::Lookup.path(), &[("q", &s)]);
-        view! { <a class="rx-link rx-suggestions__term" href=href lang="zh-CN">{s}</a> " " }
+        view! {
+            <a class="rx-link rx-suggestions__term" href=href lang="zh-CN">
+                {s}
+            </a>
+            " "
+        }
     });
     view! {
         <div class="rx-notice">

@@ -11,6 +11,10 @@ use crate::i18n::use_texts;
 pub fn ReportLink() -> impl IntoView {
     let t = use_texts();
     corpus().site.report_problem.clone().map(|address| {
-        view! { <a class="rx-link rx-report-link" href=address>{move || t().report_problem}</a> }
+        view! {
+            <a class="rx-link rx-report-link" href=address>
+                {move || t().report_problem}
+            </a>
+        }
     })
 }

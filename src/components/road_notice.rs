@@ -37,12 +37,20 @@ pub fn RoadNotice(result: LookupResult) -> impl IntoView {
                         .filter(|(_, town)| town.district == district)
                         .map(|(i, town)| {
                             let href = format!("#{}", pick_path(directory, Kind::Town, i));
-                            view! { <li><a class="rx-link" href=href lang="zh-CN">{town.name.clone()}</a></li> }
+                            view! {
+                                <li>
+                                    <a class="rx-link" href=href lang="zh-CN">
+                                        {town.name.clone()}
+                                    </a>
+                                </li>
+                            }
                         })
                         .collect_view();
                     view! {
                         <p class="rx-notice__body">{move || (t().lookup_road_towns)(district)}</p>
-                        <ul class="rx-road__towns" lang="zh-CN">{towns}</ul>
+                        <ul class="rx-road__towns" lang="zh-CN">
+                            {towns}
+                        </ul>
                     }
                 })
                 .collect_view()}

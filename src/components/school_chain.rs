@@ -22,14 +22,14 @@ pub fn SchoolChain(
         view! { <p class="rx-answer__missing">{move || t().members_missing}</p> }.into_any()
     } else {
         let items = clusters.into_iter().map(|c| {
-            view! {
-                <li>
-                    {format!("{}（{}）", c.name, c.kind)}
-                    <SourceNote source=c.source.clone() />
-                </li>
-            }
+            view! { <li>{format!("{}（{}）", c.name, c.kind)} <SourceNote source=c.source.clone() /></li> }
         });
-        view! { <ul class="rx-answer__list" lang="zh-CN">{items.collect_view()}</ul> }.into_any()
+        view! {
+            <ul class="rx-answer__list" lang="zh-CN">
+                {items.collect_view()}
+            </ul>
+        }
+        .into_any()
     };
     let schools = if schools.is_empty() {
         view! { <p class="rx-answer__missing">{move || t().not_recorded}</p> }.into_any()
@@ -54,7 +54,12 @@ pub fn SchoolChain(
                 </li>
             }
         });
-        view! { <ul class="rx-answer__list" lang="zh-CN">{items.collect_view()}</ul> }.into_any()
+        view! {
+            <ul class="rx-answer__list" lang="zh-CN">
+                {items.collect_view()}
+            </ul>
+        }
+        .into_any()
     };
     view! {
         <div class="rx-facts__row">

@@ -28,20 +28,36 @@ pub fn SchoolList(schools: Vec<&'static School>) -> impl IntoView {
             {schools
                 .into_iter()
                 .map(|s| {
-                    let stages = if s.stages.is_empty() { String::new() } else { format!("（{}）", s.stages.join("、")) };
-                    let class = if s.is_project() { "rx-badge rx-badge--project" } else { "rx-badge" };
+                    let stages = if s.stages.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{}）", s.stages.join("、"))
+                    };
+                    let class = if s.is_project() {
+                        "rx-badge rx-badge--project"
+                    } else {
+                        "rx-badge"
+                    };
                     view! {
                         <li>
                             {format!("{}{stages}", s.name)}
-                            {s.status.is_some().then(|| view! {
-                                " " <strong class=class>{move || school_status_label(s, t()).unwrap_or_default()}</strong>
-                            })}
-                            <SourceNote source=s.source.clone() />
+                            {s
+                                .status
+                                .is_some()
+                                .then(|| {
+                                    view! {
+                                        " "
+                                        <strong class=class>
+                                            {move || school_status_label(s, t()).unwrap_or_default()}
+                                        </strong>
+                                    }
+                                })} <SourceNote source=s.source.clone() />
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
-        {any_project.then(|| view! { <p class="rx-school-note">{move || t().school_project_note}</p> })}
+        {any_project
+            .then(|| view! { <p class="rx-school-note">{move || t().school_project_note}</p> })}
     }
 }

@@ -21,9 +21,20 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <form class="rx-search-box" role="search" on:submit=submit>
-            <label class="rx-visually-hidden" for="rx-search-box-input">{move || t().search_label}</label>
-            <input class="rx-search-box__input" id="rx-search-box-input" type="search" name="q" node_ref=input autocomplete="off" />
-            <button class="rx-search-box__button" type="submit">{move || t().search_button}</button>
+            <label class="rx-visually-hidden" for="rx-search-box-input">
+                {move || t().search_label}
+            </label>
+            <input
+                class="rx-search-box__input"
+                id="rx-search-box-input"
+                type="search"
+                name="q"
+                node_ref=input
+                autocomplete="off"
+            />
+            <button class="rx-search-box__button" type="submit">
+                {move || t().search_button}
+            </button>
         </form>
     }
 }

@@ -17,7 +17,9 @@ pub fn SearchFacets(results: Results, state: SearchState, clauses: bool) -> impl
     let link = move |label: String, href: String, current: bool| {
         view! {
             <li>
-                <a class="rx-link" href=href aria-current=current.then_some("true")>{label}</a>
+                <a class="rx-link" href=href aria-current=current.then_some("true")>
+                    {label}
+                </a>
             </li>
         }
     };
@@ -75,11 +77,20 @@ pub fn SearchFacets(results: Results, state: SearchState, clauses: bool) -> impl
         let values = counts
             .into_iter()
             .map(|(value, n)| {
-                let shown = if key == "doc" { short_title(&value) } else { value.clone() };
+                let shown = if key == "doc" {
+                    short_title(&value)
+                } else {
+                    value.clone()
+                };
                 let current = value == *selected;
                 view! {
                     <li>
-                        <a class="rx-link" href=with(value) aria-current=current.then_some("true") lang="zh-CN">
+                        <a
+                            class="rx-link"
+                            href=with(value)
+                            aria-current=current.then_some("true")
+                            lang="zh-CN"
+                        >
                             {format!("{shown} ({n})")}
                         </a>
                     </li>
@@ -98,10 +109,13 @@ pub fn SearchFacets(results: Results, state: SearchState, clauses: bool) -> impl
             <span class="rx-facets__label">{t_now.filter_by_kind}</span>
             <ul class="rx-facets__list">{all} {kinds}</ul>
         </nav>
-        {(clauses && !results.districts.is_empty()).then(|| view! {
-            {facet(t_now.filter_by_district, results.districts.clone(), "district")}
-            {facet(t_now.filter_by_document, results.documents.clone(), "doc")}
-        })}
+        {(clauses && !results.districts.is_empty())
+            .then(|| {
+                view! {
+                    {facet(t_now.filter_by_district, results.districts.clone(), "district")}
+                    {facet(t_now.filter_by_document, results.documents.clone(), "doc")}
+                }
+            })}
     }
 }
 

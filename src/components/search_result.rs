@@ -23,11 +23,66 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
     if matches!(target, Target::Clause { .. }) {
         href.push_str(&format!("?q={}", percent_encode(&query)));
     }
-    // Every kind fills the same few slots, so one view serves them all.
+    let Slots {
+        title,
+        title_lang,
+        breadcrumb,
+        body,
+        body_lang,
+        meta,
+        sources,
+    } = slots(target, hit.snippet, t, lang);
+    view! {
+        <li class="rx-result">
+            <p class="rx-result__kind">
+                <span class="rx-tag">{kind_label_of(target.kind(), t)}</span>
+            </p>
+            {breadcrumb
+                .map(|crumbs| {
+                    view! {
+                        <p class="rx-result__breadcrumb" lang="zh-CN">
+                            {crumbs}
+                        </p>
+                    }
+                })}
+            <h3 class="rx-result__title">
+                <a class="rx-link" href=href lang=title_lang>
+                    {title}
+                </a>
+            </h3>
+            <p class="rx-result__snippet" lang=body_lang>
+                {marked(body)}
+            </p>
+            {meta
+                .map(|meta| {
+                    view! {
+                        <p class="rx-result__meta" lang="zh-CN">
+                            {meta}
+                        </p>
+                    }
+                })}
+            {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
+        </li>
+    }
+}
+
+/// What a hit shows. Every kind fills the same few slots, so one view serves them all.
+struct Slots {
+    title: String,
+    title_lang: &'static str,
+    breadcrumb: Option<String>,
+    body: Snippet,
+    body_lang: &'static str,
+    meta: Option<String>,
+    sources: Vec<String>,
+}
+
+fn slots(target: Target, snippet: Snippet, t: &'static Texts, lang: Lang) -> Slots {
+    let corpus = corpus();
     let mut breadcrumb = None;
     let mut meta = None;
     let mut sources: Vec<String> = Vec::new();
-    let mut body = hit.snippet;
+    let mut body = snippet;
     // The texts are Chinese; what the UI writes itself is in the UI language.
     let ui = lang.tag();
     let (mut title_lang, mut body_lang) = ("zh-CN", "zh-CN");
@@ -102,17 +157,14 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
             t.nav_lookup.to_string()
         }
     };
-    view! {
-        <li class="rx-result">
-            <p class="rx-result__kind"><span class="rx-tag">{kind_label_of(target.kind(), t)}</span></p>
-            {breadcrumb.map(|crumbs| view! { <p class="rx-result__breadcrumb" lang="zh-CN">{crumbs}</p> })}
-            <h3 class="rx-result__title">
-                <a class="rx-link" href=href lang=title_lang>{title}</a>
-            </h3>
-            <p class="rx-result__snippet" lang=body_lang>{marked(body)}</p>
-            {meta.map(|meta| view! { <p class="rx-result__meta" lang="zh-CN">{meta}</p> })}
-            {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
-        </li>
+    Slots {
+        title,
+        title_lang,
+        breadcrumb,
+        body,
+        body_lang,
+        meta,
+        sources,
     }
 }
 

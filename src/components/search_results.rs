@@ -37,21 +37,37 @@ pub fn SearchResults(results: Results, state: SearchState) -> impl IntoView {
     let clause_filters =
         state.kind == "clause" || !state.district.is_empty() || !state.doc.is_empty();
     view! {
-        {results.corrected.clone().map(|corrected| {
-            let href = SearchState { query: corrected.clone(), ..state.clone() }.href();
-            view! {
-                <p class="rx-notice rx-did-you-mean">
-                    {t_now.did_you_mean}
-                    <a class="rx-link" href=href lang="zh-CN">{corrected}</a>
-                    " " {t_now.did_you_mean_shown}
-                </p>
-            }
-        })}
-        {(!results.elsewhere.is_empty()).then(|| view! { <CoverageNotice places=results.elsewhere.clone() /> })}
-        <p class="rx-result-count" role="status">{(t_now.results_count)(results.total)}</p>
-        {(!results.expansions.is_empty()).then(|| view! {
-            <p class="rx-expansions">{t_now.also_searched} <span lang="zh-CN">{results.expansions.join("、")}</span></p>
-        })}
+        {results
+            .corrected
+            .clone()
+            .map(|corrected| {
+                let href = SearchState {
+                    query: corrected.clone(),
+                    ..state.clone()
+                }
+                    .href();
+                view! {
+                    <p class="rx-notice rx-did-you-mean">
+                        {t_now.did_you_mean} <a class="rx-link" href=href lang="zh-CN">
+                            {corrected}
+                        </a> " " {t_now.did_you_mean_shown}
+                    </p>
+                }
+            })}
+        {(!results.elsewhere.is_empty())
+            .then(|| view! { <CoverageNotice places=results.elsewhere.clone() /> })}
+        <p class="rx-result-count" role="status">
+            {(t_now.results_count)(results.total)}
+        </p>
+        {(!results.expansions.is_empty())
+            .then(|| {
+                view! {
+                    <p class="rx-expansions">
+                        {t_now.also_searched}
+                        <span lang="zh-CN">{results.expansions.join("、")}</span>
+                    </p>
+                }
+            })}
         {results.truncated.then(|| view! { <p class="rx-notice">{t_now.query_truncated}</p> })}
         {if results.total == 0 && unfiltered {
             view! {

@@ -20,10 +20,19 @@ pub fn SearchSuggestions() -> impl IntoView {
                 .take(12)
                 .map(|term| {
                     let href = href_with_query(&Route::Search.path(), &[("q", &term.term)]);
-                    view! { <a class="rx-link rx-suggestions__term" href=href lang="zh-CN">{term.term.clone()}</a> " " }
+                    view! {
+                        <a class="rx-link rx-suggestions__term" href=href lang="zh-CN">
+                            {term.term.clone()}
+                        </a>
+                        " "
+                    }
                 })
                 .collect_view()}
         </p>
-        <p>{t().try_lookup} <a class="rx-link" href=Route::Lookup.href()>{t().nav_lookup}</a></p>
+        <p>
+            {t().try_lookup} <a class="rx-link" href=Route::Lookup.href()>
+                {t().nav_lookup}
+            </a>
+        </p>
     }
 }

@@ -17,14 +17,23 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="rx-footer">
             <div class="rx-width-container">
                 <p class="rx-footer__text">
-                    {move || t().footer_sources} " "
-                    <a class="rx-link" href=Route::Sources.href()>{move || t().sources_title}</a>
+                    {move || t().footer_sources} " " <a class="rx-link" href=Route::Sources.href()>
+                        {move || t().sources_title}
+                    </a>
                 </p>
-                <p class="rx-footer__text"><LastChecked /></p>
-                <p class="rx-footer__text"><ReportLink /></p>
-                <p class="rx-footer__text rx-footer__text--strong">{move || t().footer_official_prevails}</p>
                 <p class="rx-footer__text">
-                    <a class="rx-link" href=Route::Embed.href()>{move || t().embed_link}</a>
+                    <LastChecked />
+                </p>
+                <p class="rx-footer__text">
+                    <ReportLink />
+                </p>
+                <p class="rx-footer__text rx-footer__text--strong">
+                    {move || t().footer_official_prevails}
+                </p>
+                <p class="rx-footer__text">
+                    <a class="rx-link" href=Route::Embed.href()>
+                        {move || t().embed_link}
+                    </a>
                 </p>
                 <Show when=move || !t().footer_language_note.is_empty()>
                     <p class="rx-footer__text">{move || t().footer_language_note}</p>

@@ -17,8 +17,9 @@ pub fn SourceNote(source: String) -> impl IntoView {
         let href = format!("#{}", document.clause_route(clause));
         return view! {
             <p class="rx-source">
-                {move || t().source_label}
-                <a class="rx-link" href=href lang="zh-CN">{document.citation(clause)}</a>
+                {move || t().source_label} <a class="rx-link" href=href lang="zh-CN">
+                    {document.citation(clause)}
+                </a>
             </p>
         }
         .into_any();
@@ -37,24 +38,52 @@ pub fn SourceNote(source: String) -> impl IntoView {
         <p class="rx-source">
             {move || t().source_label}
             // Authority and 文号 first: what the parent can quote to a school or bureau.
-            <span class="rx-source__authority" lang="zh-CN">{public.authority_line()}</span>
+            <span class="rx-source__authority" lang="zh-CN">
+                {public.authority_line()}
+            </span>
             {match (&link, repost) {
-                (Some(url), false) => view! { <a class="rx-link" href=url.clone() rel="noopener noreferrer" target="_blank" lang="zh-CN">{title.clone()}</a> }.into_any(),
+                (Some(url), false) => {
+                    view! {
+                        <a
+                            class="rx-link"
+                            href=url.clone()
+                            rel="noopener noreferrer"
+                            target="_blank"
+                            lang="zh-CN"
+                        >
+                            {title.clone()}
+                        </a>
+                    }
+                        .into_any()
+                }
                 _ => view! { <span lang="zh-CN">{title.clone()}</span> }.into_any(),
             }}
-            {repost.then(|| {
-                let label = public.read_at();
-                view! {
-                    " "
-                    <span class="rx-source__repost">
-                        {move || t().repost_label}
-                        {match link.clone() {
-                            Some(url) => view! { <a class="rx-link" href=url rel="noopener noreferrer" target="_blank">{label.clone()}</a> }.into_any(),
-                            None => view! { <span>{label.clone()}</span> }.into_any(),
-                        }}
-                    </span>
-                }
-            })}
+            {repost
+                .then(|| {
+                    let label = public.read_at();
+                    view! {
+                        " "
+                        <span class="rx-source__repost">
+                            {move || t().repost_label}
+                            {match link.clone() {
+                                Some(url) => {
+                                    view! {
+                                        <a
+                                            class="rx-link"
+                                            href=url
+                                            rel="noopener noreferrer"
+                                            target="_blank"
+                                        >
+                                            {label.clone()}
+                                        </a>
+                                    }
+                                        .into_any()
+                                }
+                                None => view! { <span>{label.clone()}</span> }.into_any(),
+                            }}
+                        </span>
+                    }
+                })}
             {move || {
                 let t = t();
                 let label = match quality.as_str() {
@@ -66,9 +95,7 @@ pub fn SourceNote(source: String) -> impl IntoView {
                     Some(date) => format!("（{date}，{label}）"),
                     None => format!("（{label}）"),
                 }
-            }}
-            " "
-            <span class="rx-source__prevails">{move || t().footer_official_prevails}</span>
+            }} " " <span class="rx-source__prevails">{move || t().footer_official_prevails}</span>
         </p>
     }
     .into_any()

@@ -22,7 +22,9 @@ pub fn TableOfContents(document: &'static Document) -> impl IntoView {
             let href = format!("#{}", document.clause_route(c));
             view! {
                 <li class=class>
-                    <a class="rx-link" href=href>{format!("{}{}", c.number, c.text)}</a>
+                    <a class="rx-link" href=href>
+                        {format!("{}{}", c.number, c.text)}
+                    </a>
                 </li>
             }
         })
@@ -32,7 +34,9 @@ pub fn TableOfContents(document: &'static Document) -> impl IntoView {
             <nav class="rx-toc" aria-label=move || t().toc_heading>
                 <details class="rx-toc__details">
                     <summary class="rx-toc__summary">{move || t().toc_heading}</summary>
-                    <ul class="rx-toc__list" lang="zh-CN">{entries}</ul>
+                    <ul class="rx-toc__list" lang="zh-CN">
+                        {entries}
+                    </ul>
                 </details>
             </nav>
         }

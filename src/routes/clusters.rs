@@ -24,35 +24,84 @@ pub fn ClustersPage() -> impl IntoView {
             .map(|district| {
                 let name = district.name.clone();
                 let facts: Vec<_> = directory.facts.iter().filter(|f| f.district == name).collect();
-                let clusters: Vec<_> = directory.clusters.iter().filter(|c| c.district == name).collect();
-                let schools: Vec<_> = directory.schools.iter().filter(|s| s.district == name).collect();
+                let clusters: Vec<_> = directory
+                    .clusters
+                    .iter()
+                    .filter(|c| c.district == name)
+                    .collect();
+                let schools: Vec<_> = directory
+                    .schools
+                    .iter()
+                    .filter(|s| s.district == name)
+                    .collect();
                 let members_known = directory.members_known(&name);
                 let heading_id = format!("rx-district-{}", district.code);
                 let labelled_by = heading_id.clone();
                 let lookup_href = href_with_query(&Route::Lookup.path(), &[("q", &name)]);
                 view! {
                     <section class="rx-district" aria-labelledby=labelled_by>
-                        <h2 class="rx-district__heading" id=heading_id lang="zh-CN">{name.clone()}</h2>
-                        {(!facts.is_empty()).then(|| view! {
-                            <h3>{move || t().what_documents_say}</h3>
-                            <ul class="rx-answer__list" lang="zh-CN">
-                                {facts.iter().map(|f| view! { <li><strong>{f.topic.clone()}</strong>"：“"{f.quote.clone()}"”"<SourceNote source=f.source.clone() /></li> }).collect_view()}
-                            </ul>
-                        })}
-                        {(!clusters.is_empty()).then(|| view! {
-                            <h3>{move || t().named_clusters}</h3>
-                            <ul class="rx-answer__list" lang="zh-CN">
-                                {clusters.iter().map(|c| view! { <li>{format!("{}（{}）", c.name, c.kind)}<SourceNote source=c.source.clone() /></li> }).collect_view()}
-                            </ul>
-                        })}
-                        <Show when=move || !members_known>
-                            <p class="rx-notice">{move || t().members_missing}</p>
-                        </Show>
-                        {(!schools.is_empty()).then(|| view! {
-                            <h3>{move || t().named_schools}</h3>
-                            <SchoolList schools=schools.clone() />
-                        })}
-                        <p><a class="rx-link" href=lookup_href>{move || t().nav_lookup} " · " <span lang="zh-CN">{name.clone()}</span></a></p>
+                        <h2 class="rx-district__heading" id=heading_id lang="zh-CN">
+                            {name.clone()}
+                        </h2>
+                        {(!facts.is_empty())
+                            .then(|| {
+                                view! {
+                                    <h3>{move || t().what_documents_say}</h3>
+                                    <ul class="rx-answer__list" lang="zh-CN">
+                                        {facts
+                                            .iter()
+                                            .map(|f| {
+                                                view! {
+                                                    <li>
+                                                        <strong>{f.topic.clone()}</strong>
+                                                        "：“"
+                                                        {f.quote.clone()}
+                                                        "”"
+                                                        <SourceNote source=f.source.clone() />
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })}
+                        {(!clusters.is_empty())
+                            .then(|| {
+                                view! {
+                                    <h3>{move || t().named_clusters}</h3>
+                                    <ul class="rx-answer__list" lang="zh-CN">
+                                        {clusters
+                                            .iter()
+                                            .map(|c| {
+                                                view! {
+                                                    <li>
+                                                        {format!("{}（{}）", c.name, c.kind)}
+                                                        <SourceNote source=c.source.clone() />
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })}
+                        {(!members_known)
+                            .then(|| {
+                                view! { <p class="rx-notice">{move || t().members_missing}</p> }
+                            })}
+                        {(!schools.is_empty())
+                            .then(|| {
+                                view! {
+                                    <h3>{move || t().named_schools}</h3>
+                                    <SchoolList schools=schools.clone() />
+                                }
+                            })}
+                        <p>
+                            <a class="rx-link" href=lookup_href>
+                                {move || t().nav_lookup}
+                                " · "
+                                <span lang="zh-CN">{name.clone()}</span>
+                            </a>
+                        </p>
                     </section>
                 }
             })

@@ -22,7 +22,11 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         return view! {
             <h1 class="rx-heading-xl">{move || t().document_not_found_title}</h1>
             <p>{move || t().document_not_found_body}</p>
-            <p><a class="rx-link" href=Route::Policies.href()>{move || t().back_to_documents}</a></p>
+            <p>
+                <a class="rx-link" href=Route::Policies.href()>
+                    {move || t().back_to_documents}
+                </a>
+            </p>
         }
         .into_any();
     };
@@ -76,12 +80,19 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
     };
 
     view! {
-        <p class="rx-back"><a class="rx-link" href=Route::Policies.href()>{move || t().back_to_documents}</a></p>
-        <h1 class="rx-heading-l" lang="zh-CN">{meta.title.clone()}</h1>
+        <p class="rx-back">
+            <a class="rx-link" href=Route::Policies.href()>
+                {move || t().back_to_documents}
+            </a>
+        </p>
+        <h1 class="rx-heading-l" lang="zh-CN">
+            {meta.title.clone()}
+        </h1>
         <StatusBadge status=meta.status />
-        <Show when=move || meta.status == ruxue_core::Status::DraftForComment>
-            <p class="rx-notice rx-notice--warning">{move || t().draft_note}</p>
-        </Show>
+        {(meta.status == ruxue_core::Status::DraftForComment)
+            .then(|| {
+                view! { <p class="rx-notice rx-notice--warning">{move || t().draft_note}</p> }
+            })}
         <Show when=move || lang.get() == Lang::En>
             <p class="rx-notice">{move || t().chinese_only_note}</p>
         </Show>
@@ -89,11 +100,13 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
             {move || {
                 facts()
                     .into_iter()
-                    .map(|(label, value)| view! {
-                        <div class="rx-facts__row">
-                            <dt>{label}</dt>
-                            <dd lang="zh-CN">{value}</dd>
-                        </div>
+                    .map(|(label, value)| {
+                        view! {
+                            <div class="rx-facts__row">
+                                <dt>{label}</dt>
+                                <dd lang="zh-CN">{value}</dd>
+                            </div>
+                        }
                     })
                     .collect_view()
             }}
@@ -106,7 +119,14 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
                 .map(|clause| {
                     let is_target = target.as_deref() == Some(clause.id.as_str());
                     let marks = if is_target { marks.clone() } else { Vec::new() };
-                    view! { <ClauseView document=document clause=clause is_target=is_target marks=marks /> }
+                    view! {
+                        <ClauseView
+                            document=document
+                            clause=clause
+                            is_target=is_target
+                            marks=marks
+                        />
+                    }
                 })
                 .collect_view()}
         </div>

@@ -5,25 +5,16 @@
 use leptos::prelude::*;
 
 use crate::components::copy_citation::{provide_copy_status, CopyStatus};
-use crate::components::district_select::DistrictSelect;
+use crate::components::embed_options::{view_label, EmbedOptions};
 use crate::components::embed_snippet::EmbedSnippet;
 use crate::data::corpus;
 use crate::embed::{readable_brand_colour, EmbedChoice, EmbedView};
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::use_texts;
 use crate::location::{href_with_query, use_location};
 use crate::routes::Route;
 
 /// The item the item view shows until the school picks another.
 const EXAMPLE_ITEM: &str = "mh-2023-6/4-9-16";
-
-fn view_label(view: EmbedView, t: &Texts) -> &'static str {
-    match view {
-        EmbedView::Search => t.embed_view_search,
-        EmbedView::Lookup => t.embed_view_lookup,
-        EmbedView::Calculator => t.embed_view_calculator,
-        EmbedView::Item => t.embed_view_item,
-    }
-}
 
 /// The folder the portal is served from, as an absolute address the school can paste.
 fn served_folder() -> String {
@@ -67,7 +58,7 @@ pub fn EmbedPage() -> impl IntoView {
         choice_in(|key| location.read().param(key).unwrap_or_default().to_string())
     });
     provide_copy_status();
-    let set = move |key: &'static str, value: String| {
+    let set = Callback::new(move |(key, value): (&'static str, String)| {
         // An edited field fires `change` as it is removed, when the parent leaves the page
         // (Back): the page's memo is disposed by then, and there is nothing left to set.
         let Some(mut choice) = choice.try_get_untracked() else {
@@ -90,56 +81,21 @@ pub fn EmbedPage() -> impl IntoView {
         let _ = window()
             .location()
             .replace(&href_with_query(&Route::Embed.path(), &params));
-    };
+    });
     let view = Memo::new(move |_| choice.read().view);
-    let read =
-        move |f: fn(&EmbedChoice) -> &String| Signal::derive(move || f(&choice.read()).clone());
-    let (district, lang, theme, item) = (
-        read(|c| &c.district),
-        read(|c| &c.lang),
-        read(|c| &c.theme),
-        read(|c| &c.item),
-    );
     let iframe_src = move || choice.read().iframe_src(&served_folder());
     let loader_code = Signal::derive(move || choice.read().loader_snippet(&served_folder()));
     let iframe_code = Signal::derive(move || choice.read().iframe_snippet(&served_folder()));
-    let views = EmbedView::ALL.iter().map(|&(name, v)| {
-        view! { <option value=name selected=move || view.get() == v>{move || view_label(v, t())}</option> }
-    });
-
     view! {
         <h1 class="rx-heading-xl">{move || t().embed_page_title}</h1>
         <p class="rx-lead">{move || t().embed_page_intro}</p>
-        <div class="rx-filters">
-            <div class="rx-filters__fields">
-                <div class="rx-field">
-                    <label class="rx-label" for="rx-embed-view">{move || t().embed_view_label}</label>
-                    <select class="rx-select" id="rx-embed-view" on:change=move |e| set("view", event_target_value(&e))>
-                        {views.collect_view()}
-                    </select>
-                </div>
-                <DistrictSelect id="rx-embed-district" selected=district on_change=move |d| set("district", d) />
-                <div class="rx-field">
-                    <label class="rx-label" for="rx-embed-lang">{move || t().embed_lang_label}</label>
-                    <select class="rx-select" id="rx-embed-lang" on:change=move |e| set("lang", event_target_value(&e))>
-                        <option value="" selected=move || lang.get().is_empty() lang="zh-CN">"中文"</option>
-                        <option value="en" selected=move || lang.get() == "en" lang="en">"English"</option>
-                    </select>
-                </div>
-                <div class="rx-field">
-                    <label class="rx-label" for="rx-embed-theme">{move || t().embed_theme_label}</label>
-                    <input class="rx-input" id="rx-embed-theme" autocomplete="off" maxlength="7" prop:value=theme on:change=move |e| set("theme", event_target_value(&e)) />
-                </div>
-            </div>
-            {move || (view.get() == EmbedView::Item).then(|| view! {
-                <div class="rx-field">
-                    <label class="rx-label" for="rx-embed-item">{move || t().embed_item_label}</label>
-                    <input class="rx-input rx-search__input" id="rx-embed-item" autocomplete="off" prop:value=item on:change=move |e| set("item", event_target_value(&e)) />
-                </div>
-            })}
-        </div>
+        <EmbedOptions choice on_change=set />
         <h2>{move || t().embed_preview}</h2>
-        <iframe class="rx-embed-preview" src=iframe_src title=move || format!("{} · {}", t().embed_preview, view_label(view.get(), t()))></iframe>
+        <iframe
+            class="rx-embed-preview"
+            src=iframe_src
+            title=move || format!("{} · {}", t().embed_preview, view_label(view.get(), t()))
+        ></iframe>
         <EmbedSnippet id="rx-embed-loader" label=|t| t.embed_code_loader rows=3 code=loader_code />
         <EmbedSnippet id="rx-embed-iframe" label=|t| t.embed_code_iframe rows=4 code=iframe_code />
         <CopyStatus />

@@ -41,15 +41,37 @@ pub fn GuidePage() -> impl IntoView {
         <h1 class="rx-heading-xl">{move || Route::Guide.title(t())}</h1>
         <p class="rx-lead">{move || t().guide_intro_text}</p>
         <p class="rx-guide__official" id="rx-guide-official">
-            {move || (t().guide_official_count)(on_official, total)} " "
-            <a class="rx-link" href=Route::Sources.href()>{move || t().sources_title}</a>
+            {move || (t().guide_official_count)(on_official, total)}
+            " "
+            <a class="rx-link" href=Route::Sources.href()>
+                {move || t().sources_title}
+            </a>
         </p>
-        <p><a class="rx-button rx-button--link" href=Route::GuideCheck.href()>{move || t().guide_check_link}</a></p>
+        <p>
+            <a class="rx-button rx-button--link" href=Route::GuideCheck.href()>
+                {move || t().guide_check_link}
+            </a>
+        </p>
         <nav class="rx-stage-nav" aria-label=move || t().toc_heading>
             <ul class="rx-facets__list">
                 {GUIDE_STAGES
                     .iter()
-                    .map(|stage| view! { <li><a class="rx-link" href=format!("#/guide?stage={stage}") on:click=move |e| { e.prevent_default(); scroll_to(stage); }>{move || stage_name(stage, lang.get()).to_string()}</a></li> })
+                    .map(|stage| {
+                        view! {
+                            <li>
+                                <a
+                                    class="rx-link"
+                                    href=format!("#/guide?stage={stage}")
+                                    on:click=move |e| {
+                                        e.prevent_default();
+                                        scroll_to(stage);
+                                    }
+                                >
+                                    {move || stage_name(stage, lang.get()).to_string()}
+                                </a>
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
         </nav>
@@ -58,14 +80,21 @@ pub fn GuidePage() -> impl IntoView {
             .map(|stage| {
                 let statements = guidance.statements(stage, None);
                 view! {
-                    <section class="rx-stage" id=format!("stage-{stage}") aria-labelledby=format!("stage-heading-{stage}")>
-                        <h2 id=format!("stage-heading-{stage}") tabindex="-1">{move || stage_name(stage, lang.get()).to_string()}</h2>
+                    <section
+                        class="rx-stage"
+                        id=format!("stage-{stage}")
+                        aria-labelledby=format!("stage-heading-{stage}")
+                    >
+                        <h2 id=format!("stage-heading-{stage}") tabindex="-1">
+                            {move || stage_name(stage, lang.get()).to_string()}
+                        </h2>
                         <ul class="rx-statements">
                             {statements
                                 .into_iter()
                                 .map(|s| {
+                                    let current = linked.get_untracked()
+                                        == Some(statement_element_id(&s.id));
                                     // The page opens anew for each link into it, so this is read once.
-                                    let current = linked.get_untracked() == Some(statement_element_id(&s.id));
                                     view! { <StatementView statement=s current=current /> }
                                 })
                                 .collect_view()}

@@ -103,10 +103,14 @@ pub fn GuideCheckPage() -> impl IntoView {
 
     view! {
         <p class="rx-back">
-            <a class="rx-link" href=Route::Guide.href()>{move || Route::Guide.title(t())}</a>
+            <a class="rx-link" href=Route::Guide.href()>
+                {move || Route::Guide.title(t())}
+            </a>
         </p>
         <h1 class="rx-heading-xl">{move || t().check_title}</h1>
-        {move || error.get().map(|message| view! { <ErrorSummary message field_id=BIRTH_ERROR_FIELD /> })}
+        {move || {
+            error.get().map(|message| view! { <ErrorSummary message field_id=BIRTH_ERROR_FIELD /> })
+        }}
         <p class="rx-lead">{move || t().check_intro}</p>
         <form class="rx-form" on:submit=submit novalidate>
             <DateInput
@@ -119,7 +123,9 @@ pub fn GuideCheckPage() -> impl IntoView {
             />
             <DistrictSelect id="rx-check-district" selected=district node_ref=district_ref />
             <HouseholdChoice selected=household />
-            <button class="rx-button" type="submit">{move || t().check_submit}</button>
+            <button class="rx-button" type="submit">
+                {move || t().check_submit}
+            </button>
         </form>
         {result}
     }

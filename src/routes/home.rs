@@ -15,7 +15,9 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <li class="rx-card">
                 <h2 class="rx-card__title">
-                    <a class="rx-link" href=href>{move || route.title(t())}</a>
+                    <a class="rx-link" href=href>
+                        {move || route.title(t())}
+                    </a>
                 </h2>
                 <p class="rx-card__body">{move || summary(t())}</p>
             </li>

@@ -14,7 +14,9 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1 class="rx-heading-xl">{move || t().not_found_title}</h1>
         <p>{move || t().not_found_body}</p>
         <p>
-            <a class="rx-link" href=Route::Home.href()>{move || t().not_found_home_link}</a>
+            <a class="rx-link" href=Route::Home.href()>
+                {move || t().not_found_home_link}
+            </a>
         </p>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use ruxue_core::Document;
 
 use crate::components::document_card::DocumentCard;
+use crate::components::filter_select::FilterSelect;
 use crate::components::status_badge::status_label;
 use crate::data::corpus;
 use crate::i18n::{use_texts, Texts};
@@ -30,6 +31,32 @@ fn value_of(document: &Document, key: &str) -> Option<String> {
         "status" => Some(document.meta.status.label_zh().to_string()),
         _ => None,
     }
+}
+
+/// The values of filter `key` found in the documents, newest year first, each with its label
+/// in the UI language.
+fn filter_options(key: &str, t: &Texts) -> Vec<(String, String)> {
+    let mut values: Vec<String> = corpus()
+        .documents
+        .iter()
+        .filter_map(|d| value_of(d, key))
+        .collect();
+    values.sort();
+    values.dedup();
+    if key == "year" {
+        values.reverse();
+    }
+    values
+        .into_iter()
+        .map(|value| {
+            let shown = if key == "status" {
+                status_text(&value, t)
+            } else {
+                value.clone()
+            };
+            (value, shown)
+        })
+        .collect()
 }
 
 /// The page at `#/policies`.
@@ -81,41 +108,25 @@ pub fn PoliciesPage() -> impl IntoView {
                 {FILTERS
                     .iter()
                     .zip(selects)
-                    .map(|((key, label), node_ref)| {
-                        let key = *key;
-                        let id = format!("rx-filter-{key}");
-                        let mut options: Vec<String> =
-                            corpus().documents.iter().filter_map(|d| value_of(d, key)).collect();
-                        options.sort();
-                        options.dedup();
-                        if key == "year" {
-                            options.reverse();
-                        }
-                        view! {
-                            <div class="rx-field">
-                                <label class="rx-label" for=id.clone()>{move || label(t())}</label>
-                                <select class="rx-select" id=id name=key node_ref=node_ref>
-                                    <option value="" selected=move || selected(key).is_empty()>{move || t().filter_all}</option>
-                                    {options
-                                        .into_iter()
-                                        .map(|option| {
-                                            let shown = if key == "status" { status_text(&option, t()) } else { option.clone() };
-                                            let value = option.clone();
-                                            view! { <option value=value selected=move || selected(key) == option>{shown}</option> }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </div>
-                        }
+                    .map(|(&(name, label), node_ref)| {
+                        let selected = Signal::derive(move || selected(name));
+                        let options = filter_options(name, t());
+                        view! { <FilterSelect name label options selected node_ref /> }
                     })
                     .collect_view()}
             </div>
-            <button type="submit" class="rx-button">{move || t().filter_apply}</button>
+            <button type="submit" class="rx-button">
+                {move || t().filter_apply}
+            </button>
             <Show when=any_filter>
-                <a class="rx-link rx-filters__clear" href=Route::Policies.href()>{move || t().filter_clear}</a>
+                <a class="rx-link rx-filters__clear" href=Route::Policies.href()>
+                    {move || t().filter_clear}
+                </a>
             </Show>
         </form>
-        <p class="rx-result-count" role="status">{move || (t().documents_count)(matching.read().len())}</p>
+        <p class="rx-result-count" role="status">
+            {move || (t().documents_count)(matching.read().len())}
+        </p>
         <Show
             when=move || !matching.read().is_empty()
             fallback=move || view! { <p class="rx-notice">{move || t().no_documents_match}</p> }

@@ -89,9 +89,17 @@ pub fn SearchPage() -> impl IntoView {
 
     view! {
         <h1 class="rx-heading-xl">{move || t().search_title}</h1>
-        <form class="rx-search" role="search" on:submit=|e: leptos::ev::SubmitEvent| e.prevent_default()>
-            <label class="rx-label" for="rx-search-input">{move || t().search_label}</label>
-            <p class="rx-hint" id="rx-search-hint">{move || t().search_hint}</p>
+        <form
+            class="rx-search"
+            role="search"
+            on:submit=|e: leptos::ev::SubmitEvent| e.prevent_default()
+        >
+            <label class="rx-label" for="rx-search-input">
+                {move || t().search_label}
+            </label>
+            <p class="rx-hint" id="rx-search-hint">
+                {move || t().search_hint}
+            </p>
             <input
                 class="rx-search__input"
                 id="rx-search-input"
@@ -113,7 +121,9 @@ pub fn SearchPage() -> impl IntoView {
                 t();
                 match results.get() {
                     None => view! { <SearchSuggestions /> }.into_any(),
-                    Some(results) => view! { <SearchResults results=results state=untrack(state) /> }.into_any(),
+                    Some(results) => {
+                        view! { <SearchResults results=results state=untrack(state) /> }.into_any()
+                    }
                 }
             }}
         </div>

@@ -39,16 +39,25 @@ pub fn SourcesPage() -> impl IntoView {
                 clause: None,
             }
             .href();
-            let issuer = [meta.issuers.join("、"), meta.doc_number.clone().unwrap_or_default()]
-                .join(" ")
-                .trim()
-                .to_string();
+            let issuer = [
+                meta.issuers.join("、"),
+                meta.doc_number.clone().unwrap_or_default(),
+            ]
+            .join(" ")
+            .trim()
+            .to_string();
             view! {
                 <li class="rx-sources__item">
-                    {(!issuer.is_empty()).then(|| view! { <span class="rx-source__authority" lang="zh-CN">{issuer.clone()}</span> })}
-                    <a class="rx-link" href=href lang="zh-CN">{format!("《{}》", meta.title)}</a>
-                    " "
-                    <StatusBadge status=meta.status />
+                    {(!issuer.is_empty())
+                        .then(|| {
+                            view! {
+                                <span class="rx-source__authority" lang="zh-CN">
+                                    {issuer.clone()}
+                                </span>
+                            }
+                        })} <a class="rx-link" href=href lang="zh-CN">
+                        {format!("《{}》", meta.title)}
+                    </a> " " <StatusBadge status=meta.status />
                 </li>
             }
         })
@@ -57,9 +66,13 @@ pub fn SourcesPage() -> impl IntoView {
         view! {
             <section class="rx-sources" aria-labelledby=id>
                 <h2 id=id>{heading}</h2>
-                {(id == "rx-sources-repost").then(|| view! { <p>{move || t().sources_repost_explained}</p> })}
+                {(id == "rx-sources-repost")
+                    .then(|| view! { <p>{move || t().sources_repost_explained}</p> })}
                 <ul class="rx-sources__list">
-                    {sources.into_iter().map(|source| view! { <SourceEntry source=source /> }).collect_view()}
+                    {sources
+                        .into_iter()
+                        .map(|source| view! { <SourceEntry source=source /> })
+                        .collect_view()}
                 </ul>
             </section>
         }
@@ -90,14 +103,28 @@ fn SourceEntry(source: &'static PublicSource) -> impl IntoView {
     let label = source.read_at();
     view! {
         <li class="rx-sources__item" id=format!("source-{}", source.id)>
-            <span class="rx-source__authority" lang="zh-CN">{source.authority_line()}</span>
+            <span class="rx-source__authority" lang="zh-CN">
+                {source.authority_line()}
+            </span>
             <span lang="zh-CN">{format!("《{}》", source.title)}</span>
             {source.date.clone().map(|date| format!("（{date}）"))}
-            {link.map(|url| view! {
-                <br />
-                {repost.then(|| view! { <span class="rx-source__repost">{move || t().repost_label}</span> })}
-                <a class="rx-link" href=url rel="noopener noreferrer" target="_blank">{label.clone()}</a>
-            })}
+            {link
+                .map(|url| {
+                    view! {
+                        <br />
+                        {repost
+                            .then(|| {
+                                view! {
+                                    <span class="rx-source__repost">
+                                        {move || t().repost_label}
+                                    </span>
+                                }
+                            })}
+                        <a class="rx-link" href=url rel="noopener noreferrer" target="_blank">
+                            {label.clone()}
+                        </a>
+                    }
+                })}
         </li>
     }
 }
