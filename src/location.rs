@@ -29,6 +29,13 @@ pub fn use_location() -> ReadSignal<HashLocation> {
     expect_context::<ReadSignal<HashLocation>>()
 }
 
+/// Query parameter `key` of the current fragment, empty when absent: one piece of a page's
+/// state, read from its URL so that the view can be shared as a link.
+pub fn use_param(key: &'static str) -> Memo<String> {
+    let location = use_location();
+    Memo::new(move |_| location.read().param(key).unwrap_or_default().to_string())
+}
+
 fn current() -> HashLocation {
     HashLocation::parse(&window().location().hash().unwrap_or_default())
 }

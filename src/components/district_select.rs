@@ -19,8 +19,9 @@ pub fn DistrictSelect(
 ) -> impl IntoView {
     let t = use_texts();
     let change = move |event: leptos::ev::Event| {
+        // `change` can fire as the select is removed, after the page's callback is disposed.
         if let Some(on_change) = on_change {
-            on_change.run(event_target_value(&event));
+            let _ = on_change.try_run(event_target_value(&event));
         }
     };
     let districts = corpus().directory.districts.iter().map(|d| {

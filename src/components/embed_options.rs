@@ -25,6 +25,11 @@ pub fn EmbedOptions(
 ) -> impl IntoView {
     let t = use_texts();
     let view = Memo::new(move |_| choice.read().view);
+    // An edited field fires `change` as it is removed, when the parent leaves the page (Back):
+    // the page's callback is disposed by then, and there is nothing left to change.
+    let change = move |key: &'static str, event: &leptos::ev::Event| {
+        let _ = on_change.try_run((key, event_target_value(event)));
+    };
     let read =
         move |f: fn(&EmbedChoice) -> &String| Signal::derive(move || f(&choice.read()).clone());
     let (district, lang, theme, item) = (
@@ -51,7 +56,7 @@ pub fn EmbedOptions(
                     <select
                         class="rx-select"
                         id="rx-embed-view"
-                        on:change=move |e| on_change.run(("view", event_target_value(&e)))
+                        on:change=move |e| change("view", &e)
                     >
                         {views.collect_view()}
                     </select>
@@ -59,7 +64,9 @@ pub fn EmbedOptions(
                 <DistrictSelect
                     id="rx-embed-district"
                     selected=district
-                    on_change=move |d| on_change.run(("district", d))
+                    on_change=move |d| {
+                        let _ = on_change.try_run(("district", d));
+                    }
                 />
                 <div class="rx-field">
                     <label class="rx-label" for="rx-embed-lang">
@@ -68,7 +75,7 @@ pub fn EmbedOptions(
                     <select
                         class="rx-select"
                         id="rx-embed-lang"
-                        on:change=move |e| on_change.run(("lang", event_target_value(&e)))
+                        on:change=move |e| change("lang", &e)
                     >
                         <option value="" selected=move || lang.get().is_empty() lang="zh-CN">
                             "中文"
@@ -88,7 +95,7 @@ pub fn EmbedOptions(
                         autocomplete="off"
                         maxlength="7"
                         prop:value=theme
-                        on:change=move |e| on_change.run(("theme", event_target_value(&e)))
+                        on:change=move |e| change("theme", &e)
                     />
                 </div>
             </div>
@@ -105,9 +112,7 @@ pub fn EmbedOptions(
                                     id="rx-embed-item"
                                     autocomplete="off"
                                     prop:value=item
-                                    on:change=move |e| {
-                                        on_change.run(("item", event_target_value(&e)))
-                                    }
+                                    on:change=move |e| { change("item", &e) }
                                 />
                             </div>
                         }

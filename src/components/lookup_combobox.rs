@@ -28,12 +28,13 @@ pub fn LookupCombobox(
     };
     let choose = move |index: usize| {
         if let Some(m) = options.get_untracked().matches.get(index) {
-            on_change.run((m.name.clone(), key(&corpus().directory, m.kind, m.index)));
+            let _ = on_change.try_run((m.name.clone(), key(&corpus().directory, m.kind, m.index)));
             close();
         }
     };
     let on_input = move |event: leptos::ev::Event| {
-        on_change.run((event_target_value(&event), None));
+        // An input method can end its composition as the page is removed (Back mid-word).
+        let _ = on_change.try_run((event_target_value(&event), None));
         open.set(true);
         active.set(None);
     };

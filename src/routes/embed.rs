@@ -10,7 +10,7 @@ use crate::components::embed_snippet::EmbedSnippet;
 use crate::data::corpus;
 use crate::embed::{readable_brand_colour, EmbedChoice, EmbedView};
 use crate::i18n::use_texts;
-use crate::location::{href_with_query, use_location};
+use crate::location::{href_with_query, use_location, HashLocation};
 use crate::routes::Route;
 
 /// The item the item view shows until the school picks another.
@@ -25,7 +25,8 @@ fn served_folder() -> String {
 }
 
 /// The school's choice as the URL states it, each value checked against the data.
-fn choice_in(param: impl Fn(&str) -> String) -> EmbedChoice {
+fn choice_in(location: &HashLocation) -> EmbedChoice {
+    let param = |key: &str| location.param(key).unwrap_or_default().to_string();
     let view = param("view");
     let item = param("item");
     EmbedChoice {
@@ -54,9 +55,7 @@ fn choice_in(param: impl Fn(&str) -> String) -> EmbedChoice {
 pub fn EmbedPage() -> impl IntoView {
     let t = use_texts();
     let location = use_location();
-    let choice = Memo::new(move |_| {
-        choice_in(|key| location.read().param(key).unwrap_or_default().to_string())
-    });
+    let choice = Memo::new(move |_| choice_in(&location.read()));
     provide_copy_status();
     let set = Callback::new(move |(key, value): (&'static str, String)| {
         // An edited field fires `change` as it is removed, when the parent leaves the page

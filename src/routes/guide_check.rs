@@ -15,7 +15,7 @@ use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::household_choice::{chosen_household, HouseholdChoice};
 use crate::data::{corpus, today};
 use crate::i18n::{use_lang, use_texts, Texts};
-use crate::location::{href_with_query, navigate, use_location};
+use crate::location::{href_with_query, navigate, use_location, use_param};
 use crate::routes::Route;
 
 /// The id prefix of the birth-date fields.
@@ -44,15 +44,15 @@ pub fn GuideCheckPage() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let location = use_location();
-    let param = move |key: &str| location.read().param(key).unwrap_or_default().to_string();
-    let birth = Memo::new(move |_| param("birth"));
+    let birth = use_param("birth");
+    let (district_param, household_param) = (use_param("district"), use_param("household"));
     let district = Memo::new(move |_| {
-        Some(param("district"))
+        Some(district_param.get())
             .filter(|d| corpus().directory.district(d).is_some())
             .unwrap_or_default()
     });
     let household = Memo::new(move |_| {
-        Some(param("household"))
+        Some(household_param.get())
             .filter(|h| HOUSEHOLDS.contains(&h.as_str()))
             .unwrap_or_default()
     });

@@ -16,7 +16,7 @@ use crate::components::lookup_no_match::LookupNoMatch;
 use crate::components::road_notice::RoadNotice;
 use crate::data::corpus;
 use crate::i18n::use_texts;
-use crate::location::{href_with_query, use_location};
+use crate::location::{href_with_query, use_location, use_param};
 use crate::routes::Route;
 
 /// How many suggestions the list shows.
@@ -28,7 +28,7 @@ pub fn LookupPage() -> impl IntoView {
     let t = use_texts();
     let location = use_location();
     let directory = &corpus().directory;
-    let query = Memo::new(move |_| location.read().param("q").unwrap_or_default().to_string());
+    let query = use_param("q");
     let pick = Memo::new(move |_| {
         location
             .read()

@@ -9,7 +9,7 @@ use crate::components::filter_select::FilterSelect;
 use crate::components::status_badge::status_label;
 use crate::data::corpus;
 use crate::i18n::{use_texts, Texts};
-use crate::location::{href_with_query, navigate, use_location};
+use crate::location::{href_with_query, navigate, use_param};
 use crate::routes::Route;
 
 /// Picks one UI string.
@@ -63,8 +63,14 @@ fn filter_options(key: &str, t: &Texts) -> Vec<(String, String)> {
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
     let t = use_texts();
-    let location = use_location();
-    let selected = move |key: &str| location.read().param(key).unwrap_or_default().to_string();
+    let filters = FILTERS.map(|(key, _)| use_param(key));
+    let selected = move |key: &str| {
+        FILTERS
+            .iter()
+            .position(|(k, _)| *k == key)
+            .map(|i| filters[i].get())
+            .unwrap_or_default()
+    };
     let matching = Memo::new(move |_| {
         corpus()
             .documents

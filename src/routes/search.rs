@@ -11,19 +11,19 @@ use crate::components::search_results::SearchResults;
 use crate::components::search_suggestions::SearchSuggestions;
 use crate::data::{corpus, search_index};
 use crate::i18n::use_texts;
-use crate::location::use_location;
+use crate::location::use_param;
 use crate::search_state::{kinds_of, known_kind, SearchState, LIMIT};
 
 /// The page at `#/search`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let t = use_texts();
-    let location = use_location();
-    // One memo per parameter, of the one memo type every page uses.
-    let param = move |key: &'static str| {
-        Memo::new(move |_| location.read().param(key).unwrap_or_default().to_string())
-    };
-    let (query, kind, district, doc) = (param("q"), param("kind"), param("district"), param("doc"));
+    let (query, kind, district, doc) = (
+        use_param("q"),
+        use_param("kind"),
+        use_param("district"),
+        use_param("doc"),
+    );
     let state = move || SearchState {
         query: query.get(),
         kind: known_kind(kind.get()),
