@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use ruxue_core::model::{Cluster, ClusterFact};
 
-use crate::components::source_note::SourceNote;
+use crate::components::cluster_facts::ClusterFacts;
 use crate::i18n::{use_texts, Texts};
 
 /// The notices for what is missing, then the documents' words on the district's clusters.
@@ -24,22 +24,9 @@ pub fn DistrictNotes(
         None
     };
     let said = (!facts.is_empty() || !district_clusters.is_empty()).then(|| {
-        let items = facts.into_iter().map(|f| {
-            view! {
-                <li>
-                    <strong>{f.topic.clone()}</strong>
-                    "：“"
-                    {f.quote.clone()}
-                    "”"
-                    <SourceNote source=f.source.clone() />
-                </li>
-            }
-        });
         view! {
             <h3 class="rx-answer__subheading">{move || t().what_documents_say}</h3>
-            <ul class="rx-answer__list" lang="zh-CN">
-                {items.collect_view()}
-            </ul>
+            <ClusterFacts facts />
         }
     });
     view! {

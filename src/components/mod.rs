@@ -4,6 +4,8 @@ pub mod answer_card;
 pub mod check_result;
 pub mod checklist;
 pub mod clause_view;
+pub mod cluster_facts;
+pub mod cluster_list;
 pub mod community_notice;
 pub mod copy_citation;
 pub mod coverage_notice;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use ruxue_core::model::{Catchment, Cluster, School};
 
+use crate::components::cluster_list::ClusterList;
 use crate::components::school_list::SchoolList;
 use crate::components::source_note::SourceNote;
 use crate::i18n::use_texts;
@@ -21,15 +22,7 @@ pub fn SchoolChain(
     let clusters = if clusters.is_empty() {
         view! { <p class="rx-answer__missing">{move || t().members_missing}</p> }.into_any()
     } else {
-        let items = clusters.into_iter().map(|c| {
-            view! { <li>{format!("{}（{}）", c.name, c.kind)} <SourceNote source=c.source.clone() /></li> }
-        });
-        view! {
-            <ul class="rx-answer__list" lang="zh-CN">
-                {items.collect_view()}
-            </ul>
-        }
-        .into_any()
+        view! { <ClusterList clusters /> }.into_any()
     };
     let schools = if schools.is_empty() {
         view! { <p class="rx-answer__missing">{move || t().not_recorded}</p> }.into_any()

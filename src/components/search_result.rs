@@ -23,21 +23,14 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
     if matches!(target, Target::Clause { .. }) {
         href.push_str(&format!("?q={}", percent_encode(&query)));
     }
-    let Slots {
-        title,
-        title_lang,
-        breadcrumb,
-        body,
-        body_lang,
-        meta,
-        sources,
-    } = slots(target, hit.snippet, t, lang);
+    let shown = slots(target, hit.snippet, t, lang);
     view! {
         <li class="rx-result">
             <p class="rx-result__kind">
                 <span class="rx-tag">{kind_label_of(target.kind(), t)}</span>
             </p>
-            {breadcrumb
+            {shown
+                .breadcrumb
                 .map(|crumbs| {
                     view! {
                         <p class="rx-result__breadcrumb" lang="zh-CN">
@@ -46,14 +39,15 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
                     }
                 })}
             <h3 class="rx-result__title">
-                <a class="rx-link" href=href lang=title_lang>
-                    {title}
+                <a class="rx-link" href=href lang=shown.title_lang>
+                    {shown.title}
                 </a>
             </h3>
-            <p class="rx-result__snippet" lang=body_lang>
-                {marked(body)}
+            <p class="rx-result__snippet" lang=shown.body_lang>
+                {marked(shown.body)}
             </p>
-            {meta
+            {shown
+                .meta
                 .map(|meta| {
                     view! {
                         <p class="rx-result__meta" lang="zh-CN">
@@ -61,7 +55,7 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
                         </p>
                     }
                 })}
-            {sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
+            {shown.sources.into_iter().map(|s| view! { <SourceNote source=s /> }).collect_view()}
         </li>
     }
 }

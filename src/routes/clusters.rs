@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::cluster_facts::ClusterFacts;
+use crate::components::cluster_list::ClusterList;
 use crate::components::school_list::SchoolList;
-use crate::components::source_note::SourceNote;
 use crate::data::corpus;
 use crate::i18n::use_texts;
 use crate::location::href_with_query;
@@ -47,41 +48,14 @@ pub fn ClustersPage() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <h3>{move || t().what_documents_say}</h3>
-                                    <ul class="rx-answer__list" lang="zh-CN">
-                                        {facts
-                                            .iter()
-                                            .map(|f| {
-                                                view! {
-                                                    <li>
-                                                        <strong>{f.topic.clone()}</strong>
-                                                        "：“"
-                                                        {f.quote.clone()}
-                                                        "”"
-                                                        <SourceNote source=f.source.clone() />
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
+                                    <ClusterFacts facts=facts.clone() />
                                 }
                             })}
                         {(!clusters.is_empty())
                             .then(|| {
                                 view! {
                                     <h3>{move || t().named_clusters}</h3>
-                                    <ul class="rx-answer__list" lang="zh-CN">
-                                        {clusters
-                                            .iter()
-                                            .map(|c| {
-                                                view! {
-                                                    <li>
-                                                        {format!("{}（{}）", c.name, c.kind)}
-                                                        <SourceNote source=c.source.clone() />
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
+                                    <ClusterList clusters=clusters.clone() />
                                 }
                             })}
                         {(!members_known)
