@@ -15,6 +15,12 @@
 //!   [`link`] (shareable addresses).
 //! - [`bundle`]: the versioned binary format the browser decodes, the only thing the app
 //!   needs without the `loader` feature.
+//!
+//! The loader's parts stay private, so nothing outside can come to depend on them:
+//!
+//! ```compile_fail
+//! use ruxue_core::load::load_corpus; // the way in is `ruxue_core::load_corpus`
+//! ```
 
 pub mod diagnostic;
 pub mod model;
