@@ -97,6 +97,13 @@ pub fn App() -> impl IntoView {
         return view! { <EmbedShell config=config route=route /> }.into_any();
     }
 
+    view! { <Portal route /> }.into_any()
+}
+
+/// The portal's page for `route`: skip link, header, the page, footer. The app renders it in
+/// the browser, and the prerender step renders the same component to HTML.
+#[component]
+pub fn Portal(route: Memo<Route>) -> impl IntoView {
     view! {
         <SkipLink />
         <SiteHeader current=route />
@@ -119,7 +126,6 @@ pub fn App() -> impl IntoView {
         </main>
         <SiteFooter />
     }
-    .into_any()
 }
 
 /// The embed configuration, when the page was opened as a widget (`?embed=1…`).

@@ -26,6 +26,7 @@ pub fn search_index() -> &'static SearchIndex {
 }
 
 /// Today's date from the browser's clock (local time), for the calculator and key dates.
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> ruxue_core::calendar::CalendarDate {
     let now = js_sys::Date::new_0();
     ruxue_core::calendar::CalendarDate::new(
@@ -38,4 +39,14 @@ pub fn today() -> ruxue_core::calendar::CalendarDate {
         month: 1,
         day: 1,
     })
+}
+
+/// Today's date from the system clock (UTC), when pages are prerendered natively. The app
+/// renders again with the reader's own date once it starts.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> ruxue_core::calendar::CalendarDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    ruxue_core::calendar::CalendarDate::from_unix_days(days)
 }

@@ -10,6 +10,8 @@ pub mod dom;
 pub mod embed;
 pub mod i18n;
 pub mod location;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 pub mod search_state;
 

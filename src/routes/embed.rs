@@ -17,11 +17,19 @@ use crate::routes::Route;
 const EXAMPLE_ITEM: &str = "mh-2023-6/4-9-16";
 
 /// The folder the portal is served from, as an absolute address the school can paste.
+#[cfg(target_arch = "wasm32")]
 fn served_folder() -> String {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
     format!("{}{folder}", location.origin().unwrap_or_default())
+}
+
+/// Prerendered, the page has no address yet: the snippets start relative, and the app writes
+/// the absolute address once it runs.
+#[cfg(not(target_arch = "wasm32"))]
+fn served_folder() -> String {
+    String::new()
 }
 
 /// The school's choice as the URL states it, each value checked against the data.

@@ -82,6 +82,24 @@ pub fn date_fields(text: &str) -> (String, String, String) {
     )
 }
 
+impl CalendarDate {
+    /// The civil date `days` days after 1970-01-01 (negative: before it), for a clock that
+    /// counts in days, such as the system clock outside the browser.
+    pub fn from_unix_days(days: i64) -> CalendarDate {
+        // Howard Hinnant's days-from-civil, inverted.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        CalendarDate { year, month, day }
+    }
+}
+
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -170,6 +188,25 @@ mod tests {
         assert_eq!(
             date_fields(""),
             (String::new(), String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn unix_days_are_civil_dates() {
+        assert_eq!(CalendarDate::from_unix_days(0).to_string(), "1970-01-01");
+        assert_eq!(CalendarDate::from_unix_days(-1).to_string(), "1969-12-31");
+        // 2024-02-29 and the day after.
+        assert_eq!(
+            CalendarDate::from_unix_days(19_782).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_days(19_783).to_string(),
+            "2024-03-01"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_days(20_781).to_string(),
+            "2026-11-24"
         );
     }
 }
