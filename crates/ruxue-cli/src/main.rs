@@ -147,6 +147,13 @@ fn warnings(cli: &Cli, corpus: &ruxue_core::Corpus) -> Vec<String> {
             ruxue_core::model::REPORT_UNSET_WARNING
         ));
     }
+    if corpus.site.site_url.is_none() {
+        out.push(format!(
+            "{}: {}",
+            cli.data.join(ruxue_core::SITE_FILE).display(),
+            ruxue_core::model::SITE_URL_UNSET_WARNING
+        ));
+    }
     out
 }
 

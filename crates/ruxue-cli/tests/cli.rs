@@ -37,16 +37,19 @@ fn check_accepts_the_shipped_data() {
         text(&out.stdout).trim(),
         "ok: 5 documents in data are valid"
     );
-    // No report address is set in the shipped data: the check says so, and what to do.
-    assert!(
-        text(&out.stderr).contains("warning: data/site.toml: report_problem is not set"),
-        "{}",
-        text(&out.stderr)
-    );
+    // No report address or site address is set in the shipped data: the check says so,
+    // and what to do.
+    for unset in ["report_problem is not set", "site_url is not set"] {
+        assert!(
+            text(&out.stderr).contains(&format!("warning: data/site.toml: {unset}")),
+            "{}",
+            text(&out.stderr)
+        );
+    }
 }
 
 #[test]
-fn check_is_quiet_about_the_report_link_once_it_is_set() {
+fn check_is_quiet_about_the_report_link_and_site_address_once_they_are_set() {
     let dir = std::env::temp_dir().join(format!("ruxue-cli-site-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(
@@ -55,7 +58,7 @@ fn check_is_quiet_about_the_report_link_once_it_is_set() {
     );
     std::fs::write(
         dir.join("site.toml"),
-        "last_checked = \"2099-01-01\"\nreport_problem = \"https://example.invalid/feedback\"\n",
+        "last_checked = \"2099-01-01\"\nreport_problem = \"https://example.invalid/feedback\"\nsite_url = \"https://example.invalid/ruxue\"\n",
     )
     .unwrap();
     let out = ruxue(&["check", "--data", dir.to_str().unwrap()]);

@@ -13,7 +13,7 @@ use crate::model::Corpus;
 /// Identifies a Ruxue bundle.
 pub const MAGIC: &[u8; 4] = b"RXB1";
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,11 @@
-//! Links into the portal, shared by the app and the CLI so both write the same addresses, and
-//! the parser of the app's fragment (`#/path?key=value`), which must never fail: a parent can
-//! open any link.
+//! Links into the portal, shared by the app, the prerender step and the CLI so all write the
+//! same addresses, and the parser of a location, which must never fail: a parent can open any
+//! link.
+//!
+//! An *app path* names a page: `/policies/mh-2023-6/4-9-16?q=…`. The portal serves each page
+//! as a real file, so its link is the folder, relative to the portal's root
+//! ([`folder_href`]: `policies/mh-2023-6/4-9-16/?q=…`; every page sets `<base>` to the root).
+//! The widget keeps its state in the fragment (`#/lookup?q=…`), as old links did.
 
 /// Percent-encodes everything but unreserved ASCII, so any value (Chinese text, `&`, `#`,
 /// quotes) survives a round trip through a URL's query.
@@ -85,16 +90,96 @@ fn hex_value(byte: u8) -> Option<u8> {
 }
 
 /// A fragment `href` for `path` with query parameters, percent-encoded so that any value
-/// (Chinese text, `&`, `#`, quotes) survives the round trip through [`HashLocation::parse`].
-pub fn href_with_query(path: &str, params: &[(&str, &str)]) -> String {
+/// An app path with query parameters, empty values left out: `/search?q=%E5%AD%A6`.
+pub fn path_with_query(path: &str, params: &[(&str, &str)]) -> String {
     let query: Vec<String> = params
         .iter()
         .filter(|(_, value)| !value.is_empty())
         .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
         .collect();
     if query.is_empty() {
-        format!("#{path}")
+        path.to_string()
     } else {
-        format!("#{path}?{}", query.join("&"))
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// The link to an app path's page file, relative to the portal's root: the folder, with a
+/// trailing slash so that a plain static host serves its `index.html` (`/guide/check?birth=…`
+/// → `guide/check/?birth=…`; `/` → `./`).
+pub fn folder_href(app_path: &str) -> String {
+    let (path, rest) = match app_path.find(['?', '#']) {
+        Some(at) => app_path.split_at(at),
+        None => (app_path, ""),
+    };
+    let path = path.trim_matches('/');
+    if path.is_empty() {
+        format!("./{rest}")
+    } else {
+        format!("{path}/{rest}")
+    }
+}
+
+/// The app path of a page file's address below the portal's root (`policies/x/`,
+/// `policies/x/index.html`, `index.html`, empty), without its query.
+pub fn app_path_of(below_root: &str) -> String {
+    let path = below_root.split(['?', '#']).next().unwrap_or("");
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = path.strip_prefix("./").unwrap_or(path);
+    format!("/{}", path.trim_matches('/'))
+}
+
+/// The relative address of the portal's root from the page file of `app_path`: `./` for the
+/// home page, `../../` for `/guide/check`.
+pub fn relative_root(app_path: &str) -> String {
+    let depth = app_path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_folders_below_the_root() {
+        assert_eq!(folder_href("/"), "./");
+        assert_eq!(folder_href("/?q=1"), "./?q=1");
+        assert_eq!(
+            folder_href("/guide/check?birth=2020-10-01"),
+            "guide/check/?birth=2020-10-01"
+        );
+        assert_eq!(
+            folder_href("/policies/mh-2023-6/4-9-16"),
+            "policies/mh-2023-6/4-9-16/"
+        );
+        assert_eq!(folder_href("/guide?stage=x#top"), "guide/?stage=x#top");
+        assert_eq!(
+            app_path_of("policies/mh-2023-6/4-9-16/"),
+            "/policies/mh-2023-6/4-9-16"
+        );
+        assert_eq!(app_path_of("guide/index.html?x=1"), "/guide");
+        assert_eq!(app_path_of("index.html"), "/");
+        assert_eq!(app_path_of(""), "/");
+        assert_eq!(relative_root("/"), "./");
+        assert_eq!(relative_root("/guide/check?birth=1"), "../../");
+        assert_eq!(relative_root("/policies/mh-2023-6/4-9-16"), "../../../");
+        assert_eq!(
+            path_with_query("/search", &[("q", "学 区&"), ("kind", "")]),
+            "/search?q=%E5%AD%A6%20%E5%8C%BA%26"
+        );
+        // Round trip: a folder link, read back, is the page it names.
+        for path in ["/", "/guide", "/policies/mh-2023-6/4-9-16"] {
+            assert_eq!(app_path_of(&folder_href(path)), path);
+        }
     }
 }

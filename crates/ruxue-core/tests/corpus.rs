@@ -275,7 +275,7 @@ fn the_site_settings_need_a_checked_date_and_a_safe_report_address() {
         "valid",
         &[(
             "site.toml",
-            "# Fictional (tests/fixtures/README.md).\nlast_checked = \"2099-13-01\"\nreport_problem = \"javascript:alert(1)\"\n",
+            "# Fictional (tests/fixtures/README.md).\nlast_checked = \"2099-13-01\"\nreport_problem = \"javascript:alert(1)\"\nsite_url = \"http://example.invalid/\"\n",
         )],
     );
     assert_eq!(
@@ -283,19 +283,25 @@ fn the_site_settings_need_a_checked_date_and_a_safe_report_address() {
         [
             "site.toml:2: last_checked `2099-13-01` is not a date: write it as YYYY-MM-DD",
             "site.toml:3: report_problem `javascript:alert(1)` must be a mailto: address (mailto:name@example.gov.cn) or an https:// page",
+            "site.toml:4: site_url `http://example.invalid/` must be the portal's https:// address, e.g. https://example.gov.cn/ruxue/",
         ]
     );
     let set = fixture_with(
         "valid",
         &[(
             "site.toml",
-            "last_checked = \"2099-01-01\"\nreport_problem = \"mailto:test@example.invalid\"\n",
+            "last_checked = \"2099-01-01\"\nreport_problem = \"mailto:test@example.invalid\"\nsite_url = \"https://example.invalid/ruxue\"\n",
         )],
     );
     let corpus = load_corpus(&set).unwrap();
     assert_eq!(
         corpus.site.report_problem.as_deref(),
         Some("mailto:test@example.invalid")
+    );
+    // Page addresses are joined to the site address, so it gains its final slash.
+    assert_eq!(
+        corpus.site.site_url.as_deref(),
+        Some("https://example.invalid/ruxue/")
     );
     let missing = fixture_with("valid", &[("site.toml", "# nothing set\n")]);
     assert_eq!(

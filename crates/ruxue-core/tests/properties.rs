@@ -8,7 +8,7 @@ mod common;
 use proptest::prelude::*;
 use ruxue_core::calendar::{date_fields, CalendarDate};
 use ruxue_core::embed::{self, EmbedView};
-use ruxue_core::link::{href_with_query, percent_decode, percent_encode, HashLocation};
+use ruxue_core::link::{path_with_query, percent_decode, percent_encode, HashLocation};
 use ruxue_core::lookup::lookup;
 use ruxue_core::model::{community_core, strip_committee};
 use ruxue_core::search::normalize::normalize;
@@ -65,7 +65,7 @@ proptest! {
         params in prop::collection::vec(("[a-z]{1,6}", "\\PC{1,20}"), 0..5),
     ) {
         let refs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let location = HashLocation::parse(&href_with_query(&path, &refs));
+        let location = HashLocation::parse(&path_with_query(&path, &refs));
         prop_assert_eq!(&location.path, &path);
         let expected: Vec<(String, String)> = params.into_iter().filter(|(_, v)| !v.is_empty()).collect();
         prop_assert_eq!(location.query, expected);

@@ -7,13 +7,14 @@ use toml::Spanned;
 
 use crate::calendar::CalendarDate;
 use crate::diagnostic::{line_of_offset, Diagnostic};
-use crate::model::{is_report_address, Site};
+use crate::model::{is_report_address, is_site_url, Site};
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawSite {
     last_checked: Option<Spanned<String>>,
     report_problem: Option<Spanned<String>>,
+    site_url: Option<Spanned<String>>,
 }
 
 /// Reads `data/site.toml` (its presence is checked with the other required files).
@@ -51,6 +52,21 @@ pub(crate) fn load_site(path: &Path, problems: &mut Vec<Diagnostic>) -> Site {
                 path,
                 line,
                 format!("report_problem `{address}` must be a mailto: address (mailto:name@example.gov.cn) or an https:// page"),
+            ));
+        }
+    }
+    if let Some(address) = raw.site_url {
+        let line = line_of_offset(&text, address.span().start);
+        let address = address.into_inner();
+        if is_site_url(&address) {
+            // Page addresses are joined to it, so it ends in a slash.
+            let slash = if address.ends_with('/') { "" } else { "/" };
+            site.site_url = Some(format!("{address}{slash}"));
+        } else {
+            problems.push(Diagnostic::new(
+                path,
+                line,
+                format!("site_url `{address}` must be the portal's https:// address, e.g. https://example.gov.cn/ruxue/"),
             ));
         }
     }

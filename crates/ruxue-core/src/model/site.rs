@@ -12,6 +12,10 @@ pub struct Site {
     pub last_checked: String,
     /// A `mailto:` or `https://` address for "报告问题 / Report a problem"; `None` hides the link.
     pub report_problem: Option<String>,
+    /// The deployment's public address (`https://example.gov.cn/ruxue/`, ending in `/`): the
+    /// prerendered pages' canonical and Open Graph addresses and the sitemap's absolute ones.
+    /// `None` leaves those out, and `ruxue check` warns.
+    pub site_url: Option<String>,
 }
 
 /// Whether `address` is one the report link may point to: `mailto:` with an address, or an
@@ -31,6 +35,21 @@ pub fn is_report_address(address: &str) -> bool {
 
 /// The warning `ruxue check` prints while no report address is set.
 pub const REPORT_UNSET_WARNING: &str = "report_problem is not set, so the 报告问题 / Report a problem link is hidden on every page: set it to the bureau's mailto: or https:// address (see data/README.md)";
+
+/// Whether `address` can be the site's public address: `https://`, a host, no spaces or quotes.
+pub fn is_site_url(address: &str) -> bool {
+    let safe = !address
+        .chars()
+        .any(|c| c.is_whitespace() || "<>\"'`#?".contains(c));
+    let host = address
+        .strip_prefix("https://")
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or("");
+    safe && host.contains('.') && !host.starts_with('.')
+}
+
+/// The warning `ruxue check` prints while no site address is set.
+pub const SITE_URL_UNSET_WARNING: &str = "site_url is not set, so the prerendered pages have no canonical or Open Graph address and the sitemap's addresses are relative: set it to the portal's public https:// address (see data/README.md)";
 
 #[cfg(test)]
 mod tests {
