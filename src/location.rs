@@ -10,7 +10,12 @@
 
 use leptos::prelude::*;
 
-pub use ruxue_core::link::{href_with_query, percent_decode, percent_encode, HashLocation};
+pub use ruxue_core::link::{path_with_query, percent_decode, percent_encode, HashLocation};
+
+/// The `href` of a link to `path` with query parameters (empty values left out).
+pub fn href_with_query(path: &str, params: &[(&str, &str)]) -> String {
+    format!("#{}", path_with_query(path, params))
+}
 
 /// The current fragment as a signal that follows the address bar (links, Back, typed URLs).
 /// Provided once by the app; read it with [`use_location`].
