@@ -8,3 +8,5 @@ cd "$RUXUE_ROOT"
 dist="${RUXUE_DIST:-dist}"
 trunk build --release --locked --dist "$dist"
 node scripts/csp.mjs "$dist"
+# Every page as a real file, rendered natively from the app's components (src/prerender.rs).
+cargo run -q --locked --no-default-features --features ssr --bin ruxue-prerender -- "$dist"

@@ -26,7 +26,8 @@ const policy = [
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
+  // Prerendered pages set <base> to the portal's root (src/prerender.rs).
+  "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
 

@@ -65,16 +65,7 @@ pub fn App() -> impl IntoView {
         }
         store_lang(lang);
     });
-    Effect::new(move |_| {
-        let t = lang.get().texts();
-        let page = route.read().title(t);
-        let title = if *route.read() == Route::Home {
-            format!("{} {} — {}", t.product_name, other_name(lang.get()), page)
-        } else {
-            format!("{page} — {} {}", t.product_name, other_name(lang.get()))
-        };
-        document().set_title(&title);
-    });
+    Effect::new(move |_| document().set_title(&route.read().tab_title(lang.get())));
     // After a page change, move focus to the new content so screen-reader users hear it,
     // as a full page load would. The first render keeps the browser's own focus.
     // A link to one clause focuses that clause instead (see the reader).
@@ -166,11 +157,6 @@ fn apply_theme(colour: &str) {
             let _ = style.set_property(property, colour);
         }
     }
-}
-
-/// The product's name in the other script, so the tab reads "入学 Ruxue" in both languages.
-fn other_name(lang: Lang) -> &'static str {
-    lang.other().texts().product_name
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -15,11 +15,15 @@ pub mod prerender;
 pub mod routes;
 pub mod search_state;
 
-/// Replaces the static loading message in `index.html` with the running app.
+/// Replaces the static loading message in `index.html`, or a prerendered page, with the
+/// running app. It renders the same markup, in the same task, so nothing moves or flashes.
 pub fn start() {
     crash::install();
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("rx-loading") {
-        loading.remove();
+    let document = leptos::prelude::document();
+    for placeholder in ["rx-loading", "rx-prerendered"] {
+        if let Some(element) = document.get_element_by_id(placeholder) {
+            element.remove();
+        }
     }
     leptos::mount::mount_to_body(app::App);
     #[cfg(feature = "test-hooks")]

@@ -41,8 +41,39 @@ pub fn use_param(key: &'static str) -> Memo<String> {
     Memo::new(move |_| location.read().param(key).unwrap_or_default().to_string())
 }
 
+/// The meta tag a prerendered page names its own path with (see `crate::prerender`).
+pub const PAGE_PATH_META: &str = "rx-path";
+
+/// Where the app is: the fragment when it names a page (`#/guide`, old links and the widget),
+/// otherwise, on a prerendered page file (`guide/`), that page and the address's query.
 fn current() -> HashLocation {
-    HashLocation::parse(&window().location().hash().unwrap_or_default())
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    if hash.starts_with("#/") {
+        return HashLocation::parse(&hash);
+    }
+    let page_path = document()
+        .query_selector(&format!("meta[name='{PAGE_PATH_META}']"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    match page_path {
+        Some(path) => {
+            let search = location.search().unwrap_or_default();
+            HashLocation::parse(&format!("#{path}{search}"))
+        }
+        None => HashLocation::parse(&hash),
+    }
+}
+
+/// Replaces the current address with `href` (no new history entry), for state that changes
+/// as the parent types. The fragment is set on this page's own address: a prerendered page's
+/// `<base>` points at the portal's root, which a bare `#…` would resolve against.
+pub fn replace(href: &str) {
+    let location = window().location();
+    let here = location.href().unwrap_or_default();
+    let here = here.split('#').next().unwrap_or_default();
+    let _ = location.replace(&format!("{here}{href}"));
 }
 
 /// Navigates to a fragment `href` (adds a history entry, so Back undoes it).

@@ -1,11 +1,109 @@
-//! Prints the prerendered `<body>` markup of the pages named on the command line (feature
-//! `ssr`): `cargo run --no-default-features --features ssr --bin ruxue-prerender -- /guide`.
+//! Writes the prerendered pages into a built `dist/` (feature `ssr`; `scripts/build.sh` runs it
+//! after trunk and `scripts/csp.mjs`): one `index.html` per page folder, `404.html`,
+//! `sitemap.xml` and `robots.txt`, and a Content-Security-Policy header rule for each page in
+//! `_headers`, copied from the root page's.
+//!
+//! `cargo run --release --no-default-features --features ssr --bin ruxue-prerender -- dist`
 
-use ruxue_web::i18n::Lang;
-use ruxue_web::prerender::render_page;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-fn main() {
-    for path in std::env::args().skip(1) {
-        println!("{}", render_page(&path, Lang::Zh));
+use anyhow::{bail, Context, Result};
+use ruxue_core::link::folder_href;
+use ruxue_web::data::corpus;
+use ruxue_web::prerender::{page_file, page_html};
+use ruxue_web::routes::Route;
+
+fn main() -> Result<()> {
+    let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
+    let template_path = dist.join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .with_context(|| format!("reading trunk's page {}", template_path.display()))?;
+    if template.contains(ruxue_web::prerender::PRERENDERED_ID) {
+        bail!(
+            "{} is already prerendered: build again",
+            template_path.display()
+        );
     }
+    let site = &corpus().site;
+    let mut pages = Route::every_page();
+    pages.push(Route::NotFound);
+    let mut written = Vec::new();
+    for route in &pages {
+        let file = dist.join(page_file(route));
+        write(&file, &page_html(&template, route, site))?;
+        written.push(route);
+    }
+    write(&dist.join("sitemap.xml"), &sitemap(&pages, site))?;
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(url) = &site.site_url {
+        let _ = writeln!(robots, "Sitemap: {url}sitemap.xml");
+    }
+    write(&dist.join("robots.txt"), &robots)?;
+    add_page_headers(&dist.join("_headers"), &pages)?;
+    println!(
+        "prerender: wrote {} pages, 404.html, sitemap.xml and robots.txt into {}",
+        written.len() - 1,
+        dist.display()
+    );
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Every page, with the day the data was last checked. Addresses are absolute when the site's
+/// address is set, as the sitemap protocol asks, and relative to the sitemap otherwise.
+fn sitemap(pages: &[Route], site: &ruxue_core::model::Site) -> String {
+    let base = site.site_url.clone().unwrap_or_default();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for route in pages.iter().filter(|r| **r != Route::NotFound) {
+        let href = match route {
+            Route::Home => String::new(),
+            _ => folder_href(&route.path()),
+        };
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{base}{href}</loc><lastmod>{}</lastmod></url>",
+            site.last_checked
+        );
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Hosts that read `_headers` give each page the root page's policy (frame-ancestors 'self').
+fn add_page_headers(path: &Path, pages: &[Route]) -> Result<()> {
+    let headers = std::fs::read_to_string(path)
+        .with_context(|| format!("reading {} (written by scripts/csp.mjs)", path.display()))?;
+    let rule = headers
+        .split("\n/")
+        .find(|block| block.starts_with("index.html\n"))
+        .context("_headers has no rule for /index.html")?;
+    let lines = &rule["index.html\n".len()..];
+    let mut out = headers.clone();
+    for route in pages
+        .iter()
+        .filter(|r| !matches!(r, Route::Home | Route::NotFound))
+    {
+        let folder = folder_href(&route.path());
+        let _ = write!(
+            out,
+            "/{folder}\n{}",
+            lines.trim_end_matches('\n').to_string() + "\n"
+        );
+        let _ = write!(
+            out,
+            "/{folder}index.html\n{}",
+            lines.trim_end_matches('\n').to_string() + "\n"
+        );
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }

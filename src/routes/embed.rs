@@ -16,13 +16,13 @@ use crate::routes::Route;
 /// The item the item view shows until the school picks another.
 const EXAMPLE_ITEM: &str = "mh-2023-6/4-9-16";
 
-/// The folder the portal is served from, as an absolute address the school can paste.
+/// The folder the portal is served from, as an absolute address the school can paste: the
+/// page's base, which on a prerendered page (`embed/`) is the portal's root.
 #[cfg(target_arch = "wasm32")]
 fn served_folder() -> String {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    format!("{}{folder}", location.origin().unwrap_or_default())
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    base[..base.rfind('/').map_or(0, |i| i + 1)].to_string()
 }
 
 /// Prerendered, the page has no address yet: the snippets start relative, and the app writes
@@ -85,9 +85,7 @@ pub fn EmbedPage() -> impl IntoView {
             ("lang", choice.lang.as_str()),
             ("theme", choice.theme.as_str()),
         ];
-        let _ = window()
-            .location()
-            .replace(&href_with_query(&Route::Embed.path(), &params));
+        crate::location::replace(&href_with_query(&Route::Embed.path(), &params));
     });
     let view = Memo::new(move |_| choice.read().view);
     let iframe_src = move || choice.read().iframe_src(&served_folder());

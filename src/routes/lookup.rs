@@ -41,7 +41,7 @@ pub fn LookupPage() -> impl IntoView {
             &Route::Lookup.path(),
             &[("q", &text), ("pick", pick.as_deref().unwrap_or(""))],
         );
-        let _ = window().location().replace(&href);
+        crate::location::replace(&href);
     });
     let answer = move || {
         pick.get().or_else(|| {

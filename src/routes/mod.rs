@@ -27,7 +27,7 @@ pub mod policies;
 pub mod search;
 pub mod sources;
 
-use crate::i18n::Texts;
+use crate::i18n::{Lang, Texts};
 
 /// A page of the portal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +110,58 @@ impl Route {
     /// The `href` of a link to this page; relative, so it works under any sub-path.
     pub fn href(&self) -> String {
         format!("#{}", self.path())
+    }
+
+    /// Every page the build prerenders as a file: the fixed pages, each document, and each
+    /// clause of each document.
+    pub fn every_page() -> Vec<Route> {
+        let mut pages = vec![
+            Route::Home,
+            Route::Policies,
+            Route::Search,
+            Route::Guide,
+            Route::GuideCheck,
+            Route::Clusters,
+            Route::Lookup,
+            Route::Sources,
+            Route::Embed,
+        ];
+        for document in &crate::data::corpus().documents {
+            pages.push(Route::Document {
+                id: document.meta.id.clone(),
+                clause: None,
+            });
+            pages.extend(document.clauses.iter().map(|clause| Route::Document {
+                id: document.meta.id.clone(),
+                clause: Some(clause.id.clone()),
+            }));
+        }
+        pages
+    }
+
+    /// The browser tab's title: the page, then the product in both scripts ("入学 Ruxue");
+    /// the home page puts the product first. A clause's page leads with the clause's numbers.
+    pub fn tab_title(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        let product = format!("{} {}", t.product_name, lang.other().texts().product_name);
+        let page = match self {
+            Route::Document {
+                id,
+                clause: Some(clause),
+            } => crate::data::corpus()
+                .document(id)
+                .and_then(|d| Some((d, d.clause(clause)?)))
+                .map_or_else(
+                    || self.title(t),
+                    |(d, c)| format!("{} {}", c.path.concat(), d.meta.title),
+                ),
+            _ => self.title(t),
+        };
+        if *self == Route::Home {
+            format!("{product} — {page}")
+        } else {
+            format!("{page} — {product}")
+        }
     }
 
     /// The primary-navigation section this page belongs to.

@@ -64,7 +64,7 @@ pub fn SearchPage() -> impl IntoView {
             doc,
         }
         .href();
-        let _ = window().location().replace(&href);
+        crate::location::replace(&href);
     };
     let on_input = move |event: leptos::ev::Event| {
         // While an input method is composing (pinyin → 汉字), wait for the characters.

@@ -3,7 +3,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, waitForApp } from './support/browser.mjs';
 import { EVERY_PAGE } from './support/pages.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
 import { REPORT_ADDRESS, ensureTestBuild } from './support/test-build.mjs';
@@ -63,7 +63,7 @@ describe('a panic', () => {
       assert.match(href, /\?reload=1#\/__panic$/);
       // Following it loads the app afresh: on a page that does not panic, it works again.
       await page.goto(new URL(href.replace('#/__panic', '#/guide'), page.url()).href);
-      await page.waitForSelector('main#rx-main h1');
+      await waitForApp(page);
       assert.equal(await page.locator('.rx-crash').count(), 0);
       assert.deepEqual(await axeViolations(page), []);
       await context.close();

@@ -6,7 +6,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertNoUnexpectedErrors, openPage } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, openPage, waitForApp } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { startPortal } from './support/portal.mjs';
 
@@ -135,7 +135,7 @@ describe('xss matrix', () => {
   test('every URL parameter of every page', async () => {
     const s = await session();
     await s.page.goto(`${portal.server.url}#/`);
-    await s.page.waitForSelector('main#rx-main h1');
+    await waitForApp(s.page);
     for (const payload of PAYLOADS) {
       for (const [name, encode] of Object.entries(encodings)) {
         for (const route of ROUTES) {

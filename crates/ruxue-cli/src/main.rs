@@ -230,7 +230,7 @@ fn item_json(document: &Document, clause: &Clause) -> Value {
         "repairs": clause.repairs,
         "source_line": clause.source_line,
         "citation": document.citation(clause),
-        "link": format!("index.html#{}", document.clause_route(clause)),
+        "link": ruxue_core::link::folder_href(&document.clause_route(clause)),
     })
 }
 
@@ -382,7 +382,7 @@ fn hit_json(corpus: &Corpus, hit: &ruxue_core::search::Hit) -> Value {
         "snippet": hit.snippet.text,
         "marks": marks,
         "score": hit.score,
-        "link": format!("index.html#{}", target.route(corpus)),
+        "link": ruxue_core::link::folder_href(&target.route(corpus)),
         "doc_id": null,
         "item_id": null,
         "breadcrumb": [],
@@ -478,7 +478,7 @@ fn source_json(corpus: &Corpus, source: &str) -> Value {
             "type": "document",
             "item_id": source,
             "citation": document.citation(clause),
-            "link": format!("index.html#{}", document.clause_route(clause)),
+            "link": ruxue_core::link::folder_href(&document.clause_route(clause)),
         });
     }
     match corpus.directory.source(source) {

@@ -168,7 +168,7 @@ fn export_json_lists_documents_items_and_repairs() {
     }
     assert_eq!(item["number"], "16.");
     assert_eq!(item["path"], serde_json::json!(["四、", "（九）", "16."]));
-    assert_eq!(item["link"], "index.html#/policies/mh-2023-6/4-9-16");
+    assert_eq!(item["link"], "policies/mh-2023-6/4-9-16/");
     assert!(item["text"]
         .as_str()
         .unwrap()
@@ -239,7 +239,7 @@ fn search_json_prints_ranked_hits_in_the_documented_shape() {
     assert_eq!(hits[0]["item_id"], "mh-2024-gzyd/5-25");
     assert_eq!(hits[0]["kind"], "clause");
     assert_eq!(hits[0]["id"], hits[0]["item_id"]);
-    assert_eq!(hits[0]["link"], "index.html#/policies/mh-2024-gzyd/5-25");
+    assert_eq!(hits[0]["link"], "policies/mh-2024-gzyd/5-25/");
     assert!(hits[0]["text"]
         .as_str()
         .unwrap()
@@ -283,10 +283,7 @@ fn search_json_returns_every_kind_with_kind_id_text_link_and_sources() {
         .as_str()
         .unwrap()
         .contains("Residence Permit"));
-    assert_eq!(
-        first["link"],
-        "index.html#/guide?statement=migrant-conditions"
-    );
+    assert_eq!(first["link"], "guide/?statement=migrant-conditions");
     assert_eq!(first["sources"][0]["id"], "suiqian-conditions");
     for hit in &hits {
         for key in [
@@ -302,10 +299,7 @@ fn search_json_returns_every_kind_with_kind_id_text_link_and_sources() {
     let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let town = hits.iter().find(|h| h["kind"] == "place").expect("a place");
     assert_eq!(town["id"], "town:闵行区/七宝镇");
-    assert!(town["link"]
-        .as_str()
-        .unwrap()
-        .starts_with("index.html#/lookup?q="));
+    assert!(town["link"].as_str().unwrap().starts_with("lookup/?q="));
     assert!(hits.iter().any(|h| h["kind"] == "school"));
 
     let out = ruxue(&["search", "孩子几岁上小学", "--kind", "tool", "--json"]);
@@ -313,7 +307,7 @@ fn search_json_returns_every_kind_with_kind_id_text_link_and_sources() {
     assert_eq!(hits.len(), 1);
     assert_eq!(
         (hits[0]["id"].as_str(), hits[0]["link"].as_str()),
-        (Some("check"), Some("index.html#/guide/check"))
+        (Some("check"), Some("guide/check/"))
     );
 
     let out = ruxue(&["search", "2027年报名", "--kind", "dates", "--json"]);

@@ -64,9 +64,16 @@ export function assertNoUnexpectedErrors() {
   assert.deepEqual(found, [], 'page errors, console errors or CSP violations');
 }
 
-/** Waits until the app has replaced the static loading message with its shell. */
+/**
+ * Waits until the app has replaced the static loading message, or the prerendered page, with
+ * its shell (a prerendered page has its heading before the app runs).
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('main#rx-main h1', { timeout: 15000 });
+  await page.waitForFunction(
+    () => !document.getElementById('rx-prerendered') && document.querySelector('main#rx-main h1'),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 let axeSource;
