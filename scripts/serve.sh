@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up what is missing, builds the portal and serves it at http://127.0.0.1:8080/,
-# rebuilding when a file changes.
+# Sets up what is missing, builds the portal (every page prerendered) and serves dist/ at
+# http://127.0.0.1:8080/ as a plain static host would. After a change, run it again.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
 scripts/setup.sh
-exec trunk serve --release --locked --address 127.0.0.1 --port 8080
+scripts/build.sh
+exec node scripts/serve.mjs dist

@@ -8,7 +8,7 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
 use crate::i18n::Lang;
-use crate::location::provide_location;
+use crate::location::{provide_location, set_link_mode, LinkMode};
 use crate::routes::clusters::ClustersPage;
 use crate::routes::document::DocumentPage;
 use crate::routes::embed::EmbedPage;
@@ -29,6 +29,11 @@ pub const LANG_STORAGE_KEY: &str = "ruxue.lang";
 #[component]
 pub fn App() -> impl IntoView {
     let embed = embed_config();
+    set_link_mode(if embed.is_some() {
+        LinkMode::Hash
+    } else {
+        LinkMode::Path
+    });
     let lang = RwSignal::new(
         embed
             .as_ref()

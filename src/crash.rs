@@ -43,6 +43,13 @@ pub fn show_notice() {
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
+    // The portal's root: every page's `<base>` points there.
+    let root = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map_or_else(|| path.clone(), |url| url.pathname());
     let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
     // Only the fragment differs between pages, and a link that changes only the fragment does
@@ -67,7 +74,7 @@ pub fn show_notice() {
         notice.append_child(&p).ok()?;
         for (text, href) in [
             (reload, format!("{path}{search}{hash}")),
-            (home, format!("{path}?reload=1")),
+            (home, format!("{root}?reload=1")),
         ] {
             let line = document.create_element("p").ok()?;
             let link = document.create_element("a").ok()?;
@@ -99,16 +106,23 @@ pub fn show_notice() {
     }
 }
 
-/// Test builds only (`--features test-hooks`): opening `#/__panic` panics, so the end-to-end
-/// tests can check what a parent would see. Release builds have no such path.
+/// Test builds only (`--features test-hooks`): opening `#/__panic` (which the app shows at
+/// `__panic/`) panics, so the end-to-end tests can check what a parent would see. Release
+/// builds have no such path.
 #[cfg(feature = "test-hooks")]
 pub fn panic_on_test_path() {
     use wasm_bindgen::closure::Closure;
     let check = || {
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
+        let location = web_sys::window().map(|w| w.location());
+        let hash = location
+            .as_ref()
+            .and_then(|l| l.hash().ok())
             .unwrap_or_default();
-        if hash == "#/__panic" {
+        let path = location
+            .as_ref()
+            .and_then(|l| l.pathname().ok())
+            .unwrap_or_default();
+        if hash == "#/__panic" || path.ends_with("/__panic/") {
             panic!("test-hooks: a deliberate panic for the end-to-end test");
         }
     };

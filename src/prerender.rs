@@ -196,12 +196,7 @@ pub fn page_html(template: &str, route: &Route, site: &Site) -> String {
     } else {
         folder_href(&path)
     };
-    let mut head = format!(
-        "<base href=\"{}\"><meta name=\"{}\" content=\"{}\">",
-        escape(&root),
-        crate::location::PAGE_PATH_META,
-        escape(&path)
-    );
+    let mut head = format!("<base href=\"{}\">", escape(&root));
     let mut tags = String::new();
     let canonical = site.site_url.as_ref().filter(|_| *route != Route::NotFound);
     if let Some(url) = canonical {
@@ -363,10 +358,7 @@ mod tests {
             ..Site::default()
         };
         let html = page_html(TEMPLATE, &route, &site);
-        assert!(html.contains(&format!(
-            "<meta charset=utf-8><base href=\"../../../\"><meta name=\"rx-path\" content=\"/policies/{}/{}\">",
-            document.meta.id, clause.id
-        )));
+        assert!(html.contains("<meta charset=utf-8><base href=\"../../../\">"));
         assert!(html.contains(&format!(
             "<link rel=\"canonical\" href=\"https://example.invalid/ruxue/policies/{}/{}/\">",
             document.meta.id, clause.id

@@ -42,7 +42,7 @@ pub fn ClauseView(
         .filter_map(|&i| document.repairs.get(i as usize))
         .collect();
     let has_repairs = !repairs.is_empty();
-    let link = format!("#{}", document.clause_route(clause));
+    let link = crate::location::href(&document.clause_route(clause));
 
     view! {
         <div

@@ -49,7 +49,11 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
     // A community's answer points on to its 街镇, where the documents' schools are listed.
     let town_href = r.town.and_then(|town| {
         let index = directory.towns.iter().position(|t| std::ptr::eq(t, town))?;
-        Some(format!("#{}", pick_path(directory, Kind::Town, index)))
+        Some(crate::location::href(&pick_path(
+            directory,
+            Kind::Town,
+            index,
+        )))
     });
     let community_rows = (!communities.is_empty()).then(|| {
         let items = communities

@@ -22,7 +22,7 @@ pub fn place_of(m: &Match) -> String {
 
 /// The link that picks one match.
 fn pick_href(m: &Match) -> String {
-    format!("#{}", pick_path(&corpus().directory, m.kind, m.index))
+    crate::location::href(&pick_path(&corpus().directory, m.kind, m.index))
 }
 
 /// The matches as links, when none is sure enough to be the answer.

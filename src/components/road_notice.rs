@@ -36,7 +36,7 @@ pub fn RoadNotice(result: LookupResult) -> impl IntoView {
                         .enumerate()
                         .filter(|(_, town)| town.district == district)
                         .map(|(i, town)| {
-                            let href = format!("#{}", pick_path(directory, Kind::Town, i));
+                            let href = crate::location::href(&pick_path(directory, Kind::Town, i));
                             view! {
                                 <li>
                                     <a class="rx-link" href=href lang="zh-CN">

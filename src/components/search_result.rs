@@ -9,7 +9,6 @@ use crate::components::school_list::school_status_label;
 use crate::components::source_note::SourceNote;
 use crate::data::corpus;
 use crate::i18n::{stage_name, use_lang, use_texts, Lang, Texts};
-use crate::location::percent_encode;
 
 /// A hit. `query` is what was searched, so an opened clause marks the same words. Its strings
 /// are read once: the results are rebuilt when the UI language changes.
@@ -19,10 +18,12 @@ pub fn SearchResult(hit: Hit, query: String) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let corpus = corpus();
     let target = hit.target;
-    let mut href = format!("#{}", target.route(corpus));
-    if matches!(target, Target::Clause { .. }) {
-        href.push_str(&format!("?q={}", percent_encode(&query)));
-    }
+    let route = target.route(corpus);
+    let href = if matches!(target, Target::Clause { .. }) {
+        crate::location::href_with_query(&route, &[("q", &query)])
+    } else {
+        crate::location::href(&route)
+    };
     let shown = slots(target, hit.snippet, t, lang);
     view! {
         <li class="rx-result">

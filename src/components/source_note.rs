@@ -14,7 +14,7 @@ pub fn SourceNote(source: String) -> impl IntoView {
     let t = use_texts();
     let corpus = corpus();
     if let Some((document, clause)) = corpus.item(&source) {
-        let href = format!("#{}", document.clause_route(clause));
+        let href = crate::location::href(&document.clause_route(clause));
         return view! {
             <p class="rx-source">
                 {move || t().source_label} <a class="rx-link" href=href lang="zh-CN">

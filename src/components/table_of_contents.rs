@@ -19,7 +19,7 @@ pub fn TableOfContents(document: &'static Document) -> impl IntoView {
             } else {
                 "rx-toc__section"
             };
-            let href = format!("#{}", document.clause_route(c));
+            let href = crate::location::href(&document.clause_route(c));
             view! {
                 <li class=class>
                     <a class="rx-link" href=href>

@@ -61,7 +61,7 @@ pub fn GuidePage() -> impl IntoView {
                             <li>
                                 <a
                                     class="rx-link"
-                                    href=format!("#/guide?stage={stage}")
+                                    href=crate::location::href_with_query("/guide", &[("stage", stage)])
                                     on:click=move |e| {
                                         e.prevent_default();
                                         scroll_to(stage);

@@ -109,7 +109,7 @@ impl Route {
 
     /// The `href` of a link to this page; relative, so it works under any sub-path.
     pub fn href(&self) -> String {
-        format!("#{}", self.path())
+        crate::location::href(&self.path())
     }
 
     /// Every page the build prerenders as a file: the fixed pages, each document, and each

@@ -49,7 +49,7 @@ describe('guide', () => {
   test('the home page leads to the check', async () => {
     const { page, context } = await openAtToday('#/');
     await page.locator('.rx-card').first().getByRole('link', { name: '入学年份与适用规则' }).click();
-    await page.waitForFunction(() => location.hash === '#/guide/check');
+    await page.waitForFunction(() => __route() === '#/guide/check');
     await context.close();
   });
 
@@ -57,7 +57,7 @@ describe('guide', () => {
     const { page, context } = await openAtToday('#/guide');
     await page.locator('.rx-stage-nav').getByRole('link', { name: '随迁子女' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'stage-heading-随迁子女');
-    assert.equal(new URL(page.url()).hash, '#/guide');
+    assert.equal(portal.route(page), '#/guide');
     await context.close();
   });
 });
@@ -73,7 +73,7 @@ describe('guided check', () => {
     await page.getByRole('button', { name: '查看结果' }).click();
     await page.waitForSelector('#rx-result-heading');
     const shared = page.url();
-    assert.equal(decodeURIComponent(new URL(shared).hash), '#/guide/check?birth=2020-10-1&district=闵行区&household=permit');
+    assert.equal(portal.routeOfUrl(shared), '#/guide/check?birth=2020-10-1&district=闵行区&household=permit');
     const check = async (p) => {
       const result = await p.locator('.rx-result-panel').innerText();
       assert.match(result, /幼儿园入园：\s*2024年9月/);
@@ -91,7 +91,7 @@ describe('guided check', () => {
     assert.deepEqual(errors, []);
     await context.close();
 
-    const fresh = await openAtToday(new URL(shared).hash, { width: 375, height: 740 });
+    const fresh = await openAtToday(portal.below(shared), { width: 375, height: 740 });
     await fresh.page.waitForSelector('#rx-result-heading');
     await check(fresh.page);
     assert.equal(await fresh.page.getByLabel('年', { exact: true }).inputValue(), '2020');
@@ -109,7 +109,7 @@ describe('guided check', () => {
       assert.deepEqual(fields.map(Number), [2020, 10, 1], birth);
       const before = await page.locator('#rx-result-heading').innerText();
       await page.getByRole('button', { name: '查看结果' }).click();
-      await page.waitForFunction(() => /birth=2020-(10|１０)-/.test(decodeURIComponent(location.hash)));
+      await page.waitForFunction(() => /birth=2020-(10|１０)-/.test(__route()));
       await page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
       assert.equal(await page.locator('#rx-result-heading').innerText(), before, birth);
       assert.equal(await page.locator('.rx-error-summary').count(), 0, birth);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, waitForApp } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 // The clauses as the CLI exports them (the same corpus the build embeds), not restated here.
@@ -140,10 +140,29 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
-  test('an old fragment link opens its page, not the prerendered home', async () => {
-    const { page, context } = await portal.open('#/guide');
-    assert.equal(await page.locator('main h1').innerText(), '入学指南');
+  test('an old fragment link opens its page at the page\'s real address', async () => {
+    const { page, context } = await portal.open('index.html#/guide/check?birth=2020-10-01');
+    assert.equal(await page.locator('main h1').innerText(), '入学年份与适用规则');
     assert.equal(await page.locator('main h1').count(), 1);
+    assert.equal(page.url(), `${portal.server.url}guide/check/?birth=2020-10-01`);
+    await context.close();
+  });
+
+  test('links move between pages without loading them again, and Back returns', async () => {
+    const { page, errors, context } = await portal.open('guide/');
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.locator('nav a', { hasText: '政策文件' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '政策文件');
+    assert.equal(page.url(), `${portal.server.url}policies/`);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
+    assert.equal(page.url(), `${portal.server.url}guide/`);
+    // A reload of any address the app showed is a file.
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), '入学指南');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

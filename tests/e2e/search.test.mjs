@@ -24,7 +24,7 @@ const resultLinks = (page) => page.locator('.rx-result__title a');
 /** Results of one kind, by the label they carry (指南, 日期, 政策原文, 地点与学校, 工具). */
 const resultsOfKind = (page, label) =>
   page.locator('.rx-result').filter({ has: page.locator('.rx-result__kind', { hasText: label }) });
-const hash = (page) => decodeURIComponent(new URL(page.url()).hash);
+const hash = (page) => decodeURIComponent(portal.route(page));
 
 describe('search', () => {
   test('results follow typing, and the query lands in the URL', async () => {
@@ -35,10 +35,10 @@ describe('search', () => {
     assert.equal(hash(page), '#/search?q=幼升小');
     assert.match(await page.locator('.rx-expansions').innerText(), /也搜索了：小学、入学、招生、一年级、入学年份/);
     await page.locator('.rx-facets--kinds').getByRole('link', { name: /^政策原文 \(\d+\)$/ }).click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash) === '#/search?q=幼升小&kind=clause');
+    await page.waitForFunction(() => __route() === '#/search?q=幼升小&kind=clause');
     assert.equal(await resultLinks(page).first().innerText(), '25.有序完成大体量招生。');
     await page.locator('#rx-search-input').fill('幼升小 托班');
-    await page.waitForFunction(() => decodeURIComponent(location.hash) === '#/search?q=幼升小 托班&kind=clause');
+    await page.waitForFunction(() => __route() === '#/search?q=幼升小 托班&kind=clause');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -85,16 +85,16 @@ describe('search', () => {
     const guide = page.locator('.rx-facets--kinds').getByRole('link', { name: /^指南 \(\d+\)$/ });
     const guideCount = Number((await guide.innerText()).match(/\((\d+)\)/)[1]);
     await guide.click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('kind=statement'));
+    await page.waitForFunction(() => __route().includes('kind=statement'));
     assert.equal(await count(page), `找到 ${guideCount} 条结果`);
     assert.equal(await resultsOfKind(page, '政策原文').count(), 0);
     await page.locator('.rx-facets--kinds').getByRole('link', { name: /^政策原文 \(\d+\)$/ }).click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('kind=clause'));
+    await page.waitForFunction(() => __route().includes('kind=clause'));
     const total = Number((await count(page)).match(/\d+/)[0]);
     const baoshan = page.locator('.rx-facets').nth(1).getByRole('link', { name: /^宝山区 \(\d+\)$/ });
     const expected = Number((await baoshan.innerText()).match(/\((\d+)\)/)[1]);
     await baoshan.click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('district=宝山区'));
+    await page.waitForFunction(() => __route().includes('district=宝山区'));
     assert.equal(await count(page), `找到 ${expected} 条结果`);
     assert.ok(expected < total);
     const districts = await page.locator('.rx-result__meta').allInnerTexts();
@@ -109,7 +109,7 @@ describe('search', () => {
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.evaluate(() => document.activeElement?.closest('.rx-result') !== null), true);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('pick=school:mh-qibao-zhongxue'));
+    await page.waitForFunction(() => __route().includes('pick=school:mh-qibao-zhongxue'));
     assert.match(await page.locator('main').innerText(), /七宝中学/);
     await context.close();
   });
@@ -183,7 +183,7 @@ describe('answers first', () => {
     assert.match(await offer.innerText(), /您是不是要找：幼升小/);
     assert.ok((await page.locator('.rx-result').count()) > 0);
     await offer.getByRole('link', { name: '幼升小' }).click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash) === '#/search?q=幼升小');
+    await page.waitForFunction(() => __route() === '#/search?q=幼升小');
     assert.equal(await page.locator('.rx-did-you-mean').count(), 0);
     await context.close();
   });
@@ -204,7 +204,7 @@ describe('answers first', () => {
     await context.close();
     const place = await portal.open(`#/search?q=${encodeURIComponent('七宝镇')}`);
     await place.page.locator('.rx-result__title a').first().click();
-    await place.page.waitForFunction(() => decodeURIComponent(location.hash).includes('pick=town:闵行区/七宝镇'));
+    await place.page.waitForFunction(() => __route().includes('pick=town:闵行区/七宝镇'));
     await place.context.close();
   });
 });

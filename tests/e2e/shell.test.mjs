@@ -87,7 +87,7 @@ describe('navigation', () => {
     for (const { hash, zh } of PAGES.slice(1, 5)) {
       await page.locator('nav.rx-nav a', { hasText: zh }).click();
       await page.waitForFunction((text) => document.querySelector('main h1')?.textContent === text, zh);
-      assert.equal(new URL(page.url()).hash, hash);
+      assert.equal(portal.route(page), hash);
       assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), zh);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'rx-main');
       assert.match(await page.title(), new RegExp(`^${zh} — 入学 Ruxue$`));
@@ -171,7 +171,7 @@ describe('accessibility', () => {
       if (lang === 'en') await switchToEnglish(page);
       for (const { hash } of PAGES) {
         await page.evaluate((h) => { window.location.hash = h; }, hash);
-        await page.waitForFunction((h) => window.location.hash === h, hash);
+        await page.waitForFunction((h) => window.__route() === h, hash);
         await page.waitForTimeout(50);
         assert.deepEqual(await axeViolations(page), [], `${hash} (${lang})`);
       }
@@ -187,7 +187,7 @@ describe('accessibility', () => {
     assert.ok(await page.locator('.rx-skip-link').isVisible(), 'visible when focused');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'rx-main');
-    assert.equal(new URL(page.url()).hash, '#/policies', 'the route is unchanged');
+    assert.equal(portal.route(page), '#/policies', 'the route is unchanged');
     await context.close();
   });
 
@@ -197,7 +197,7 @@ describe('accessibility', () => {
       if (lang === 'en') await switchToEnglish(page);
       for (const { hash } of PAGES) {
         await page.evaluate((h) => { window.location.hash = h; }, hash);
-        await page.waitForFunction((h) => window.location.hash === h, hash);
+        await page.waitForFunction((h) => window.__route() === h, hash);
         await page.waitForTimeout(50);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 320, `${hash} (${lang}) is ${width} px wide`);

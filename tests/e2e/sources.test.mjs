@@ -85,7 +85,7 @@ describe('sources', () => {
     assert.equal(total, await page.locator('.rx-statement').count());
     assert.ok(official > 0 && official < total, line);
     await page.locator('#rx-guide-official a').click();
-    await page.waitForFunction(() => location.hash === '#/sources');
+    await page.waitForFunction(() => __route() === '#/sources');
     await context.close();
   });
 

@@ -60,9 +60,12 @@ describe('a panic', () => {
       assert.deepEqual(await axeViolations(page), [], 'the notice itself');
       const link = notice.locator('a', { hasText: reload });
       const href = await link.getAttribute('href');
-      assert.match(href, /\?reload=1#\/__panic$/);
+      // The same page (the app showed the old link at its real address), loaded afresh.
+      assert.match(href, /\/__panic\/\?reload=1$/);
+      const home = await notice.locator('a').last().getAttribute('href');
+      assert.match(home, /\/some\/sub\/path\/\?reload=1$/, 'home is the portal\'s root');
       // Following it loads the app afresh: on a page that does not panic, it works again.
-      await page.goto(new URL(href.replace('#/__panic', '#/guide'), page.url()).href);
+      await page.goto(new URL(href.replace('/__panic/', '/guide/'), page.url()).href);
       await waitForApp(page);
       assert.equal(await page.locator('.rx-crash').count(), 0);
       assert.deepEqual(await axeViolations(page), []);

@@ -39,6 +39,16 @@ const sessions = [];
 export async function openPage(browser, { width = 375, height = 740, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale });
   await context.addInitScript(() => {
+    // The app's location as one string, `#/path?query`, whether the address shows it as a page
+    // folder below the portal's root (the portal) or as the fragment (the widget, old links).
+    window.__route = () => {
+      if (location.hash.startsWith('#/')) return decodeURIComponent(location.hash);
+      const base = document.baseURI.split(/[?#]/)[0];
+      const root = base.slice(0, base.lastIndexOf('/') + 1);
+      const below = location.href.split(/[?#]/)[0].slice(root.length)
+        .replace(/index\.html$/, '').replace(/\/+$/, '');
+      return decodeURIComponent(`#/${below}${location.search}`);
+    };
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`securitypolicyviolation: ${event.violatedDirective} ${event.blockedURI}`);
     });

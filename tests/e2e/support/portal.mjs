@@ -20,6 +20,22 @@ export async function startPortal(root) {
       await waitForApp(session.page);
       return session;
     },
+    /** What follows the portal's folder in `url` (to open it again with `open`). */
+    below(url) {
+      return url.startsWith(server.url) ? url.slice(server.url.length) : url;
+    },
+    /** The app's location in `url` as `#/path?query`, decoded (see window.__route). */
+    routeOfUrl(url) {
+      const u = new URL(url);
+      if (u.hash.startsWith('#/')) return decodeURIComponent(u.hash);
+      const below = `${u.origin}${u.pathname}`.slice(server.url.length)
+        .replace(/index\.html$/, '').replace(/\/+$/, '');
+      return decodeURIComponent(`#/${below}${u.search}`);
+    },
+    /** The app's location on `page`, as `routeOfUrl`. */
+    route(page) {
+      return this.routeOfUrl(page.url());
+    },
     async stop() {
       await browser.close();
       await server.close();
