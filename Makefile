@@ -1,5 +1,5 @@
 # The project's one entry point. Each target installs what it needs first (scripts/setup.sh).
-.PHONY: serve test setup build size check bench properties-long
+.PHONY: serve test setup build size check lighthouse bench properties-long
 
 ## serve: set up, build, and serve the portal at http://127.0.0.1:8080/
 serve:
@@ -24,6 +24,10 @@ size: build
 ## check: validate data/ as the build does
 check:
 	cargo run -q --release --bin ruxue -- check
+
+## lighthouse: Lighthouse mobile scores, LCP, FCP and CLS of four pages of the release build
+lighthouse:
+	scripts/lighthouse.sh
 
 ## bench: search benchmark (index build, query p50/p95, recall@5, bundle bytes); not part of `make test`
 bench:
