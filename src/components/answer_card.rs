@@ -41,7 +41,10 @@ pub fn AnswerCard(statement: &'static Statement) -> impl IntoView {
                 .map(|s| view! { <SourceNote source=s.clone() /> })
                 .collect_view()}
             <p class="rx-search-answer__more">
-                <a class="rx-link" href=crate::location::href_with_query("/guide", &[("statement", &statement.id)])>
+                <a
+                    class="rx-link"
+                    href=crate::location::href_with_query("/guide", &[("statement", &statement.id)])
+                >
                     {t.answer_in_guide}
                 </a>
             </p>

@@ -61,7 +61,10 @@ pub fn GuidePage() -> impl IntoView {
                             <li>
                                 <a
                                     class="rx-link"
-                                    href=crate::location::href_with_query("/guide", &[("stage", stage)])
+                                    href=crate::location::href_with_query(
+                                        "/guide",
+                                        &[("stage", stage)],
+                                    )
                                     on:click=move |e| {
                                         e.prevent_default();
                                         scroll_to(stage);
