@@ -15,8 +15,27 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(
 ) -> Result<T, Diagnostic> {
     toml::from_str(source).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
-        Diagnostic::at_offset(file, source, offset, e.message().trim().to_string())
+        // The toml crate gives some errors no message (`key =` with nothing after it).
+        let message = match e.message().trim() {
+            "" => "this line is not valid TOML: write `key = \"value\"`, with quotes around text",
+            message => message,
+        };
+        Diagnostic::at_offset(file, source, offset, message)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_error_says_what_is_wrong() {
+        for source in ["A=", "a = ", "[", "a = \"x", "= 1"] {
+            let problem = parse::<toml::Table>(Path::new("x.toml"), source).unwrap_err();
+            assert!(!problem.message.is_empty(), "{source:?}");
+            assert_eq!(problem.line, 1, "{source:?}");
+        }
+    }
 }
 
 /// Reads and parses an optional file: an absent file is empty, anything else that goes wrong
