@@ -24,20 +24,6 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_syntax_error_says_what_is_wrong() {
-        for source in ["A=", "a = ", "[", "a = \"x", "= 1"] {
-            let problem = parse::<toml::Table>(Path::new("x.toml"), source).unwrap_err();
-            assert!(!problem.message.is_empty(), "{source:?}");
-            assert_eq!(problem.line, 1, "{source:?}");
-        }
-    }
-}
-
 /// Reads and parses an optional file: an absent file is empty, anything else that goes wrong
 /// is recorded in `problems`. Returns the value and the text, for line numbers.
 pub(crate) fn read_optional<T: for<'de> Deserialize<'de> + Default>(
@@ -59,6 +45,20 @@ pub(crate) fn read_optional<T: for<'de> Deserialize<'de> + Default>(
         Err(problem) => {
             problems.push(problem);
             (T::default(), text)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_error_says_what_is_wrong() {
+        for source in ["A=", "a = ", "[", "a = \"x", "= 1"] {
+            let problem = parse::<toml::Table>(Path::new("x.toml"), source).unwrap_err();
+            assert!(!problem.message.is_empty(), "{source:?}");
+            assert_eq!(problem.line, 1, "{source:?}");
         }
     }
 }
