@@ -45,8 +45,5 @@ pub fn today() -> ruxue_core::calendar::CalendarDate {
 /// renders again with the reader's own date once it starts.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> ruxue_core::calendar::CalendarDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    ruxue_core::calendar::CalendarDate::from_unix_days(days)
+    ruxue_core::calendar::CalendarDate::today_utc()
 }

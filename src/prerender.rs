@@ -5,7 +5,7 @@
 //! search engines. The app then takes the page over (see `crate::start`).
 
 use leptos::prelude::*;
-use ruxue_core::link::{folder_href, relative_root};
+use ruxue_core::link::{escape_html, folder_href, relative_root};
 use ruxue_core::model::Site;
 
 use crate::app::Portal;
@@ -129,14 +129,6 @@ fn page_meta(route: &Route, site_description: &str) -> PageMeta {
     }
 }
 
-/// Escapes text for an HTML text node or a quoted attribute value.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The prerendered body's links made real: `href="#/guide"` becomes the page's folder and
 /// `href="#rx-main"` an anchor on this page, since every page sets `<base>` to the root.
 fn real_links(body: &str, page_href: &str) -> String {
@@ -196,7 +188,7 @@ pub fn page_html(template: &str, route: &Route, site: &Site) -> String {
     } else {
         folder_href(&path)
     };
-    let mut head = format!("<base href=\"{}\">", escape(&root));
+    let mut head = format!("<base href=\"{}\">", escape_html(&root));
     let mut tags = String::new();
     let canonical = site.site_url.as_ref().filter(|_| *route != Route::NotFound);
     if let Some(url) = canonical {
@@ -207,7 +199,7 @@ pub fn page_html(template: &str, route: &Route, site: &Site) -> String {
         };
         tags.push_str(&format!(
             "<link rel=\"canonical\" href=\"{0}\"><meta property=\"og:url\" content=\"{0}\">",
-            escape(&href)
+            escape_html(&href)
         ));
     }
     tags.push_str(&format!(
@@ -215,8 +207,8 @@ pub fn page_html(template: &str, route: &Route, site: &Site) -> String {
          <meta property=\"og:description\" content=\"{}\"><meta property=\"og:site_name\" content=\"入学 Ruxue\">\
          <meta property=\"og:locale\" content=\"zh_CN\"><meta name=\"twitter:card\" content=\"summary\">",
         meta.kind,
-        escape(&meta.title),
-        escape(&meta.description)
+        escape_html(&meta.title),
+        escape_html(&meta.description)
     ));
     if let Some(ld) = &meta.json_ld {
         tags.push_str(&format!(
@@ -251,7 +243,12 @@ fn meta_description(template: &str) -> Option<String> {
 fn set_title(html: &str, title: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {
         (Some(start), Some(end)) => {
-            format!("{}<title>{}{}", &html[..start], escape(title), &html[end..])
+            format!(
+                "{}<title>{}{}",
+                &html[..start],
+                escape_html(title),
+                &html[end..]
+            )
         }
         _ => html.to_string(),
     }
@@ -268,7 +265,7 @@ fn set_description(html: &str, description: &str) -> String {
     format!(
         "{}<meta name=\"description\" content=\"{}\">{}",
         &html[..start],
-        escape(description),
+        escape_html(description),
         &html[end..]
     )
 }
@@ -364,7 +361,10 @@ mod tests {
             document.meta.id, clause.id
         )));
         assert!(html.contains("\"@type\":\"Legislation\""));
-        assert!(html.contains(&format!("<title>{}", escape(&route.tab_title(Lang::Zh)))));
+        assert!(html.contains(&format!(
+            "<title>{}",
+            escape_html(&route.tab_title(Lang::Zh))
+        )));
         assert!(!html.contains("正在加载") && !html.contains("需要脚本"));
         assert!(!html.contains("href=\"#/"), "links are real paths");
         assert!(html.contains("href=\"policies/\""));

@@ -87,23 +87,14 @@ fn add_page_headers(path: &Path, pages: &[Route]) -> Result<()> {
         .split("\n/")
         .find(|block| block.starts_with("index.html\n"))
         .context("_headers has no rule for /index.html")?;
-    let lines = &rule["index.html\n".len()..];
+    let lines = rule["index.html\n".len()..].trim_end_matches('\n');
     let mut out = headers.clone();
     for route in pages
         .iter()
         .filter(|r| !matches!(r, Route::Home | Route::NotFound))
     {
         let folder = folder_href(&route.path());
-        let _ = write!(
-            out,
-            "/{folder}\n{}",
-            lines.trim_end_matches('\n').to_string() + "\n"
-        );
-        let _ = write!(
-            out,
-            "/{folder}index.html\n{}",
-            lines.trim_end_matches('\n').to_string() + "\n"
-        );
+        let _ = write!(out, "/{folder}\n{lines}\n/{folder}index.html\n{lines}\n");
     }
     std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }

@@ -582,14 +582,6 @@ fn parse_date(text: &str, what: &str) -> Result<ruxue_core::calendar::CalendarDa
     })
 }
 
-/// Today's date from the system clock (UTC), for when `--today` is not given.
-fn system_today() -> ruxue_core::calendar::CalendarDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    ruxue_core::calendar::CalendarDate::from_unix_days(days)
-}
-
 fn age(
     cli: &Cli,
     birth: &str,
@@ -609,7 +601,7 @@ fn age(
     let birth = parse_date(birth, "birth date")?;
     let today = match today {
         Some(text) => parse_date(text, "--today")?,
-        None => system_today(),
+        None => ruxue_core::calendar::CalendarDate::today_utc(),
     };
     let years = entry_years(birth, today).map_err(|e| match e {
         AgeError::TooFarAhead => anyhow::anyhow!(

@@ -83,6 +83,16 @@ pub fn date_fields(text: &str) -> (String, String, String) {
 }
 
 impl CalendarDate {
+    /// Today in UTC from the system clock, outside the browser (the CLI, the prerendered
+    /// pages). The app in the browser asks the browser's clock for the local date instead.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today_utc() -> CalendarDate {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400) as i64;
+        CalendarDate::from_unix_days(days)
+    }
+
     /// The civil date `days` days after 1970-01-01 (negative: before it), for a clock that
     /// counts in days, such as the system clock outside the browser.
     pub fn from_unix_days(days: i64) -> CalendarDate {

@@ -4,7 +4,7 @@
 //! Every parameter is validated. An unknown value falls back to its default and is listed in
 //! `notes`, which the widget shows, so a school sees what it got wrong; nothing ever breaks.
 
-use crate::link::HashLocation;
+use crate::link::{escape_html, HashLocation};
 
 /// What the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,11 +262,11 @@ impl EmbedChoice {
         let attributes: String = self
             .params()
             .into_iter()
-            .map(|(key, value)| format!(" {key}=\"{}\"", attribute(&value)))
+            .map(|(key, value)| format!(" {key}=\"{}\"", escape_html(&value)))
             .collect();
         format!(
             "<script src=\"{}\" defer></script>\n<ruxue-widget{attributes}></ruxue-widget>",
-            attribute(&format!("{folder}widget.js"))
+            escape_html(&format!("{folder}widget.js"))
         )
     }
 
@@ -274,17 +274,9 @@ impl EmbedChoice {
     pub fn iframe_snippet(&self, folder: &str) -> String {
         format!(
             "<iframe src=\"{}\" title=\"入学 Ruxue\" width=\"100%\" height=\"600\" style=\"border:0\" sandbox=\"allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox\" referrerpolicy=\"no-referrer\"></iframe>",
-            attribute(&self.iframe_src(folder))
+            escape_html(&self.iframe_src(folder))
         )
     }
-}
-
-/// Escapes text for an HTML attribute value in a snippet the school pastes.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

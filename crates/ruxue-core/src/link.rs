@@ -90,6 +90,15 @@ fn hex_value(byte: u8) -> Option<u8> {
 }
 
 /// A fragment `href` for `path` with query parameters, percent-encoded so that any value
+/// Escapes text for an HTML text node or a quoted attribute value, for markup written as
+/// text: the embed snippets a school pastes, the prerendered pages' head.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// An app path with query parameters, empty values left out: `/search?q=%E5%AD%A6`.
 pub fn path_with_query(path: &str, params: &[(&str, &str)]) -> String {
     let query: Vec<String> = params
