@@ -28,7 +28,8 @@ const policy = [
   "object-src 'none'",
   // Prerendered pages set <base> to the portal's root (src/prerender.rs).
   "base-uri 'self'",
-  "form-action 'none'",
+  // A prerendered form submitted before the app starts goes to its page's address (GET).
+  "form-action 'self'",
 ].join('; ');
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;

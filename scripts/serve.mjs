@@ -1,6 +1,9 @@
 // Serves a built dist/ at http://127.0.0.1:8080/ as a plain static host would: each page is a
-// folder with an index.html, anything else is a file or a 404 (with dist/404.html).
+// folder with an index.html, anything else is a file or a 404 (with dist/404.html). Like every
+// CDN and static host, it compresses what it sends (brotli, else gzip), so that Lighthouse and
+// the size checks measure the bytes a parent's phone would receive.
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -16,6 +19,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const compressed = new Map();
+// Keyed by file and modification time: a rebuild while serving is picked up.
+function send(req, res, status, type, body, version) {
+  const accepts = req.headers['accept-encoding'] ?? '';
+  const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+  if (!encoding || body.length < 1024) return res.writeHead(status, { 'content-type': type }).end(body);
+  const key = `${encoding} ${version}`;
+  if (!compressed.has(key)) compressed.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body));
+  res.writeHead(status, { 'content-type': type, 'content-encoding': encoding, vary: 'accept-encoding' });
+  res.end(compressed.get(key));
+}
+
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   let file = normalize(join(root, path));
@@ -23,9 +38,12 @@ createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const { mtimeMs } = await stat(file);
+    send(req, res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, `${file} ${mtimeMs}`);
   } catch {
-    const notFound = await readFile(join(root, '404.html')).catch(() => 'not found');
-    res.writeHead(404, { 'content-type': TYPES['.html'] }).end(notFound);
+    const notFoundFile = join(root, '404.html');
+    const notFound = await readFile(notFoundFile).catch(() => Buffer.from('not found'));
+    const { mtimeMs } = await stat(notFoundFile).catch(() => ({ mtimeMs: 0 }));
+    send(req, res, 404, TYPES['.html'], notFound, `${notFoundFile} ${mtimeMs}`);
   }
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

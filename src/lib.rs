@@ -14,18 +14,24 @@ pub mod location;
 pub mod prerender;
 pub mod routes;
 pub mod search_state;
+pub mod takeover;
 
 /// Replaces the static loading message in `index.html`, or a prerendered page, with the
-/// running app. It renders the same markup, in the same task, so nothing moves or flashes.
+/// running app. It renders the same markup, in the same task, so nothing moves or flashes;
+/// what the parent typed on the prerendered page meanwhile is kept ([`takeover`]).
 pub fn start() {
     crash::install();
     let document = leptos::prelude::document();
-    for placeholder in ["rx-loading", "rx-prerendered"] {
-        if let Some(element) = document.get_element_by_id(placeholder) {
-            element.remove();
-        }
+    let mut typed = takeover::Typed::default();
+    if let Some(prerendered) = document.get_element_by_id("rx-prerendered") {
+        typed = takeover::Typed::read(&prerendered);
+        prerendered.remove();
+    }
+    if let Some(loading) = document.get_element_by_id("rx-loading") {
+        loading.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    typed.restore();
     #[cfg(feature = "test-hooks")]
     crash::panic_on_test_path();
 }

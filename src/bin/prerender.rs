@@ -19,7 +19,7 @@ fn main() -> Result<()> {
     let template_path = dist.join("index.html");
     let template = std::fs::read_to_string(&template_path)
         .with_context(|| format!("reading trunk's page {}", template_path.display()))?;
-    if template.contains(ruxue_web::prerender::PRERENDERED_ID) {
+    if template.contains(&format!("id=\"{}\"", ruxue_web::prerender::PRERENDERED_ID)) {
         bail!(
             "{} is already prerendered: build again",
             template_path.display()

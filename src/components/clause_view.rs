@@ -14,7 +14,7 @@ pub fn clause_element_id(clause: &Clause) -> String {
 }
 
 /// Renders one clause. `is_target` marks the clause a link pointed at: it is highlighted and
-/// can take focus.
+/// can take focus. (`index.html` scrolls a prerendered page to `.rx-clause--target`.)
 #[component]
 pub fn ClauseView(
     document: &'static Document,

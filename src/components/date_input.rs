@@ -18,18 +18,21 @@ impl DateFields {
     /// What was typed, as `year-month-day`; empty when all three are empty, so "no date"
     /// and "a wrong date" stay distinct.
     pub fn value(&self) -> String {
-        let read = |field: NodeRef<Input>| {
-            field
-                .get()
-                .map(|input| input.value().trim().to_string())
-                .unwrap_or_default()
-        };
-        let (year, month, day) = (read(self.year), read(self.month), read(self.day));
-        if year.is_empty() && month.is_empty() && day.is_empty() {
-            String::new()
-        } else {
-            format!("{year}-{month}-{day}")
-        }
+        let read =
+            |field: NodeRef<Input>| field.get().map(|input| input.value()).unwrap_or_default();
+        date_value(&read(self.year), &read(self.month), &read(self.day))
+    }
+}
+
+/// Three typed fields as one `year-month-day` value, each trimmed; empty when all three are
+/// empty. (The fields are named `year`, `month` and `day`, which is what a form submitted
+/// before the app starts sends.)
+pub fn date_value(year: &str, month: &str, day: &str) -> String {
+    let (year, month, day) = (year.trim(), month.trim(), day.trim());
+    if year.is_empty() && month.is_empty() && day.is_empty() {
+        String::new()
+    } else {
+        format!("{year}-{month}-{day}")
     }
 }
 

@@ -37,7 +37,7 @@ pub fn DistrictSelect(
             <label class="rx-label" for=id>
                 {move || t().district_label}
             </label>
-            <select class="rx-select" id=id node_ref=node_ref on:change=change>
+            <select class="rx-select" id=id name="district" node_ref=node_ref on:change=change>
                 <option value="" selected=move || selected.get().is_empty()>
                     {move || t().district_any}
                 </option>

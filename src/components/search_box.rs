@@ -6,7 +6,8 @@ use crate::i18n::use_texts;
 use crate::location::{href_with_query, navigate};
 use crate::routes::Route;
 
-/// A `role="search"` form that opens the results page for what was typed.
+/// A `role="search"` form that opens the results page for what was typed. Its `action` is the
+/// results page, so it also works when submitted before the app has started.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let t = use_texts();
@@ -20,7 +21,7 @@ pub fn SearchBox() -> impl IntoView {
         ));
     };
     view! {
-        <form class="rx-search-box" role="search" on:submit=submit>
+        <form class="rx-search-box" role="search" action=Route::Search.href() on:submit=submit>
             <label class="rx-visually-hidden" for="rx-search-box-input">
                 {move || t().search_label}
             </label>

@@ -9,13 +9,13 @@ use ruxue_core::model::HOUSEHOLDS;
 use ruxue_core::rules::{entry_years, AgeError};
 
 use crate::components::check_result::{CheckResult, RESULT_HEADING_ID};
-use crate::components::date_input::{DateFields, DateInput};
+use crate::components::date_input::{date_value, DateFields, DateInput};
 use crate::components::district_select::DistrictSelect;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::household_choice::{chosen_household, HouseholdChoice};
 use crate::data::{corpus, today};
 use crate::i18n::{use_lang, use_texts, Texts};
-use crate::location::{href_with_query, navigate, use_location, use_param};
+use crate::location::{href_with_query, navigate, replace, use_location, use_param};
 use crate::routes::Route;
 
 /// The id prefix of the birth-date fields.
@@ -55,6 +55,34 @@ pub fn GuideCheckPage() -> impl IntoView {
         Some(household_param.get())
             .filter(|h| HOUSEHOLDS.contains(&h.as_str()))
             .unwrap_or_default()
+    });
+    // The form submitted before the app started (by its `action`) sends the date's three
+    // fields; the page's address holds them as one `birth`, as after any other submit.
+    Effect::new(move |_| {
+        let from_fields = {
+            let location = location.read();
+            let field = |key| location.param(key).unwrap_or_default();
+            let typed = ["year", "month", "day"]
+                .into_iter()
+                .any(|key| !field(key).is_empty());
+            (location.param("birth").is_none() && typed).then(|| {
+                href_with_query(
+                    &Route::GuideCheck.path(),
+                    &[
+                        (
+                            "birth",
+                            &date_value(field("year"), field("month"), field("day")),
+                        ),
+                        ("district", field("district")),
+                        ("household", field("household")),
+                    ],
+                )
+            })
+        };
+        // (After the location is read: replacing it writes to it.)
+        if let Some(href) = from_fields {
+            replace(&href);
+        }
     });
     let submitted = Memo::new(move |_| location.read().param("birth").is_some());
     let error = Signal::derive(move || {
@@ -112,7 +140,7 @@ pub fn GuideCheckPage() -> impl IntoView {
             error.get().map(|message| view! { <ErrorSummary message field_id=BIRTH_ERROR_FIELD /> })
         }}
         <p class="rx-lead">{move || t().check_intro}</p>
-        <form class="rx-form" on:submit=submit novalidate>
+        <form class="rx-form" action=Route::GuideCheck.href() on:submit=submit novalidate>
             <DateInput
                 id=BIRTH
                 legend=|t| t.birth_legend

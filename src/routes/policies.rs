@@ -108,7 +108,7 @@ pub fn PoliciesPage() -> impl IntoView {
     view! {
         <h1 class="rx-heading-xl">{move || t().nav_policies}</h1>
         <p class="rx-lead">{move || t().policies_intro}</p>
-        <form class="rx-filters" on:submit=apply>
+        <form class="rx-filters" action=Route::Policies.href() on:submit=apply>
             <h2 class="rx-filters__heading">{move || t().filter_heading}</h2>
             <div class="rx-filters__fields">
                 {FILTERS

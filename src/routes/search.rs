@@ -12,6 +12,7 @@ use crate::components::search_suggestions::SearchSuggestions;
 use crate::data::{corpus, search_index};
 use crate::i18n::use_texts;
 use crate::location::use_param;
+use crate::routes::Route;
 use crate::search_state::{kinds_of, known_kind, SearchState, LIMIT};
 
 /// The page at `#/search`.
@@ -92,6 +93,7 @@ pub fn SearchPage() -> impl IntoView {
         <form
             class="rx-search"
             role="search"
+            action=Route::Search.href()
             on:submit=|e: leptos::ev::SubmitEvent| e.prevent_default()
         >
             <label class="rx-label" for="rx-search-input">

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { assertNoUnexpectedErrors, axeViolations, waitForApp } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, openPage, waitForApp } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 // The clauses as the CLI exports them (the same corpus the build embeds), not restated here.
@@ -89,6 +89,29 @@ describe('prerendered pages', () => {
     assert.match(robots.text, /^User-agent: \*$/m);
   });
 
+  test('under a deep sub-path with no rewrite rules, every link of every page is served', async () => {
+    const pages = ['', ...pageFolders()];
+    const linked = new Map();
+    for (const folder of pages) {
+      const pageUrl = portal.server.url + folder;
+      const { status, text } = await get(folder);
+      assert.equal(status, 200, pageUrl);
+      const base = new URL(text.match(/<base href="([^"]*)"/)[1], pageUrl);
+      for (const [, href] of text.matchAll(/<(?:a|link)\b[^>]*\bhref="([^"]*)"/g)) {
+        const url = new URL(href.replaceAll('&amp;', '&'), base);
+        if (url.origin !== new URL(portal.server.url).origin) continue;
+        url.hash = '';
+        if (!linked.has(url.href)) linked.set(url.href, pageUrl);
+      }
+    }
+    assert.ok(linked.size > pages.length, `${linked.size} links`);
+    for (const [url, from] of linked) {
+      const response = await fetch(url);
+      assert.equal(response.status, 200, `${url}, linked from ${from}`);
+      assert.ok(url.startsWith(portal.server.url), `${url} leaves the portal's folder`);
+    }
+  });
+
   test('without JavaScript: read a clause, follow plain links, and be told where JavaScript is needed', async () => {
     const { context, page } = await withoutScript();
     const clause = clauses.find((c) => c.id === 'mh-2023-6/4-9-16');
@@ -138,6 +161,93 @@ describe('prerendered pages', () => {
     await page.waitForSelector('.rx-result');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('the page is painted before the app is fetched, and the take-over paints nothing larger', async () => {
+    // What Lighthouse's largest contentful paint measures: if the app's own rendering were the
+    // largest paint, the page would count as shown only once the wasm had arrived.
+    const session = await openPage(portal.browser);
+    await session.context.addInitScript(() => {
+      window.__largest = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          // An element the app has since removed is reported as null.
+          const prerendered = !entry.element || Boolean(entry.element.closest('#rx-prerendered'));
+          window.__largest.push({ tag: entry.element?.tagName, prerendered });
+        }
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    const { page, errors } = session;
+    for (const path of ['', 'policies/mh-2023-6/4-9-16/', 'guide/']) {
+      await page.goto(portal.server.url + path);
+      await waitForApp(page);
+      await page.waitForTimeout(300);
+      const { largest, parsed, wasmRequested } = await page.evaluate(() => ({
+        largest: window.__largest,
+        parsed: performance.getEntriesByType('navigation')[0].domInteractive,
+        wasmRequested: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime,
+      }));
+      // A preload in <head> would ask for the wasm as parsing starts.
+      assert.ok(wasmRequested > parsed, `${path}: wasm requested at ${wasmRequested} ms, before the page was parsed at ${parsed} ms`);
+      assert.ok(largest.length > 0, path);
+      assert.deepEqual(largest.filter((paint) => !paint.prerendered), [], `${path}: the app painted something larger`);
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  test('a clause page opens at its clause before the app starts', async () => {
+    const context = await portal.browser.newContext({ viewport: { width: 375, height: 740 } });
+    await context.route(/\.(js|wasm)$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${portal.server.url}policies/mh-2023-6/4-9-16/`);
+    const top = await page.locator('#rx-prerendered .rx-clause--target').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 2, `the clause is ${top} px from the top of the window`);
+    await context.close();
+  });
+
+  test('what a parent types while the app loads is kept when it takes over', async () => {
+    const session = await openPage(portal.browser);
+    const { page, errors } = session;
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${portal.server.url}policies/mh-2023-6/4-9-16/`);
+    await page.locator('#rx-prerendered #rx-search-box-input').fill('幼升');
+    release();
+    await waitForApp(page);
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-search-box-input');
+    assert.equal(await page.locator('#rx-search-box-input').inputValue(), '幼升');
+    await page.keyboard.type('小');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.rx-result');
+    assert.equal(portal.route(page), '#/search?q=幼升小');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a form submitted before the app starts opens its answer', async () => {
+    const session = await openPage(portal.browser);
+    const { page, errors } = session;
+    // The app never arrives on the page the form is on; it does on the page the form opens.
+    session.expectErrors();
+    await page.route(/\.wasm$/, (route) => (page.url().includes('?') ? route.continue() : route.abort()));
+    await page.goto(`${portal.server.url}search/`);
+    await page.locator('#rx-search-input').fill('幼升小');
+    await page.locator('#rx-search-input').press('Enter');
+    await page.waitForSelector('.rx-result');
+    assert.equal(portal.route(page), '#/search?q=幼升小');
+
+    await page.goto(`${portal.server.url}guide/check/`);
+    await page.locator('#rx-birth-year').fill('2020');
+    await page.locator('#rx-birth-month').fill('10');
+    await page.locator('#rx-birth-day').fill('1');
+    await page.locator('#rx-check-district').selectOption('闵行区');
+    await page.locator('label[for=rx-household-permit]').click();
+    await page.locator('.rx-form button[type=submit]').click();
+    await page.waitForFunction(() => window.__route().includes('birth='));
+    assert.equal(portal.route(page), '#/guide/check?birth=2020-10-1&district=闵行区&household=permit');
+    await page.waitForSelector('#rx-result-heading');
+    // Only the refused wasm's own errors: no panic, no form refused by the page's policy.
+    assert.deepEqual(errors.filter((e) => !/ERR_FAILED|Failed to fetch/.test(e)), []);
   });
 
   test('an old fragment link opens its page at the page\'s real address', async () => {

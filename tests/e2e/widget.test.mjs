@@ -202,7 +202,7 @@ describe('widget', () => {
     assert.equal(await frame.locator('#rx-search-input').count(), 1, 'falls back to search');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await frame.evaluate(() => window.__pwned), undefined);
-    assert.equal(await frame.locator('script:not([type=module]):not([data-rx-boot]), img').count(), 0);
+    assert.equal(await frame.locator('script:not([type=module]):not([data-rx-boot]):not([data-rx-subject]), img').count(), 0);
     assert.equal(dialogs, 0);
     const src = await page.locator('ruxue-widget iframe').getAttribute('src');
     assert.ok(src.length < 2000, 'attribute values are cut before they reach the URL');
