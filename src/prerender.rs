@@ -304,6 +304,29 @@ mod tests {
 
     const TEMPLATE: &str = "<!doctype html><html lang=zh-CN><meta charset=utf-8><meta content=站点简介 name=description><title>入学 Ruxue</title><script type=module>start()</script></head><body><div class=rx-loading id=rx-loading><p>正在加载</p><noscript><p>需要脚本</p></noscript></div></body></html>";
 
+    /// `index.html` sends an old link (`#/guide`) to its page's file only for the sections it
+    /// names; a section missing there would wait for the app on a blank page.
+    #[test]
+    fn the_old_link_script_names_every_section() {
+        let template = include_str!("../index.html");
+        let script = &template[template.find("data-rx-boot").expect("the boot script")..];
+        let listed = script
+            .split_once("^#\\/(")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(names, _)| names.split('|').collect::<std::collections::BTreeSet<_>>())
+            .expect("the script's list of sections");
+        let sections: std::collections::BTreeSet<_> = Route::every_page()
+            .iter()
+            .filter_map(|route| route.path().split('/').nth(1).map(str::to_string))
+            .filter(|section| !section.is_empty())
+            .collect();
+        assert_eq!(
+            listed,
+            sections.iter().map(String::as_str).collect(),
+            "update the list in index.html's data-rx-boot script"
+        );
+    }
+
     #[test]
     fn every_page_renders_natively_with_its_content() {
         let corpus = corpus();

@@ -258,6 +258,28 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  test('an old link to a section loads its page\'s file at once, inside the portal\'s folder', async () => {
+    const cases = [
+      ['index.html#/policies/mh-2023-6/4-9-16', 'policies/mh-2023-6/4-9-16/'],
+      [`#/search?q=${encodeURIComponent('幼升小')}`, `search/?q=${encodeURIComponent('幼升小')}`],
+      ['#/sources', 'sources/'],
+      ['#/policies/../../../../guide', 'policies/guide/'],
+      ['#/policies/%2e%2e/%2E%2e/x', 'policies/x/'],
+      ['#/policies/..\\..\\x', 'policies/..%5C..%5Cx/'],
+    ];
+    for (const [link, file] of cases) {
+      const session = await openPage(portal.browser);
+      if (file.startsWith('policies/') && !file.startsWith('policies/mh-')) session.expectErrors();
+      const requested = [];
+      session.page.on('request', (request) => { if (request.isNavigationRequest()) requested.push(request.url()); });
+      await session.page.goto(portal.server.url + link);
+      await session.page.waitForURL((url) => !url.hash.startsWith('#/'));
+      assert.equal(requested.at(-1), portal.server.url + file, link);
+      assert.ok(session.page.url().startsWith(portal.server.url), session.page.url());
+      await session.context.close();
+    }
+  });
+
   test('links move between pages without loading them again, and Back returns', async () => {
     const { page, errors, context } = await portal.open('guide/');
     await page.evaluate(() => { window.__sameDocument = true; });
