@@ -116,17 +116,32 @@ pub fn path_with_query(path: &str, params: &[(&str, &str)]) -> String {
 /// The link to an app path's page file, relative to the portal's root: the folder, with a
 /// trailing slash so that a plain static host serves its `index.html` (`/guide/check?birth=…`
 /// → `guide/check/?birth=…`; `/` → `./`).
+///
+/// The path may come from an old link's fragment, so the link never leaves the portal's
+/// folder: dot segments (also written `%2e`) are dropped, and `\` (a separator to URL
+/// parsers) and `:` (which would start a scheme) are escaped.
 pub fn folder_href(app_path: &str) -> String {
     let (path, rest) = match app_path.find(['?', '#']) {
         Some(at) => app_path.split_at(at),
         None => (app_path, ""),
     };
-    let path = path.trim_matches('/');
-    if path.is_empty() {
+    let folder: String = path
+        .split('/')
+        .filter(|segment| !segment.is_empty() && !is_dot_segment(segment))
+        .map(|segment| format!("{}/", segment.replace('\\', "%5C").replace(':', "%3A")))
+        .collect();
+    if folder.is_empty() {
         format!("./{rest}")
     } else {
-        format!("{path}/{rest}")
+        format!("{folder}{rest}")
     }
+}
+
+/// `.`, `..` and the like, also percent-encoded, which URL parsers resolve.
+fn is_dot_segment(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase();
+    let rest = lower.replace("%2e", ".");
+    !rest.is_empty() && rest.chars().all(|c| c == '.')
 }
 
 /// The app path of a page file's address below the portal's root (`policies/x/`,
@@ -190,5 +205,17 @@ mod tests {
         for path in ["/", "/guide", "/policies/mh-2023-6/4-9-16"] {
             assert_eq!(app_path_of(&folder_href(path)), path);
         }
+    }
+
+    /// An old link's fragment is anyone's text: its page link stays in the portal's folder.
+    #[test]
+    fn a_fragment_cannot_lead_out_of_the_portal() {
+        assert_eq!(folder_href("/policies/../../x"), "policies/x/");
+        assert_eq!(folder_href("/%2e%2E/.%2e/./x?q=1"), "x/?q=1");
+        assert_eq!(folder_href("/guide\\..\\..\\x"), "guide%5C..%5C..%5Cx/");
+        assert_eq!(folder_href("/http:/evil.example/"), "http%3A/evil.example/");
+        assert_eq!(folder_href("//evil.example/x"), "evil.example/x/");
+        assert_eq!(folder_href("/../"), "./");
+        assert_eq!(folder_href("/...x/"), "...x/");
     }
 }
