@@ -53,8 +53,10 @@ const headers = [
   page('/', "'self'"),
   page('/index.html', "'self'"),
   page('/embed.html', '*'),
-  // The loader keeps its name (schools link to it), so it is revalidated.
+  // The loader keeps its name (schools link to it), so it is revalidated; so is the service
+  // worker, whose bytes name the build (browsers also revalidate it themselves).
   '/widget.js\n  Cache-Control: no-cache\n',
+  '/sw.js\n  Cache-Control: no-cache\n',
   ...hashed.map((f) => `/${f}\n  Cache-Control: public, max-age=31536000, immutable\n`),
 ];
 await writeFile(`${dist}/_headers`, headers.join(''));

@@ -7,6 +7,7 @@ use crate::components::embed_shell::EmbedShell;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
+use crate::components::update_notice::UpdateNotice;
 use crate::i18n::Lang;
 use crate::location::{provide_location, set_link_mode, LinkMode};
 use crate::routes::clusters::ClustersPage;
@@ -103,6 +104,7 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
     view! {
         <SkipLink />
         <SiteHeader current=route />
+        <UpdateNotice />
         <main id=MAIN_ID class="rx-main rx-width-container" tabindex="-1">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),

@@ -44,3 +44,4 @@ pub mod source_note;
 pub mod statement_view;
 pub mod status_badge;
 pub mod table_of_contents;
+pub mod update_notice;

@@ -1,0 +1,45 @@
+// After the prerender: writes dist/sw.js, the service worker, from scripts/service-worker.js
+// with this build's precache list and version. The list is the app (hashed JS, wasm, CSS,
+// icons, manifest), the two entry pages (the portal's home, the widget's embed.html) and every
+// page file except the clause pages: those hundreds of pages are the documents' pages again,
+// and offline the worker serves the home page as a shell in which the app renders any page.
+// The version is a hash of every listed file's bytes and of the worker itself, so any change
+// to the data, the app or a page makes a new worker, which waits for the parent's "update".
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const template = await readFile(new URL('./service-worker.js', import.meta.url), 'utf8');
+
+/** Page folders below `dir` (`guide/`, `policies/x/`), without the clause pages. */
+async function pageFolders(dir = dist, prefix = '') {
+  const found = [];
+  for (const name of (await readdir(dir)).sort()) {
+    if ((await stat(join(dir, name))).isDirectory()) {
+      const folder = `${prefix}${name}/`;
+      const isClause = /^policies\/[^/]+\/[^/]+\/$/.test(folder);
+      if (!isClause) found.push(folder, ...(await pageFolders(join(dir, name), folder)));
+    }
+  }
+  return found;
+}
+
+const top = await readdir(dist);
+const assets = top.filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f) || /^(manifest\.webmanifest|icon[-.\w]*\.(png|svg))$/.test(f)).sort();
+if (!assets.some((f) => f.endsWith('.wasm'))) throw new Error(`offline: no wasm in ${dist}: build first`);
+const folders = await pageFolders();
+if (!folders.includes('guide/')) throw new Error(`offline: no prerendered pages in ${dist}: run the prerender first`);
+const precache = ['./', 'embed.html', ...folders, ...assets];
+
+const hash = createHash('sha256').update(template);
+for (const entry of precache) {
+  const file = entry.endsWith('/') ? join(dist, entry, 'index.html') : join(dist, entry);
+  hash.update(entry).update(await readFile(file));
+}
+const version = hash.digest('hex').slice(0, 16);
+const worker = template
+  .replace("'__RUXUE_VERSION__'", JSON.stringify(version))
+  .replace('__RUXUE_PRECACHE__', JSON.stringify(precache));
+await writeFile(join(dist, 'sw.js'), worker);
+console.log(`offline: wrote ${dist}/sw.js, version ${version}, ${precache.length} files to precache`);
