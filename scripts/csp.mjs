@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 
+import { HASHED } from './dist-files.mjs';
+
 const dist = process.argv[2] ?? 'dist';
 let html = await readFile(`${dist}/index.html`, 'utf8');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -44,7 +46,7 @@ await writeFile(`${dist}/embed.html`, withMeta);
 
 // frame-ancestors only works as a header. Hosts merge every matching rule, so each page gets
 // exactly one policy from a rule of its own; the assets need none.
-const hashed = (await readdir(dist)).filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
+const hashed = (await readdir(dist)).filter((f) => HASHED.test(f)).sort();
 if (hashed.length < 3) throw new Error(`expected trunk's hashed files in ${dist}, found ${hashed.join(', ')}`);
 const page = (path, ancestors) =>
   `${path}\n  Content-Security-Policy: ${policy}; frame-ancestors ${ancestors}\n  Cache-Control: no-cache\n`;

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { HASHED } from './dist-files.mjs';
+
 const dist = process.argv[2] ?? 'dist';
 const template = await readFile(new URL('./service-worker.js', import.meta.url), 'utf8');
 
@@ -26,7 +28,7 @@ async function pageFolders(dir = dist, prefix = '') {
 }
 
 const top = await readdir(dist);
-const assets = top.filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f) || /^(manifest\.webmanifest|icon[-.\w]*\.(png|svg))$/.test(f)).sort();
+const assets = top.filter((f) => HASHED.test(f) || /^(manifest\.webmanifest|icon[-.\w]*\.(png|svg))$/.test(f)).sort();
 if (!assets.some((f) => f.endsWith('.wasm'))) throw new Error(`offline: no wasm in ${dist}: build first`);
 const folders = await pageFolders();
 if (!folders.includes('guide/')) throw new Error(`offline: no prerendered pages in ${dist}: run the prerender first`);

@@ -38,10 +38,13 @@ createServer(async (req, res) => {
   let file = normalize(join(root, path));
   if (!file.startsWith(root)) return res.writeHead(403).end('forbidden');
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file);
+    }
     const body = await readFile(file);
-    const { mtimeMs } = await stat(file);
-    send(req, res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, `${file} ${mtimeMs}`);
+    send(req, res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, `${file} ${info.mtimeMs}`);
   } catch {
     const notFoundFile = join(root, '404.html');
     const notFound = await readFile(notFoundFile).catch(() => Buffer.from('not found'));

@@ -45,6 +45,14 @@ pub fn focus_id_after_render(id: impl Into<String>) {
     });
 }
 
+/// The element matching `selector` that a click landed in (the link around a clicked icon).
+pub fn clicked(event: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(selector).ok().flatten())
+}
+
 /// Writes `text` to the clipboard; false when the browser refuses (no permission, no secure
 /// context), so the caller can show the text to copy by hand.
 pub async fn write_clipboard(text: &str) -> bool {

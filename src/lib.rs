@@ -36,11 +36,14 @@ pub fn start() {
 
 fn take_over() {
     let document = leptos::prelude::document();
-    let mut typed = takeover::Typed::default();
-    if let Some(prerendered) = document.get_element_by_id("rx-prerendered") {
-        typed = takeover::Typed::read(&prerendered);
-        prerendered.remove();
-    }
+    let typed = document
+        .get_element_by_id("rx-prerendered")
+        .map(|prerendered| {
+            let typed = takeover::Typed::read(&prerendered);
+            prerendered.remove();
+            typed
+        })
+        .unwrap_or_default();
     if let Some(loading) = document.get_element_by_id("rx-loading") {
         loading.remove();
     }

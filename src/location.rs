@@ -114,14 +114,39 @@ fn root() -> String {
     })
 }
 
+/// The page's address without its fragment.
+fn address_without_fragment() -> String {
+    let here = window().location().href().unwrap_or_default();
+    here.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Whether [`show_address`] adds a history entry or replaces the current one.
+#[derive(Clone, Copy)]
+enum Entry {
+    New,
+    Replace,
+}
+
+/// Shows `href` (relative to the portal's root) in the address bar without loading it.
+fn show_address(href: &str, entry: Entry) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let target = format!("{}{href}", root());
+    let _ = match entry {
+        Entry::New => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target)),
+        Entry::Replace => {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
+        }
+    };
+}
+
 fn current() -> HashLocation {
     let location = window().location();
-    let hash = location.hash().unwrap_or_default();
     if link_mode() == LinkMode::Hash {
-        return HashLocation::parse(&hash);
+        return HashLocation::parse(&location.hash().unwrap_or_default());
     }
-    let here = location.href().unwrap_or_default();
-    let here = here.split('#').next().unwrap_or_default();
+    let here = address_without_fragment();
     let below_root = here.strip_prefix(&root()).unwrap_or("");
     let path = app_path_of(below_root);
     let search = location.search().unwrap_or_default();
@@ -133,10 +158,7 @@ fn current() -> HashLocation {
 fn move_old_fragment_link() {
     let hash = window().location().hash().unwrap_or_default();
     if let Some(app_path) = hash.strip_prefix('#').filter(|p| p.starts_with('/')) {
-        let target = format!("{}{}", root(), folder_href(app_path));
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
-        }
+        show_address(&folder_href(app_path), Entry::Replace);
     }
 }
 
@@ -156,11 +178,7 @@ pub fn navigate(href: &str) {
             let _ = window().location().set_hash(href.trim_start_matches('#'));
         }
         LinkMode::Path => {
-            if let Ok(history) = window().history() {
-                let target = format!("{}{href}", root());
-                let _ =
-                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
-            }
+            show_address(href, Entry::New);
             set_current();
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
@@ -173,17 +191,11 @@ pub fn replace(href: &str) {
     match link_mode() {
         LinkMode::Hash => {
             // The fragment is set on this page's own address, not on a `<base>`.
-            let location = window().location();
-            let here = location.href().unwrap_or_default();
-            let here = here.split('#').next().unwrap_or_default();
-            let _ = location.replace(&format!("{here}{href}"));
+            let here = address_without_fragment();
+            let _ = window().location().replace(&format!("{here}{href}"));
         }
         LinkMode::Path => {
-            if let Ok(history) = window().history() {
-                let target = format!("{}{href}", root());
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
-            }
+            show_address(href, Entry::Replace);
             set_current();
         }
     }
@@ -203,11 +215,7 @@ fn follow_link(event: web_sys::MouseEvent) {
     {
         return;
     }
-    let Some(anchor) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href]").ok().flatten())
-    else {
+    let Some(anchor) = crate::dom::clicked(&event, "a[href]") else {
         return;
     };
     if anchor.has_attribute("target") || anchor.has_attribute("download") {

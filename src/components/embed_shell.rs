@@ -45,11 +45,7 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
 
     // Links out of the view open the full portal in a new tab instead of navigating the widget.
     let handle = window_event_listener(leptos::ev::click, move |event| {
-        let Some(anchor) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
-        else {
+        let Some(anchor) = crate::dom::clicked(&event, "a[href^='#/']") else {
             return;
         };
         let href = anchor.get_attribute("href").unwrap_or_default();

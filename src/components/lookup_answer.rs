@@ -2,7 +2,9 @@
 //! with its source, and a plain statement wherever the data is not yet known.
 
 use leptos::prelude::*;
-use ruxue_core::lookup::{name_of, pick_path, resolve, source_of, Kind};
+use ruxue_core::lookup::{name_of, resolve, source_of, Kind};
+
+use crate::components::lookup_choices::pick_href;
 
 use crate::components::community_notice::CommunityNotice;
 use crate::components::district_notes::DistrictNotes;
@@ -49,11 +51,7 @@ pub fn LookupAnswer(kind: Kind, index: usize) -> impl IntoView {
     // A community's answer points on to its 街镇, where the documents' schools are listed.
     let town_href = r.town.and_then(|town| {
         let index = directory.towns.iter().position(|t| std::ptr::eq(t, town))?;
-        Some(crate::location::href(&pick_path(
-            directory,
-            Kind::Town,
-            index,
-        )))
+        Some(pick_href(Kind::Town, index))
     });
     let community_rows = (!communities.is_empty()).then(|| {
         let items = communities

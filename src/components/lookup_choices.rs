@@ -20,9 +20,9 @@ pub fn place_of(m: &Match) -> String {
     }
 }
 
-/// The link that picks one match.
-fn pick_href(m: &Match) -> String {
-    crate::location::href(&pick_path(&corpus().directory, m.kind, m.index))
+/// The link that picks the place of `kind` at `index` in the directory, as the answer.
+pub fn pick_href(kind: Kind, index: usize) -> String {
+    crate::location::href(&pick_path(&corpus().directory, kind, index))
 }
 
 /// The matches as links, when none is sure enough to be the answer.
@@ -39,7 +39,7 @@ pub fn LookupChoices(result: LookupResult) -> impl IntoView {
                     .matches
                     .into_iter()
                     .map(|m| {
-                        let href = pick_href(&m);
+                        let href = pick_href(m.kind, m.index);
                         let kind = m.kind;
                         view! {
                             <li>

@@ -1,7 +1,9 @@
 //! The answer to a road name: roads are not in the data, so the parent picks their 街镇.
 
 use leptos::prelude::*;
-use ruxue_core::lookup::{pick_path, Kind, LookupResult};
+use ruxue_core::lookup::{Kind, LookupResult};
+
+use crate::components::lookup_choices::pick_href;
 
 use crate::data::corpus;
 use crate::i18n::use_texts;
@@ -36,7 +38,7 @@ pub fn RoadNotice(result: LookupResult) -> impl IntoView {
                         .enumerate()
                         .filter(|(_, town)| town.district == district)
                         .map(|(i, town)| {
-                            let href = crate::location::href(&pick_path(directory, Kind::Town, i));
+                            let href = pick_href(Kind::Town, i);
                             view! {
                                 <li>
                                     <a class="rx-link" href=href lang="zh-CN">
