@@ -2,3 +2,9 @@
 
 /** Files trunk names with a content hash (`ruxue-web-<hash>.js`, `…_bg.wasm`, `main-<hash>.css`). */
 export const HASHED = /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/;
+
+/** The folder of the data files the prerender writes (`ruxue_core::bundle::DATA_FOLDER`). */
+export const DATA_FOLDER = 'data';
+
+/** A data file, named by its content (`ruxue_core::bundle::file_name`). */
+export const DATA_FILE = /^corpus-[0-9a-f]{16}\.bin$/;

@@ -1,6 +1,6 @@
 // After the prerender: writes dist/sw.js, the service worker, from scripts/service-worker.js
 // with this build's precache list and version. The list is the app (hashed JS, wasm, CSS,
-// icons, manifest), the two entry pages (the portal's home, the widget's embed.html) and every
+// icons, manifest), the data file (data/corpus-<hash>.bin), the two entry pages (the portal's home, the widget's embed.html) and every
 // page file except the clause pages: those hundreds of pages are the documents' pages again,
 // and offline the worker serves the home page as a shell in which the app renders any page.
 // The version is a hash of every listed file's bytes and of the worker itself, so any change
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { HASHED } from './dist-files.mjs';
+import { DATA_FILE, DATA_FOLDER, HASHED } from './dist-files.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const template = await readFile(new URL('./service-worker.js', import.meta.url), 'utf8');
@@ -18,6 +18,7 @@ const template = await readFile(new URL('./service-worker.js', import.meta.url),
 async function pageFolders(dir = dist, prefix = '') {
   const found = [];
   for (const name of (await readdir(dir)).sort()) {
+    if (prefix === '' && name === DATA_FOLDER) continue;
     if ((await stat(join(dir, name))).isDirectory()) {
       const folder = `${prefix}${name}/`;
       const isClause = /^policies\/[^/]+\/[^/]+\/$/.test(folder);
@@ -30,9 +31,13 @@ async function pageFolders(dir = dist, prefix = '') {
 const top = await readdir(dist);
 const assets = top.filter((f) => HASHED.test(f) || /^(manifest\.webmanifest|icon[-.\w]*\.(png|svg))$/.test(f)).sort();
 if (!assets.some((f) => f.endsWith('.wasm'))) throw new Error(`offline: no wasm in ${dist}: build first`);
+const data = (await readdir(join(dist, DATA_FOLDER)).catch(() => []))
+  .filter((f) => DATA_FILE.test(f))
+  .map((f) => `${DATA_FOLDER}/${f}`);
+if (data.length === 0) throw new Error(`offline: no data file in ${dist}/${DATA_FOLDER}: run the prerender first`);
 const folders = await pageFolders();
 if (!folders.includes('guide/')) throw new Error(`offline: no prerendered pages in ${dist}: run the prerender first`);
-const precache = ['./', 'embed.html', ...folders, ...assets];
+const precache = ['./', 'embed.html', ...folders, ...assets, ...data];
 
 const hash = createHash('sha256').update(template);
 for (const entry of precache) {

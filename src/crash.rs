@@ -106,6 +106,71 @@ pub fn show_notice() {
     }
 }
 
+/// What a parent sees when the app cannot read its data file ([`crate::data::load`]): the
+/// page stays as it is (a prerendered page is still complete to read), with a notice at its
+/// top saying that search, lookup and the check need the data, what to try, and the technical
+/// reason for whoever runs the site. On the widget's or the offline shell's page, which holds
+/// only the loading message, the notice takes that message's place.
+pub fn show_data_notice(error: &crate::data::LoadError) {
+    web_sys::console::error_1(&format!("Ruxue: cannot read the data file: {error}").into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let english = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .is_some_and(|lang| lang.starts_with("en"));
+    let (what, next, reason) = match (english, error.is_network()) {
+        (false, true) => (
+            "本页的数据没有加载成功，搜索、查询和计算暂时不能使用。",
+            "请检查网络连接，然后重新加载本页。",
+            "原因：",
+        ),
+        (false, false) => (
+            "本页的数据文件无法读取，搜索、查询和计算暂时不能使用。",
+            "请重新加载本页；如果仍然出现这条提示，请告知本网站的管理者。",
+            "原因：",
+        ),
+        (true, true) => (
+            "This page's data did not load, so search, lookup and the check cannot be used yet.",
+            "Check your connection, then reload this page.",
+            "Reason: ",
+        ),
+        (true, false) => (
+            "This page's data file cannot be read, so search, lookup and the check cannot be used.",
+            "Reload this page; if this notice stays, tell whoever runs this site.",
+            "Reason: ",
+        ),
+    };
+    let build = || -> Option<web_sys::Element> {
+        let notice = document.create_element("div").ok()?;
+        notice.set_class_name("rx-crash rx-crash--data");
+        notice.set_attribute("role", "alert").ok()?;
+        for (text, class) in [
+            (what.to_string(), ""),
+            (next.to_string(), ""),
+            (format!("{reason}{error}"), "rx-crash__reason"),
+        ] {
+            let line = document.create_element("p").ok()?;
+            if !class.is_empty() {
+                line.set_class_name(class);
+            }
+            line.set_text_content(Some(&text));
+            notice.append_child(&line).ok()?;
+        }
+        Some(notice)
+    };
+    let Some(notice) = build() else {
+        return;
+    };
+    if let Some(loading) = document.get_element_by_id("rx-loading") {
+        loading.set_text_content(None);
+        let _ = loading.append_child(&notice);
+    } else if let Some(main) = document.get_element_by_id(crate::components::skip_link::MAIN_ID) {
+        let _ = main.insert_before(&notice, main.first_child().as_ref());
+    }
+}
+
 /// Test builds only (`--features test-hooks`): opening `#/__panic` (which the app shows at
 /// `__panic/`) panics, so the end-to-end tests can check what a parent would see. Release
 /// builds have no such path.

@@ -21,19 +21,21 @@ pub mod takeover;
 /// what the parent typed on the prerendered page meanwhile is kept ([`takeover`]).
 ///
 /// The work is cut into three tasks, each short enough to leave the page responsive on a
-/// slow phone: starting the wasm (this call), decoding the data, and rendering. As one task
-/// they blocked input for about 150 ms on Lighthouse's 4× slower CPU.
+/// slow phone: starting the wasm (this call), reading the data file ([`data::load`]), and
+/// rendering. As one task they blocked input for about 150 ms on Lighthouse's 4× slower CPU.
+/// Without its data the app does not start: the page stays as it is and says why.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     crash::install();
-    leptos::prelude::set_timeout(
-        || {
-            data::corpus();
-            leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO);
-        },
-        std::time::Duration::ZERO,
-    );
+    wasm_bindgen_futures::spawn_local(async {
+        match data::load().await {
+            Ok(()) => leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO),
+            Err(error) => crash::show_data_notice(&error),
+        }
+    });
 }
 
+#[cfg(target_arch = "wasm32")]
 fn take_over() {
     let document = leptos::prelude::document();
     let typed = document

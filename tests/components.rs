@@ -14,8 +14,13 @@ use ruxue_web::routes::Route;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element to mount into, so tests do not see each other's DOM.
+/// The bundle `build.rs` compiled: what the build writes as the app's data file.
+const DATA_FILE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// A fresh element to mount into, so tests do not see each other's DOM; the data is installed
+/// as `data::load` would.
 fn container() -> web_sys::HtmlElement {
+    ruxue_web::data::install(DATA_FILE).expect("build.rs wrote this bundle");
     let element = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&element).unwrap();
     element.unchecked_into()
@@ -280,7 +285,18 @@ async fn figures_are_emphasised_as_text_never_as_markup() {
 }
 
 #[wasm_bindgen_test]
-async fn the_bundled_corpus_decodes_with_all_five_documents() {
+async fn the_data_file_decodes_with_all_five_documents_and_other_formats_are_refused() {
+    let mut other_version = DATA_FILE.to_vec();
+    other_version[4] = other_version[4].wrapping_add(1);
+    assert!(matches!(
+        ruxue_web::data::install(&other_version),
+        Err(ruxue_core::bundle::BundleError::Version(_))
+    ));
+    assert_eq!(
+        ruxue_web::data::install(b"<!DOCTYPE html>"),
+        Err(ruxue_core::bundle::BundleError::BadMagic)
+    );
+    ruxue_web::data::install(DATA_FILE).expect("the build's own file");
     let ids: Vec<&str> = ruxue_web::data::corpus()
         .documents
         .iter()

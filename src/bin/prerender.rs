@@ -1,7 +1,10 @@
-//! Writes the prerendered pages into a built `dist/` (feature `ssr`; `scripts/build.sh` runs it
-//! after trunk and `scripts/csp.mjs`): one `index.html` per page folder, `404.html`,
-//! `sitemap.xml` and `robots.txt`, and a Content-Security-Policy header rule for each page in
-//! `_headers`, copied from the root page's.
+//! Writes the data file and the prerendered pages into a built `dist/` (feature `ssr`;
+//! `scripts/build.sh` runs it after trunk and `scripts/csp.mjs`): `data/corpus-<hash>.bin`
+//! (the bundle `build.rs` compiled from `data/`), then, from that file as the app reads it,
+//! one `index.html` per page folder, `404.html`, `sitemap.xml` and `robots.txt`. Every page,
+//! and the widget's `embed.html`, names the data file in `<meta name="rx-data">`. `_headers`
+//! gets a Content-Security-Policy rule for each page, copied from the root page's, and a
+//! cache-for-good rule for the data file.
 //!
 //! `cargo run --release --no-default-features --features ssr --bin ruxue-prerender -- dist`
 
@@ -25,6 +28,10 @@ fn main() -> Result<()> {
             template_path.display()
         );
     }
+    let data_href = write_data_file(&dist)?;
+    let template = with_data_meta(&template, &data_href)?;
+    // The widget's entry is the app's page without a prerendered view (scripts/csp.mjs).
+    write(&dist.join("embed.html"), &template)?;
     let site = &corpus().site;
     let mut pages = Route::every_page();
     pages.push(Route::NotFound);
@@ -40,13 +47,56 @@ fn main() -> Result<()> {
         let _ = writeln!(robots, "Sitemap: {url}sitemap.xml");
     }
     write(&dist.join("robots.txt"), &robots)?;
-    add_page_headers(&dist.join("_headers"), &pages)?;
+    add_headers(&dist.join("_headers"), &pages, &data_href)?;
     println!(
         "prerender: wrote {} pages, 404.html, sitemap.xml and robots.txt into {}",
         written.len() - 1,
         dist.display()
     );
     Ok(())
+}
+
+/// Writes the bundle as `data/<name>`, reads that file back and gives it to the pages, so the
+/// prerendered pages show exactly what the app will read. Returns its address below `dist/`.
+fn write_data_file(dist: &Path) -> Result<String> {
+    let bundle = ruxue_web::data::BUILT_BUNDLE;
+    let href = format!(
+        "{}/{}",
+        ruxue_core::bundle::DATA_FOLDER,
+        ruxue_core::bundle::file_name(bundle)
+    );
+    let path = dist.join(&href);
+    let folder = dist.join(ruxue_core::bundle::DATA_FOLDER);
+    // Only this build's file: an old one would be precached and deployed for nothing.
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder)
+            .with_context(|| format!("removing the last build's {}", folder.display()))?;
+    }
+    std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+    std::fs::write(&path, bundle).with_context(|| format!("writing {}", path.display()))?;
+    let written = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    ruxue_web::data::install(&written).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(href)
+}
+
+/// The page with `<meta name="rx-data">` naming the data file, right after its charset.
+fn with_data_meta(template: &str, data_href: &str) -> Result<String> {
+    let charset = template
+        .to_ascii_lowercase()
+        .find("<meta charset")
+        .context("trunk's index.html has no <meta charset>")?;
+    let end = charset
+        + template[charset..]
+            .find('>')
+            .context("unclosed <meta charset")?
+        + 1;
+    Ok(format!(
+        "{}<meta name=\"{}\" content=\"{}\">{}",
+        &template[..end],
+        ruxue_web::data::DATA_META,
+        ruxue_core::link::escape_html(data_href),
+        &template[end..]
+    ))
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
@@ -79,8 +129,9 @@ fn sitemap(pages: &[Route], site: &ruxue_core::model::Site) -> String {
     xml
 }
 
-/// Hosts that read `_headers` give each page the root page's policy (frame-ancestors 'self').
-fn add_page_headers(path: &Path, pages: &[Route]) -> Result<()> {
+/// Hosts that read `_headers` give each page the root page's policy (frame-ancestors 'self'),
+/// and may cache the data file for good: its name changes with its content.
+fn add_headers(path: &Path, pages: &[Route], data_href: &str) -> Result<()> {
     let headers = std::fs::read_to_string(path)
         .with_context(|| format!("reading {} (written by scripts/csp.mjs)", path.display()))?;
     let rule = headers
@@ -96,5 +147,9 @@ fn add_page_headers(path: &Path, pages: &[Route]) -> Result<()> {
         let folder = folder_href(&route.path());
         let _ = write!(out, "/{folder}\n{lines}\n/{folder}index.html\n{lines}\n");
     }
+    let _ = write!(
+        out,
+        "/{data_href}\n  Cache-Control: public, max-age=31536000, immutable\n"
+    );
     std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }

@@ -1,12 +1,16 @@
-//! The data bundle the portal embeds: the validated corpus, serialized with postcard.
+//! The portal's data file: the validated corpus, serialized with postcard.
 //!
-//! Format, version 6 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
-//! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site settings and source authorities): the 4 bytes
-//! `RXB1`, then a little-endian `u32` format version, then the postcard encoding of
-//! [`Corpus`]. The app's build script writes it and the app reads it, both
-//! through this module, so they cannot disagree. A change to any shipped type must bump
-//! [`FORMAT_VERSION`]. When the corpus grows past what one file should carry, the plan is one
-//! bundle per document with a small index bundle (see ARCHITECTURE.md).
+//! Format, version 8 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
+//! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
+//! settings and source authorities; 8 the site's public address): the 4 bytes `RXB1`, then a little-endian
+//! `u32` format version, then the postcard encoding of [`Corpus`]. The build writes it into
+//! `dist/data/` under a name that holds a hash of its bytes ([`file_name`]), so a host and a
+//! phone may cache it for good; every page names it in `<meta name="rx-data">`, and the app
+//! and the prerendered pages read that same file. A change to any shipped type must bump
+//! [`FORMAT_VERSION`]: an app reading a file of another version says so and stops.
+//!
+//! When the corpus grows past what one file should carry, the plan is one file per document,
+//! a small manifest and a search index sharded by term (see ARCHITECTURE.md).
 
 use crate::model::Corpus;
 
@@ -44,6 +48,20 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend(postcard::to_allocvec(corpus).expect("a corpus always serializes"));
     out
+}
+
+/// The folder below the build's output that holds the data files.
+pub const DATA_FOLDER: &str = "data";
+
+/// The name the build gives a bundle: `corpus-` and the first 16 hex digits of the SHA-256 of
+/// its bytes. Any change to the data or its format gives a new name, so an old copy in a
+/// cache is never read as the new one.
+#[cfg(feature = "loader")]
+pub fn file_name(bundle: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bundle);
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("corpus-{hex}.bin")
 }
 
 /// Decodes a bundle written by [`encode`].

@@ -190,6 +190,22 @@ fn the_bundle_round_trips_the_real_corpus() {
     );
 }
 
+/// A data file's name changes with its bytes, so a cached copy is never taken for a new one.
+#[test]
+fn a_data_file_is_named_by_its_content() {
+    let corpus = load_corpus(&repo_root().join("data")).unwrap();
+    let bytes = ruxue_core::bundle::encode(&corpus);
+    let name = ruxue_core::bundle::file_name(&bytes);
+    assert!(
+        name.starts_with("corpus-") && name.ends_with(".bin") && name.len() == 27,
+        "{name}"
+    );
+    assert_eq!(name, ruxue_core::bundle::file_name(&bytes));
+    let mut changed = bytes.clone();
+    *changed.last_mut().unwrap() ^= 1;
+    assert_ne!(name, ruxue_core::bundle::file_name(&changed));
+}
+
 /// What the app's build script prints, and fails on, for malformed data.
 #[test]
 fn the_build_fails_on_malformed_data_with_file_line_messages() {
