@@ -1,5 +1,5 @@
 # The project's one entry point. Each target installs what it needs first (scripts/setup.sh).
-.PHONY: serve test setup build size check lighthouse bench properties-long
+.PHONY: serve test setup build size check lighthouse bench scale-bench properties-long
 
 ## serve: set up, build, and serve the portal at http://127.0.0.1:8080/
 serve:
@@ -32,6 +32,10 @@ lighthouse:
 ## bench: search benchmark (index build, query p50/p95, recall@5, bundle bytes); not part of `make test`
 bench:
 	cargo bench -q --locked -p ruxue-core --bench search
+
+## scale-bench: the portal at 100× today's corpus beside Pagefind in headless Chromium (bytes, query p50/p95, index build); not part of `make test`
+scale-bench:
+	scripts/scale-bench.sh
 
 ## properties-long: a million cases per property test (crates/ruxue-core/tests/properties.rs); takes hours, not part of `make test`
 properties-long:

@@ -52,7 +52,32 @@ pub fn corpus() -> &'static Corpus {
 /// `make bench`), so pages that never search never pay for it.
 pub fn search_index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::build(corpus()))
+    INDEX.get_or_init(|| measured("rx-search-index", || SearchIndex::build(corpus())))
+}
+
+/// Runs `work`, and in the browser records how long it took as a User Timing measure named
+/// `name` (`performance.getEntriesByName(name)`), which `make scale-bench` reads: the figures
+/// come from the page a parent would use, not from a harness of its own.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}-start");
+        if let Some(performance) = &performance {
+            let _ = performance.mark(&start);
+        }
+        let result = work();
+        if let Some(performance) = &performance {
+            let _ = performance.measure_with_start_mark(name, &start);
+            performance.clear_marks_with_mark_name(&start);
+        }
+        result
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        work()
+    }
 }
 
 /// Why the app could not read its data. The page stays as it was (prerendered, it is still

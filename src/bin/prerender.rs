@@ -7,6 +7,10 @@
 //! cache-for-good rule for the data file.
 //!
 //! `cargo run --release --no-default-features --features ssr --bin ruxue-prerender -- dist`
+//!
+//! For the scale benchmark (`make scale-bench`) only: `RUXUE_BUNDLE=<file>` takes the data
+//! file from there instead of from `data/`, and `RUXUE_PRERENDER_CLAUSES=0` leaves out the
+//! clause pages (tens of thousands of files for a synthetic corpus, none of them measured).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -34,6 +38,17 @@ fn main() -> Result<()> {
     write(&dist.join("embed.html"), &template)?;
     let site = &corpus().site;
     let mut pages = Route::every_page();
+    if std::env::var_os("RUXUE_PRERENDER_CLAUSES").is_some_and(|v| v == "0") {
+        pages.retain(|route| {
+            !matches!(
+                route,
+                Route::Document {
+                    clause: Some(_),
+                    ..
+                }
+            )
+        });
+    }
     pages.push(Route::NotFound);
     let mut written = Vec::new();
     for route in &pages {
@@ -59,7 +74,14 @@ fn main() -> Result<()> {
 /// Writes the bundle as `data/<name>`, reads that file back and gives it to the pages, so the
 /// prerendered pages show exactly what the app will read. Returns its address below `dist/`.
 fn write_data_file(dist: &Path) -> Result<String> {
-    let bundle = ruxue_web::data::BUILT_BUNDLE;
+    let other = match std::env::var_os("RUXUE_BUNDLE") {
+        Some(file) => Some(
+            std::fs::read(&file)
+                .with_context(|| format!("reading RUXUE_BUNDLE={}", file.to_string_lossy()))?,
+        ),
+        None => None,
+    };
+    let bundle = other.as_deref().unwrap_or(ruxue_web::data::BUILT_BUNDLE);
     let href = format!(
         "{}/{}",
         ruxue_core::bundle::DATA_FOLDER,

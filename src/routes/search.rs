@@ -43,7 +43,10 @@ pub fn SearchPage() -> impl IntoView {
             kinds: kinds_of(&state.kind),
             limit: LIMIT,
         };
-        Some(search_index().search(corpus(), &request))
+        let index = search_index();
+        Some(crate::data::measured("rx-search", || {
+            index.search(corpus(), &request)
+        }))
     });
 
     // Typing replaces the current history entry, so Back leaves the search instead of

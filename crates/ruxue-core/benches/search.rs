@@ -35,20 +35,6 @@ fn repo_root() -> PathBuf {
         .unwrap()
 }
 
-/// The corpus repeated `times` times under new ids, so postings grow as a real corpus would.
-fn synthetic(corpus: &Corpus, times: usize) -> Corpus {
-    let mut bigger = corpus.clone();
-    bigger.documents.clear();
-    for copy in 0..times {
-        for document in &corpus.documents {
-            let mut document = document.clone();
-            document.meta.id = format!("{}-x{copy}", document.meta.id);
-            bigger.documents.push(document);
-        }
-    }
-    bigger
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
@@ -191,11 +177,7 @@ fn main() {
     all_queries.extend(parents.query);
 
     measure("bundled corpus", &corpus, &all_queries);
-    measure(
-        "synthetic 100× corpus",
-        &synthetic(&corpus, 100),
-        &all_queries,
-    );
+    measure("synthetic 100× corpus", &corpus.repeated(100), &all_queries);
 
     let index = SearchIndex::build(&corpus);
     let (clause_set, parent_set) = all_queries.split_at(clause_count);

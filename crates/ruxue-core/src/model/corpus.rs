@@ -69,6 +69,22 @@ impl Corpus {
         }
     }
 
+    /// This corpus with its documents repeated `times` times under new ids (`<id>-x<copy>`),
+    /// so that postings and pages grow as a real corpus would. For the benchmarks only (`make
+    /// bench`, `make scale-bench`): the copies are not real documents and are never shipped.
+    pub fn repeated(&self, times: usize) -> Corpus {
+        let mut bigger = self.clone();
+        bigger.documents.clear();
+        for copy in 0..times {
+            for document in &self.documents {
+                let mut document = document.clone();
+                document.meta.id = format!("{}-x{copy}", document.meta.id);
+                bigger.documents.push(document);
+            }
+        }
+        bigger
+    }
+
     /// How many guide statements rest on official text (at least one official source), and
     /// how many there are.
     pub fn statements_on_official_text(&self) -> (usize, usize) {

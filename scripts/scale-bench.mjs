@@ -1,0 +1,148 @@
+// The scale benchmark's browser half (scripts/scale-bench.sh builds the site first): serves a
+// built dist/ compressed, as a static host would, and measures in headless Chromium, for the
+// portal and for Pagefind over the same documents' pages, in the same run:
+//   - bytes transferred for the first page (the search page, up to a usable search box; for
+//     Pagefind, its script, wasm and index metadata loaded and initialised);
+//   - bytes transferred for the first search, and for the next nine (with the data each shown
+//     result needs: Pagefind's fragments for the top five);
+//   - query time p50/p95 in the browser, over every query of tests/search/relevance.toml (the
+//     portal's own User Timing measure `rx-search`, the engine's call; Pagefind's
+//     `search()` plus the top five results' `data()`, as its UI would show them);
+//   - index build time (the portal builds its index in the browser on the first search, the
+//     `rx-search-index` measure; Pagefind builds it at deploy time, timed by the shell script).
+// Prints a side-by-side table and writes it to <work>/report.md.
+//
+// node scripts/scale-bench.mjs <work folder> <pagefind build ms> <portal build ms>
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [work, pagefindBuildMs, portalBuildMs] = process.argv.slice(2);
+const dist = resolve(work, 'dist');
+const port = Number(process.env.PORT ?? 8098);
+const base = `http://127.0.0.1:${port}/`;
+
+const relevance = await readFile(new URL('../tests/search/relevance.toml', import.meta.url), 'utf8');
+const queries = [...relevance.matchAll(/^q = "(.*)"$/gm)].map((m) => m[1]);
+if (queries.length < 10) throw new Error('scale-bench: expected at least ten queries in tests/search/relevance.toml');
+
+const server = spawn(process.execPath, [new URL('./serve.mjs', import.meta.url).pathname, dist], {
+  env: { ...process.env, PORT: String(port) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((ready) => server.stdout.once('data', ready));
+
+const browser = await chromium.launch({
+  executablePath: process.env.RUXUE_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+
+/** A fresh tab (no cache, no service worker) that counts the bytes it receives. */
+async function freshPage() {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  const counter = { bytes: 0, pending: [] };
+  page.on('requestfinished', (request) => {
+    counter.pending.push(
+      request.sizes().then((s) => {
+        counter.bytes += s.responseBodySize + s.responseHeadersSize;
+      }),
+    );
+  });
+  counter.settle = async () => {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+    await Promise.all(counter.pending);
+    return counter.bytes;
+  };
+  return { context, page, counter };
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.round((sorted.length - 1) * p)];
+};
+
+// The server compresses each file once; the big data file takes seconds at brotli's best
+// setting, which is a host's cost, not a parent's wait.
+for (const warm of ['search/', 'pagefind/pagefind.js']) await fetch(base + warm, { headers: { 'accept-encoding': 'br' } });
+const dataFile = (await readFile(join(dist, 'search/index.html'), 'utf8')).match(/name="rx-data" content="([^"]+)"/)[1];
+await fetch(base + dataFile, { headers: { 'accept-encoding': 'br' } });
+
+async function measurePortal() {
+  const { context, page, counter } = await freshPage();
+  await page.goto(`${base}search/`);
+  await page.waitForFunction(() => !document.getElementById('rx-prerendered') && document.getElementById('rx-search-input'), null, { timeout: 120000 });
+  const firstPage = await counter.settle();
+  const searchBytes = [];
+  for (const q of queries) {
+    const before = counter.bytes;
+    const count = await page.evaluate(() => performance.getEntriesByName('rx-search').length);
+    await page.fill('#rx-search-input', q);
+    await page.waitForFunction((n) => performance.getEntriesByName('rx-search').length > n, count, { timeout: 120000 });
+    searchBytes.push((await counter.settle()) - before);
+  }
+  const times = await page.evaluate(() => performance.getEntriesByName('rx-search').map((e) => e.duration));
+  const indexBuild = await page.evaluate(() => performance.getEntriesByName('rx-search-index')[0]?.duration);
+  await context.close();
+  return { firstPage, searchBytes, times, indexBuild };
+}
+
+async function measurePagefind() {
+  await writeFile(
+    join(dist, 'pagefind-bench.html'),
+    `<!DOCTYPE html><meta charset="utf-8"><title>Pagefind</title><script type="module">
+window.pagefind = await import('./pagefind/pagefind.js');
+await window.pagefind.init();
+window.ready = true;
+</script>`,
+  );
+  const { context, page, counter } = await freshPage();
+  await page.goto(`${base}pagefind-bench.html`);
+  await page.waitForFunction(() => window.ready === true, null, { timeout: 60000 });
+  const firstPage = await counter.settle();
+  const searchBytes = [];
+  const times = [];
+  for (const q of queries) {
+    const before = counter.bytes;
+    times.push(
+      await page.evaluate(async (q) => {
+        const start = performance.now();
+        const found = await window.pagefind.search(q);
+        await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+        return performance.now() - start;
+      }, q),
+    );
+    searchBytes.push((await counter.settle()) - before);
+  }
+  await context.close();
+  return { firstPage, searchBytes, times };
+}
+
+const portal = await measurePortal();
+const pagefind = await measurePagefind();
+await browser.close();
+server.kill();
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => (value === undefined ? 'n/a' : `${value.toFixed(1)} ms`);
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const rows = [
+  ['first page, transferred', kb(portal.firstPage), kb(pagefind.firstPage)],
+  ['first search, transferred', kb(portal.searchBytes[0]), kb(pagefind.searchBytes[0])],
+  ['next nine searches, transferred', kb(sum(portal.searchBytes.slice(1, 10))), kb(sum(pagefind.searchBytes.slice(1, 10)))],
+  [`query p50 (${queries.length} queries)`, ms(percentile(portal.times, 0.5)), ms(percentile(pagefind.times, 0.5))],
+  [`query p95 (${queries.length} queries)`, ms(percentile(portal.times, 0.95)), ms(percentile(pagefind.times, 0.95))],
+  ['index build', `${ms(portal.indexBuild)} (in the browser, first search)`, `${ms(Number(pagefindBuildMs))} (CLI, at deploy)`],
+  ['site build (trunk, prerender, worker)', ms(Number(portalBuildMs)), '(added to the portal build)'],
+];
+const width = [37, 44, 30];
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
+const table = [
+  line(['500 documents (scale_corpus 100)', 'Ruxue', 'Pagefind']),
+  line(width.map((w) => '-'.repeat(w))),
+  ...rows.map(line),
+].join('\n');
+console.log(table);
+await writeFile(join(work, 'report.md'), `${table}\n`);
