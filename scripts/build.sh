@@ -10,5 +10,7 @@ trunk build --release --locked --dist "$dist"
 node scripts/csp.mjs "$dist"
 # Every page as a real file, rendered natively from the app's components (src/prerender.rs).
 cargo run -q --locked --no-default-features --features ssr --bin ruxue-prerender -- "$dist"
+# Brotli and gzip copies of the hashed files and the data file, for hosts that serve them.
+node scripts/precompress.mjs "$dist"
 # The service worker, with the finished dist's precache list (scripts/service-worker.js).
 node scripts/offline.mjs "$dist"

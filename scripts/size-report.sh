@@ -14,12 +14,8 @@ while IFS= read -r file; do
     br=$(brotli -q 11 -c "$file" | wc -c)
     total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
     printf '%-44s %10d %10d %10d\n' "${file#"$dist"/}" "$raw" "$gz" "$br"
-done < <(find "$dist" -type f | sort)
+done < <(find "$dist" -type f ! -name '*.br' ! -name '*.gz' | sort)
 printf '%-44s %10d %10d %10d\n' TOTAL "$total_raw" "$total_gz" "$total_br"
 
-# The data bundle is embedded in the wasm above; its own size shows what the data costs.
-bundle=$(ls -t "$RUXUE_ROOT"/target/wasm32-unknown-unknown/release/build/ruxue-web-*/out/corpus.bin 2>/dev/null | head -n 1 || true)
-if [ -n "$bundle" ]; then
-    printf '%-44s %10d %10d %10d\n' "(in the wasm) data bundle corpus.bin" \
-        "$(wc -c < "$bundle")" "$(gzip -9 -c "$bundle" | wc -c)" "$(brotli -q 11 -c "$bundle" | wc -c)"
-fi
+# The precompressed copies (scripts/precompress.mjs) are left out above: they are the same
+# files, and their sizes are the gzip and brotli columns.

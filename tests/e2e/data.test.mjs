@@ -1,17 +1,19 @@
 // End-to-end tests of the data file (issue 15): the corpus is a file of its own beside the
-// app, named by its content, fetched once beside the wasm, cached for good; a page whose data
+// app, named by its content, fetched once beside the wasm, cached for good, with brotli and
+// gzip copies beside it; a page whose data
 // file is missing, of another format version or not a data file at all keeps its content and
 // says plainly what happened and what to do.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { assertNoUnexpectedErrors, axeViolations, openPage } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
-const dataFiles = readdirSync(join(dist, 'data'));
+const dataFiles = readdirSync(join(dist, 'data')).filter((f) => f.endsWith('.bin'));
 const wasmFile = readdirSync(dist).find((f) => f.endsWith('.wasm'));
 
 let portal;
@@ -51,6 +53,9 @@ describe('the data file', () => {
       const html = readFileSync(join(dist, page), 'utf8');
       assert.ok(html.includes(`<meta name="rx-data" content="data/${dataFiles[0]}">`), page);
     }
+    // Precompressed copies for hosts that serve them, whatever types they compress themselves.
+    assert.ok(brotliDecompressSync(readFileSync(join(dist, 'data', `${dataFiles[0]}.br`))).equals(data));
+    assert.ok(gunzipSync(readFileSync(join(dist, 'data', `${dataFiles[0]}.gz`))).equals(data));
     const headers = readFileSync(join(dist, '_headers'), 'utf8');
     assert.ok(headers.includes(`/data/${dataFiles[0]}\n  Cache-Control: public, max-age=31536000, immutable\n`));
   });
