@@ -12,13 +12,13 @@
 //     `rx-search-index` measure; Pagefind builds it at deploy time, timed by the shell script).
 // Prints a side-by-side table and writes it to <work>/report.md.
 //
-// node scripts/scale-bench.mjs <work folder> <pagefind build ms> <portal build ms>
+// node scripts/scale-bench.mjs <work folder> <pagefind build ms> <portal build ms> <times> <documents>
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [work, pagefindBuildMs, portalBuildMs] = process.argv.slice(2);
+const [work, pagefindBuildMs, portalBuildMs, times = '100', documents = '500'] = process.argv.slice(2);
 const dist = resolve(work, 'dist');
 const port = Number(process.env.PORT ?? 8098);
 const base = `http://127.0.0.1:${port}/`;
@@ -140,7 +140,7 @@ const rows = [
 const width = [37, 44, 30];
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
 const table = [
-  line(['500 documents (scale_corpus 100)', 'Ruxue', 'Pagefind']),
+  line([`${documents} documents (scale_corpus ${times})`, 'Ruxue', 'Pagefind']),
   line(width.map((w) => '-'.repeat(w))),
   ...rows.map(line),
 ].join('\n');

@@ -7,7 +7,7 @@
 #   2. The release site built from it (clause pages left out: none is measured).
 #   3. Pagefind (npm, extended build, --force-language zh-cn) over the 500 document pages.
 #   4. scripts/scale-bench.mjs measures both in headless Chromium.
-# Pagefind comes from npm on first use.
+# Pagefind comes from npm on first use. TIMES=1 measures today's corpus the same way.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
@@ -15,7 +15,7 @@ scripts/setup.sh --browser
 work="target/scale-bench"
 rm -rf "$work"
 mkdir -p "$work"
-cargo run -q --locked --release -p ruxue-core --example scale_corpus -- 100 "$work/corpus.bin"
+cargo run -q --locked --release -p ruxue-core --example scale_corpus -- "${TIMES:-100}" "$work/corpus.bin"
 now_ms() { date +%s%3N; }
 start=$(now_ms)
 RUXUE_DIST="$work/dist" RUXUE_BUNDLE="$work/corpus.bin" RUXUE_PRERENDER_CLAUSES=0 scripts/build.sh >/dev/null
@@ -24,4 +24,5 @@ start=$(now_ms)
 npm exec --yes --package=pagefind@1.6.0 -- pagefind --site "$work/dist" --glob 'policies/*/index.html' \
     --force-language zh-cn --quiet
 pagefind_ms=$(( $(now_ms) - start ))
-node scripts/scale-bench.mjs "$work" "$pagefind_ms" "$portal_ms"
+documents=$(find "$work/dist/policies" -mindepth 2 -maxdepth 2 -name index.html | wc -l)
+node scripts/scale-bench.mjs "$work" "$pagefind_ms" "$portal_ms" "${TIMES:-100}" "$documents"
