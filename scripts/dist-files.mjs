@@ -6,5 +6,8 @@ export const HASHED = /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/;
 /** The folder of the data files the prerender writes (`ruxue_core::bundle::DATA_FOLDER`). */
 export const DATA_FOLDER = 'data';
 
-/** A data file, named by its content (`ruxue_core::bundle::file_name`). */
-export const DATA_FILE = /^corpus-[0-9a-f]{16}\.bin$/;
+/**
+ * A data file, named by its content (`ruxue_core::bundle::file_name`): the manifest
+ * (`corpus-<hash>.bin`) or a document's texts (`doc-<id>-<hash>.bin`).
+ */
+export const DATA_FILE = /^(corpus|doc-[a-z0-9-]+)-[0-9a-f]{16}\.bin$/;

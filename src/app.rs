@@ -8,6 +8,8 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
 use crate::components::update_notice::UpdateNotice;
+use crate::components::with_texts::WithTexts;
+use crate::data::Needed;
 use crate::i18n::Lang;
 use crate::location::{provide_location, set_link_mode, LinkMode};
 use crate::routes::clusters::ClustersPage;
@@ -110,9 +112,21 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Policies => view! { <PoliciesPage /> }.into_any(),
                 Route::Document { id, clause } => {
-                    view! { <DocumentPage id=id clause=clause /> }.into_any()
+                    view! {
+                        <WithTexts needed=Needed::Document(id.clone())>
+                            <DocumentPage id=id.clone() clause=clause.clone() />
+                        </WithTexts>
+                    }
+                        .into_any()
                 }
-                Route::Search => view! { <SearchPage /> }.into_any(),
+                Route::Search => {
+                    view! {
+                        <WithTexts needed=Needed::All>
+                            <SearchPage />
+                        </WithTexts>
+                    }
+                        .into_any()
+                }
                 Route::Guide => view! { <GuidePage /> }.into_any(),
                 Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
                 Route::Clusters => view! { <ClustersPage /> }.into_any(),

@@ -1,58 +1,172 @@
-//! The corpus, read from the build's data file (`ruxue_core::bundle` has the format).
+//! The corpus, read from the build's data files (`ruxue_core::bundle` has the format): a
+//! manifest with everything but the clauses' texts, and one file of texts per document.
 //!
 //! The data is not compiled into the app. The wasm stays byte-for-byte the same when editors
-//! change the data, so phones keep it cached; the first visit fetches app and data side by
-//! side. Every page names its data file in `<meta name="rx-data">` (the prerender writes it);
-//! the app fetches that file once at start, before it renders, so every view reads the corpus
-//! synchronously. Natively (the prerender and the render tests) the same bytes come from the
-//! build script's output.
+//! change the data, so phones keep it cached; the first visit fetches app and manifest side by
+//! side. Every page names the manifest in `<meta name="rx-data">` (the prerender writes it);
+//! the app reads it once at start, before it renders, so every view reads [`corpus`]
+//! synchronously. A document's texts are fetched when it is opened ([`document`]), and every
+//! document's when a search needs them ([`full_corpus`]); `components::with_texts` shows a
+//! view once what it needs is in. Natively (the prerender, the render tests) everything is in
+//! from the start.
 
 use std::sync::OnceLock;
 
-use ruxue_core::bundle::BundleError;
+use ruxue_core::bundle::{BundleError, Manifest};
 use ruxue_core::search::SearchIndex;
-use ruxue_core::Corpus;
+use ruxue_core::{Corpus, Document};
 
-static CORPUS: OnceLock<Corpus> = OnceLock::new();
+static MANIFEST: OnceLock<(Manifest, Vec<u8>)> = OnceLock::new();
+/// Each document with its texts, in the manifest's order, once its file is in; with the
+/// file's bytes, from which the full corpus is decoded again rather than copied (a deep copy
+/// of the corpus types costs the wasm more code than decoding them).
+static DOCUMENTS: OnceLock<Vec<OnceLock<DocumentFile>>> = OnceLock::new();
+/// A document, and the bytes of its file.
+type DocumentFile = (Document, Vec<u8>);
+static FULL: OnceLock<Corpus> = OnceLock::new();
 
-/// The `name` of the `<meta>` whose `content` is the data file's address, relative to the
+/// The `name` of the `<meta>` whose `content` is the manifest's address, relative to the
 /// page's `<base>`.
 pub const DATA_META: &str = "rx-data";
 
-/// The bundle `build.rs` compiled from `data/`: what the prerender writes as the data file.
+/// The bundle `build.rs` compiled from `data/`, which the prerender splits into the data
+/// files.
 #[cfg(not(target_arch = "wasm32"))]
 pub static BUILT_BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// Decodes a data file and keeps its corpus for the page's life; a second call keeps the
-/// first. A file of another format version or not a data file at all is an error.
+/// Which documents' texts a view needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needed {
+    /// One document's (the reader, the widget's clause), by id.
+    Document(String),
+    /// Every document's (search).
+    All,
+}
+
+/// Decodes a manifest and keeps it for the page's life; a second call keeps the first. A file
+/// of another format version, or not a manifest at all, is an error.
 pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
-    let corpus = ruxue_core::bundle::decode(bytes)?;
-    let _ = CORPUS.set(corpus);
+    let manifest = ruxue_core::bundle::decode_manifest(bytes)?;
+    let count = manifest.corpus.documents.len();
+    if MANIFEST.set((manifest, bytes.to_vec())).is_ok() {
+        let _ = DOCUMENTS.set((0..count).map(|_| OnceLock::new()).collect());
+    }
     Ok(())
 }
 
-/// The shipped corpus. In the browser the app renders only after [`load`] installed it.
-pub fn corpus() -> &'static Corpus {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        CORPUS.get_or_init(|| {
-            ruxue_core::bundle::decode(BUILT_BUNDLE)
-                .expect("build.rs wrote this bundle with the same format")
-        })
+/// Decodes the file of the document at `index` (in the manifest's order) and keeps it.
+pub fn install_texts(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
+    let (manifest, _) = MANIFEST
+        .get()
+        .ok_or_else(|| BundleError::Mismatch("a document before the manifest".into()))?;
+    let slots = DOCUMENTS.get().expect("set with the manifest");
+    let slot = slots
+        .get(index)
+        .ok_or_else(|| BundleError::Mismatch(format!("no document {index}")))?;
+    if slot.get().is_none() {
+        let document = ruxue_core::bundle::decode_document(bytes)?;
+        manifest.check_document(index, &document)?;
+        let _ = slot.set((document, bytes.to_vec()));
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        CORPUS
-            .get()
-            .expect("the app renders only after data::load has installed the corpus")
-    }
+    Ok(())
 }
 
-/// The search index, built from the corpus on first use (about 12 ms natively, measured by
-/// `make bench`), so pages that never search never pay for it.
+/// Natively: the data files `split` makes of the build's bundle, all installed, unless the
+/// prerender installed the files it wrote first.
+#[cfg(not(target_arch = "wasm32"))]
+fn manifest() -> &'static Manifest {
+    // Tests render on several threads: one installs, the others wait for it.
+    static BUILT: OnceLock<()> = OnceLock::new();
+    if MANIFEST.get().is_none() {
+        BUILT.get_or_init(|| {
+            let corpus = ruxue_core::bundle::decode(BUILT_BUNDLE)
+                .expect("build.rs wrote this bundle with the same format");
+            let files = ruxue_core::bundle::split(&corpus);
+            let _ = install(&files.manifest.1);
+            for (index, (_, bytes)) in files.texts.iter().enumerate() {
+                install_texts(index, bytes).expect("split wrote these texts");
+            }
+        });
+    }
+    &MANIFEST.get().expect("installed above").0
+}
+
+#[cfg(target_arch = "wasm32")]
+fn manifest() -> &'static Manifest {
+    &MANIFEST
+        .get()
+        .expect("the app renders only after data::load has installed the manifest")
+        .0
+}
+
+/// The corpus without its clauses' texts (headings excepted): what every view but the reader
+/// and search needs.
+pub fn corpus() -> &'static Corpus {
+    &manifest().corpus
+}
+
+/// The document `id` with its clauses' texts, once they are in ([`load_texts`]).
+pub fn document(id: &str) -> Option<&'static Document> {
+    let index = corpus().documents.iter().position(|d| d.meta.id == id)?;
+    DOCUMENTS
+        .get()?
+        .get(index)?
+        .get()
+        .map(|(document, _)| document)
+}
+
+/// The whole corpus with every clause's text, once every document's texts are in.
+pub fn full_corpus() -> Option<&'static Corpus> {
+    manifest();
+    if let Some(full) = FULL.get() {
+        return Some(full);
+    }
+    let files = DOCUMENTS
+        .get()?
+        .iter()
+        .map(|slot| slot.get().map(|(_, bytes)| bytes))
+        .collect::<Option<Vec<_>>>()?;
+    Some(FULL.get_or_init(|| {
+        let (_, manifest_bytes) = MANIFEST.get().expect("read above");
+        let mut full = ruxue_core::bundle::decode_manifest(manifest_bytes)
+            .expect("decoded once already")
+            .corpus;
+        full.documents = files
+            .iter()
+            .map(|bytes| ruxue_core::bundle::decode_document(bytes).expect("decoded once already"))
+            .collect();
+        full
+    }))
+}
+
+/// Whether the texts `needed` are in.
+pub fn has_texts(needed: &Needed) -> bool {
+    missing(needed).is_empty()
+}
+
+/// The documents (by position) whose texts `needed` asks for and are not in yet. A document
+/// the manifest does not hold needs nothing: its page says it was not found.
+fn missing(needed: &Needed) -> Vec<usize> {
+    let documents = &corpus().documents;
+    let slots = DOCUMENTS.get().expect("set with the manifest");
+    (0..documents.len())
+        .filter(|&i| match needed {
+            Needed::Document(id) => documents[i].meta.id == *id,
+            Needed::All => true,
+        })
+        .filter(|&i| slots[i].get().is_none())
+        .collect()
+}
+
+/// The search index, built from the full corpus on first use (about 12 ms natively, measured
+/// by `make bench`), so pages that never search never pay for it. Search views are shown only
+/// once every document's texts are in.
 pub fn search_index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| measured("rx-search-index", || SearchIndex::build(corpus())))
+    INDEX.get_or_init(|| {
+        let corpus = full_corpus().expect("search is shown only once every text is in");
+        measured("rx-search-index", || SearchIndex::build(corpus))
+    })
 }
 
 /// Runs `work`, and in the browser records how long it took as a User Timing measure named
@@ -80,8 +194,9 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     }
 }
 
-/// Why the app could not read its data. The page stays as it was (prerendered, it is still
-/// readable) and says what happened ([`crate::crash::show_data_notice`]).
+/// Why the app could not read a data file. The page stays as it was (prerendered, it is
+/// still readable) and says what happened ([`crate::crash::show_data_notice`], or the
+/// reader's and search's own notice for a document's texts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The page has no `<meta name="rx-data">`: it was not written by this build's prerender.
@@ -104,10 +219,12 @@ impl LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::NoDataFile => write!(
-                f,
-                "this page names no data file (<meta name=\"{DATA_META}\">)"
-            ),
+            LoadError::NoDataFile => {
+                write!(
+                    f,
+                    "this page names no data file (<meta name=\"{DATA_META}\">)"
+                )
+            }
             LoadError::Network { url, message } => write!(f, "{url}: {message}"),
             LoadError::Status { url, status } => write!(f, "{url}: HTTP {status}"),
             LoadError::Bundle { url, error } => write!(f, "{url}: {error}"),
@@ -115,9 +232,9 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// The data file's address: the page's `<meta name="rx-data">`, against the page's `<base>`.
+/// The manifest's address: the page's `<meta name="rx-data">`, against the page's `<base>`.
 #[cfg(target_arch = "wasm32")]
-fn data_url() -> Option<String> {
+fn manifest_url() -> Option<String> {
     let document = leptos::prelude::document();
     let content = document
         .query_selector(&format!("meta[name=\"{DATA_META}\"]"))
@@ -128,27 +245,79 @@ fn data_url() -> Option<String> {
     Some(web_sys::Url::new_with_base(&content, &base).ok()?.href())
 }
 
-/// Fetches the page's data file and installs it. The start-up script has already asked for
-/// it (a preload beside the wasm), so this normally reads the browser's copy.
+/// The bytes at `url`.
 #[cfg(target_arch = "wasm32")]
-pub async fn load() -> Result<(), LoadError> {
-    let url = data_url().ok_or(LoadError::NoDataFile)?;
+async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |error: gloo_net::Error| LoadError::Network {
-        url: url.clone(),
+        url: url.to_string(),
         message: error.to_string(),
     };
-    let response = gloo_net::http::Request::get(&url)
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Status {
-            url,
+            url: url.to_string(),
             status: response.status(),
         });
     }
-    let bytes = response.binary().await.map_err(network)?;
+    response.binary().await.map_err(network)
+}
+
+/// Fetches the page's manifest and installs it. The start-up script has already asked for it
+/// (a preload beside the wasm), so this normally reads the browser's copy.
+#[cfg(target_arch = "wasm32")]
+pub async fn load() -> Result<(), LoadError> {
+    let url = manifest_url().ok_or(LoadError::NoDataFile)?;
+    let bytes = fetch(&url).await?;
     install(&bytes).map_err(|error| LoadError::Bundle { url, error })
+}
+
+/// Fetches the texts `needed` that are not in yet, all at once, and installs them. The
+/// documents' files sit beside the manifest.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_texts(needed: &Needed) -> Result<(), LoadError> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let base = manifest_url().ok_or(LoadError::NoDataFile)?;
+    // Each request runs as a promise of its own, so that they go out together; `Promise.all`
+    // waits for them (the app already has promises, so this adds less to the wasm than a
+    // Rust join would). The first error is kept here, since a promise carries only a value.
+    let failure: Rc<RefCell<Option<LoadError>>> = Rc::default();
+    let promises = js_sys::Array::new();
+    for index in missing(needed) {
+        let url =
+            web_sys::Url::new_with_base(&MANIFEST.get().expect("loaded").0.texts[index], &base)
+                .map(|u| u.href())
+                .unwrap_or_default();
+        let failure = Rc::clone(&failure);
+        promises.push(&wasm_bindgen_futures::future_to_promise(async move {
+            let loaded = match fetch(&url).await {
+                Ok(bytes) => {
+                    install_texts(index, &bytes).map_err(|error| LoadError::Bundle { url, error })
+                }
+                Err(error) => Err(error),
+            };
+            match loaded {
+                Ok(()) => Ok(wasm_bindgen::JsValue::UNDEFINED),
+                Err(error) => {
+                    failure.borrow_mut().get_or_insert(error);
+                    Err(wasm_bindgen::JsValue::UNDEFINED)
+                }
+            }
+        }));
+    }
+    let all = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&promises)).await;
+    let first_error = failure.borrow_mut().take();
+    match (all, first_error) {
+        (Ok(_), _) => Ok(()),
+        (Err(_), Some(error)) => Err(error),
+        (Err(_), None) => Err(LoadError::Network {
+            url: base,
+            message: "a request failed".into(),
+        }),
+    }
 }
 
 /// Today's date from the browser's clock (local time), for the calculator and key dates.

@@ -16,30 +16,50 @@ pub mod routes;
 pub mod search_state;
 pub mod takeover;
 
+/// The id of the element holding a prerendered page; the app replaces it when it starts.
+pub const PRERENDERED_ID: &str = "rx-prerendered";
+
 /// Replaces the static loading message in `index.html`, or a prerendered page, with the
 /// running app. It renders the same markup, in the same task, so nothing moves or flashes;
 /// what the parent typed on the prerendered page meanwhile is kept ([`takeover`]).
 ///
 /// The work is cut into three tasks, each short enough to leave the page responsive on a
-/// slow phone: starting the wasm (this call), reading the data file ([`data::load`]), and
+/// slow phone: starting the wasm (this call), reading the data ([`data::load`]), and
 /// rendering. As one task they blocked input for about 150 ms on Lighthouse's 4× slower CPU.
-/// Without its data the app does not start: the page stays as it is and says why.
+/// A prerendered document's page and search page also wait for the texts they show, so that
+/// the app renders what the prerendered page holds (elsewhere, the widget for one, the view
+/// fetches them itself: `components::with_texts`). Without its data the app does not start: the page
+/// stays as it is and says why.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     crash::install();
     wasm_bindgen_futures::spawn_local(async {
-        match data::load().await {
+        let loaded = match data::load().await {
+            Ok(()) => match prerendered_texts() {
+                Some(needed) => data::load_texts(&needed).await,
+                None => Ok(()),
+            },
+            Err(error) => Err(error),
+        };
+        match loaded {
             Ok(()) => leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO),
             Err(error) => crash::show_data_notice(&error),
         }
     });
 }
 
+/// The texts the prerendered page shows, if there is a prerendered page.
+#[cfg(target_arch = "wasm32")]
+fn prerendered_texts() -> Option<data::Needed> {
+    leptos::prelude::document().get_element_by_id(PRERENDERED_ID)?;
+    routes::Route::from_path(&location::page_path()).texts_needed()
+}
+
 #[cfg(target_arch = "wasm32")]
 fn take_over() {
     let document = leptos::prelude::document();
     let typed = document
-        .get_element_by_id("rx-prerendered")
+        .get_element_by_id(PRERENDERED_ID)
         .map(|prerendered| {
             let typed = takeover::Typed::read(&prerendered);
             prerendered.remove();

@@ -141,6 +141,11 @@ fn show_address(href: &str, entry: Entry) {
     };
 }
 
+/// The page's path as the portal reads it before the app starts (the prerendered page's).
+pub fn page_path() -> String {
+    current().path
+}
+
 fn current() -> HashLocation {
     let location = window().location();
     if link_mode() == LinkMode::Hash {

@@ -9,13 +9,11 @@ use ruxue_core::link::{escape_html, folder_href, relative_root};
 use ruxue_core::model::Site;
 
 use crate::app::Portal;
-use crate::data::corpus;
 use crate::i18n::Lang;
 use crate::location::HashLocation;
 use crate::routes::Route;
 
-/// The id of the element holding a prerendered page; the app replaces it when it starts.
-pub const PRERENDERED_ID: &str = "rx-prerendered";
+pub use crate::PRERENDERED_ID;
 
 /// The `<body>` markup of the page at `path` (`/policies/mh-2023-6/4-9-16`), in `lang`, as the
 /// app shows it before anything is typed. Page state in a query is left to the app.
@@ -83,7 +81,7 @@ fn page_meta(route: &Route, site_description: &str) -> PageMeta {
             _ => fixed(site_description),
         };
     };
-    let Some(document) = corpus().document(id) else {
+    let Some(document) = crate::data::document(id) else {
         return fixed(site_description);
     };
     let meta = &document.meta;
@@ -329,7 +327,7 @@ mod tests {
 
     #[test]
     fn every_page_renders_natively_with_its_content() {
-        let corpus = corpus();
+        let corpus = crate::data::full_corpus().expect("natively every text is in");
         let document = &corpus.documents[0];
         let clause = document
             .clauses
@@ -359,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_clause_page_is_a_file_with_its_own_metadata_and_real_links() {
-        let document = &corpus().documents[0];
+        let document = &crate::data::full_corpus().unwrap().documents[0];
         let clause = document
             .clauses
             .iter()

@@ -14,13 +14,26 @@ use ruxue_web::routes::Route;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The bundle `build.rs` compiled: what the build writes as the app's data file.
-const DATA_FILE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+/// The bundle `build.rs` compiled: what the prerender splits into the app's data files.
+const BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// A fresh element to mount into, so tests do not see each other's DOM; the data is installed
-/// as `data::load` would.
+/// The data files the build writes: the manifest, and each document's texts.
+fn data_files() -> ruxue_core::bundle::DataFiles {
+    ruxue_core::bundle::split(&ruxue_core::bundle::decode(BUNDLE).expect("build.rs wrote it"))
+}
+
+/// Installs the data files as `data::load` and `data::load_texts` would.
+fn install_data() {
+    let files = data_files();
+    ruxue_web::data::install(&files.manifest.1).expect("a manifest");
+    for (index, (_, bytes)) in files.texts.iter().enumerate() {
+        ruxue_web::data::install_texts(index, bytes).expect("a document's texts");
+    }
+}
+
+/// A fresh element to mount into, so tests do not see each other's DOM; the data is in.
 fn container() -> web_sys::HtmlElement {
-    ruxue_web::data::install(DATA_FILE).expect("build.rs wrote this bundle");
+    install_data();
     let element = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&element).unwrap();
     element.unchecked_into()
@@ -285,18 +298,26 @@ async fn figures_are_emphasised_as_text_never_as_markup() {
 }
 
 #[wasm_bindgen_test]
-async fn the_data_file_decodes_with_all_five_documents_and_other_formats_are_refused() {
-    let mut other_version = DATA_FILE.to_vec();
+async fn the_data_files_decode_with_all_five_documents_and_other_formats_are_refused() {
+    use ruxue_core::bundle::BundleError;
+    let files = data_files();
+    let mut other_version = files.manifest.1.clone();
     other_version[4] = other_version[4].wrapping_add(1);
     assert!(matches!(
         ruxue_web::data::install(&other_version),
-        Err(ruxue_core::bundle::BundleError::Version(_))
+        Err(BundleError::Version(_))
     ));
     assert_eq!(
         ruxue_web::data::install(b"<!DOCTYPE html>"),
-        Err(ruxue_core::bundle::BundleError::BadMagic)
+        Err(BundleError::BadMagic)
     );
-    ruxue_web::data::install(DATA_FILE).expect("the build's own file");
+    // A document's texts are not a manifest.
+    assert_eq!(
+        ruxue_web::data::install(&files.texts[0].1),
+        Err(BundleError::BadMagic)
+    );
+    install_data();
+    assert!(ruxue_web::data::full_corpus().is_some());
     let ids: Vec<&str> = ruxue_web::data::corpus()
         .documents
         .iter()

@@ -1,6 +1,7 @@
-//! Writes the data file and the prerendered pages into a built `dist/` (feature `ssr`;
+//! Writes the data files and the prerendered pages into a built `dist/` (feature `ssr`;
 //! `scripts/build.sh` runs it after trunk and `scripts/csp.mjs`): `data/corpus-<hash>.bin`
-//! (the bundle `build.rs` compiled from `data/`), then, from that file as the app reads it,
+//! and `data/doc-<id>-<hash>.bin` (the bundle `build.rs` compiled from `data/`, split), then,
+//! from those files as the app reads them,
 //! one `index.html` per page folder, `404.html`, `sitemap.xml` and `robots.txt`. Every page,
 //! and the widget's `embed.html`, names the data file in `<meta name="rx-data">`. `_headers`
 //! gets a Content-Security-Policy rule for each page, copied from the root page's, and a
@@ -32,7 +33,7 @@ fn main() -> Result<()> {
             template_path.display()
         );
     }
-    let data_href = write_data_file(&dist)?;
+    let data_href = write_data_files(&dist)?;
     let template = with_data_meta(&template, &data_href)?;
     // The widget's entry is the app's page without a prerendered view (scripts/csp.mjs).
     write(&dist.join("embed.html"), &template)?;
@@ -62,7 +63,7 @@ fn main() -> Result<()> {
         let _ = writeln!(robots, "Sitemap: {url}sitemap.xml");
     }
     write(&dist.join("robots.txt"), &robots)?;
-    add_headers(&dist.join("_headers"), &pages, &data_href)?;
+    add_headers(&dist.join("_headers"), &pages)?;
     println!(
         "prerender: wrote {} pages, 404.html, sitemap.xml and robots.txt into {}",
         written.len() - 1,
@@ -71,9 +72,11 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// Writes the bundle as `data/<name>`, reads that file back and gives it to the pages, so the
-/// prerendered pages show exactly what the app will read. Returns its address below `dist/`.
-fn write_data_file(dist: &Path) -> Result<String> {
+/// Splits the bundle into the data files (the manifest, one file per document) in `data/`,
+/// reads them back and gives them to the pages, so the prerendered pages show exactly what
+/// the app will read. Returns the manifest's address below `dist/`.
+fn write_data_files(dist: &Path) -> Result<String> {
+    use ruxue_core::bundle::DATA_FOLDER;
     let other = match std::env::var_os("RUXUE_BUNDLE") {
         Some(file) => Some(
             std::fs::read(&file)
@@ -82,23 +85,29 @@ fn write_data_file(dist: &Path) -> Result<String> {
         None => None,
     };
     let bundle = other.as_deref().unwrap_or(ruxue_web::data::BUILT_BUNDLE);
-    let href = format!(
-        "{}/{}",
-        ruxue_core::bundle::DATA_FOLDER,
-        ruxue_core::bundle::file_name(bundle)
-    );
-    let path = dist.join(&href);
-    let folder = dist.join(ruxue_core::bundle::DATA_FOLDER);
-    // Only this build's file: an old one would be precached and deployed for nothing.
+    let corpus = ruxue_core::bundle::decode(bundle)
+        .map_err(|e| anyhow::anyhow!("the build's bundle: {e}"))?;
+    let files = ruxue_core::bundle::split(&corpus);
+    let folder = dist.join(DATA_FOLDER);
+    // Only this build's files: old ones would be precached and deployed for nothing.
     if folder.exists() {
         std::fs::remove_dir_all(&folder)
             .with_context(|| format!("removing the last build's {}", folder.display()))?;
     }
     std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
-    std::fs::write(&path, bundle).with_context(|| format!("writing {}", path.display()))?;
-    let written = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    ruxue_web::data::install(&written).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    Ok(href)
+    let read_back = |name: &str, bytes: &[u8]| -> Result<Vec<u8>> {
+        let path = folder.join(name);
+        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
+    };
+    let (name, bytes) = &files.manifest;
+    ruxue_web::data::install(&read_back(name, bytes)?)
+        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{name}: {e}"))?;
+    for (index, (text_name, bytes)) in files.texts.iter().enumerate() {
+        ruxue_web::data::install_texts(index, &read_back(text_name, bytes)?)
+            .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{text_name}: {e}"))?;
+    }
+    Ok(format!("{DATA_FOLDER}/{name}"))
 }
 
 /// The page with `<meta name="rx-data">` naming the data file, right after its charset.
@@ -153,7 +162,7 @@ fn sitemap(pages: &[Route], site: &ruxue_core::model::Site) -> String {
 
 /// Hosts that read `_headers` give each page the root page's policy (frame-ancestors 'self'),
 /// and may cache the data file for good: its name changes with its content.
-fn add_headers(path: &Path, pages: &[Route], data_href: &str) -> Result<()> {
+fn add_headers(path: &Path, pages: &[Route]) -> Result<()> {
     let headers = std::fs::read_to_string(path)
         .with_context(|| format!("reading {} (written by scripts/csp.mjs)", path.display()))?;
     let rule = headers
@@ -169,9 +178,11 @@ fn add_headers(path: &Path, pages: &[Route], data_href: &str) -> Result<()> {
         let folder = folder_href(&route.path());
         let _ = write!(out, "/{folder}\n{lines}\n/{folder}index.html\n{lines}\n");
     }
+    // The data files' names hold their content's hash, like trunk's files.
     let _ = write!(
         out,
-        "/{data_href}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        "/{}/*\n  Cache-Control: public, max-age=31536000, immutable\n",
+        ruxue_core::bundle::DATA_FOLDER
     );
     std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }

@@ -11,7 +11,8 @@ use crate::components::clause_view::ClauseView;
 use crate::components::copy_citation::{provide_copy_status, CopyStatus};
 use crate::components::last_checked::LastChecked;
 use crate::components::report_link::ReportLink;
-use crate::data::corpus;
+use crate::components::with_texts::WithTexts;
+use crate::data::Needed;
 use crate::embed::{EmbedConfig, EmbedRoutes, EmbedView};
 use crate::i18n::use_texts;
 use crate::location::{use_location, HashLocation};
@@ -101,8 +102,24 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
             {move || match (view, route.get()) {
                 (EmbedView::Lookup, _) => view! { <LookupPage /> }.into_any(),
                 (EmbedView::Calculator, _) => view! { <GuideCheckPage /> }.into_any(),
-                (EmbedView::Item, _) => embed_item(item.clone()).into_any(),
-                (EmbedView::Search, _) => view! { <SearchPage /> }.into_any(),
+                (EmbedView::Item, _) => {
+                    let doc = item.as_ref().map(|(doc, _)| doc.clone()).unwrap_or_default();
+                    let item = item.clone();
+                    view! {
+                        <WithTexts needed=Needed::Document(
+                            doc,
+                        )>{embed_item(item.clone())}</WithTexts>
+                    }
+                        .into_any()
+                }
+                (EmbedView::Search, _) => {
+                    view! {
+                        <WithTexts needed=Needed::All>
+                            <SearchPage />
+                        </WithTexts>
+                    }
+                        .into_any()
+                }
             }}
             <footer class="rx-embed__footer">
                 <span>{move || t().embed_brand}</span>
@@ -124,7 +141,7 @@ fn embed_item(item: Option<(String, String)>) -> impl IntoView {
     let t = use_texts();
     provide_copy_status();
     let found = item.and_then(|(doc, clause)| {
-        let document = corpus().document(&doc)?;
+        let document = crate::data::document(&doc)?;
         Some((document, document.clause(&clause)?))
     });
     found.map(|(document, clause)| {

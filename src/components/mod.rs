@@ -45,3 +45,4 @@ pub mod statement_view;
 pub mod status_badge;
 pub mod table_of_contents;
 pub mod update_notice;
+pub mod with_texts;

@@ -73,7 +73,8 @@ struct Slots {
 }
 
 fn slots(target: Target, snippet: Snippet, t: &'static Texts, lang: Lang) -> Slots {
-    let corpus = corpus();
+    // Results are shown once every document's texts are in (`WithTexts`).
+    let corpus = crate::data::full_corpus().unwrap_or_else(corpus);
     let mut breadcrumb = None;
     let mut meta = None;
     let mut sources: Vec<String> = Vec::new();

@@ -18,7 +18,8 @@ use ruxue_core::search::highlight_terms;
 pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let Some(document) = corpus().document(&id) else {
+    // With its texts: the page is shown inside `WithTexts`.
+    let Some(document) = crate::data::document(&id) else {
         return view! {
             <h1 class="rx-heading-xl">{move || t().document_not_found_title}</h1>
             <p>{move || t().document_not_found_body}</p>

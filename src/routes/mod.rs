@@ -54,6 +54,15 @@ pub enum Route {
 }
 
 impl Route {
+    /// The documents' texts the page shows, beyond the manifest (`crate::data`).
+    pub fn texts_needed(&self) -> Option<crate::data::Needed> {
+        match self {
+            Route::Document { id, .. } => Some(crate::data::Needed::Document(id.clone())),
+            Route::Search => Some(crate::data::Needed::All),
+            _ => None,
+        }
+    }
+
     /// The pages in the primary navigation, in order.
     pub const PRIMARY: [Route; 4] = [
         Route::Policies,

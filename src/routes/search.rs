@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::search_results::SearchResults;
 use crate::components::search_suggestions::SearchSuggestions;
-use crate::data::{corpus, search_index};
+use crate::data::search_index;
 use crate::i18n::use_texts;
 use crate::location::use_param;
 use crate::routes::Route;
@@ -43,9 +43,11 @@ pub fn SearchPage() -> impl IntoView {
             kinds: kinds_of(&state.kind),
             limit: LIMIT,
         };
+        // Every document's texts are in: the page is shown inside `WithTexts`.
+        let corpus = crate::data::full_corpus()?;
         let index = search_index();
         Some(crate::data::measured("rx-search", || {
-            index.search(corpus(), &request)
+            index.search(corpus, &request)
         }))
     });
 

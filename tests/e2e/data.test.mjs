@@ -1,8 +1,9 @@
-// End-to-end tests of the data file (issue 15): the corpus is a file of its own beside the
-// app, named by its content, fetched once beside the wasm, cached for good, with brotli and
-// gzip copies beside it; a page whose data
-// file is missing, of another format version or not a data file at all keeps its content and
-// says plainly what happened and what to do.
+// End-to-end tests of the data files (issue 15): the corpus is files of its own beside the
+// app, a manifest and one file of texts per document, named by their content, cached for
+// good, with brotli and gzip copies beside them. A page fetches the manifest once, beside the
+// wasm, and a document's texts only when it shows that document (all of them for search). A
+// page whose data file is missing, of another format version or not a data file at all keeps
+// its content and says plainly what happened and what to do.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,9 @@ import { startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
 const dataFiles = readdirSync(join(dist, 'data')).filter((f) => f.endsWith('.bin'));
+const manifests = dataFiles.filter((f) => f.startsWith('corpus-'));
+const documentFiles = dataFiles.filter((f) => f.startsWith('doc-'));
+const MANIFEST = /\/data\/corpus-[0-9a-f]+\.bin$/;
 const wasmFile = readdirSync(dist).find((f) => f.endsWith('.wasm'));
 
 let portal;
@@ -32,7 +36,7 @@ afterEach(assertNoUnexpectedErrors);
 async function openWithData(path, fulfil) {
   const session = await openPage(portal.browser);
   session.expectErrors();
-  await session.page.route(/\/data\/corpus-[0-9a-f]+\.bin$/, (route) => route.fulfill(fulfil));
+  await session.page.route(MANIFEST, (route) => route.fulfill(fulfil));
   await session.page.goto(portal.server.url + path);
   const notice = session.page.locator('[role=alert].rx-crash--data');
   await notice.waitFor({ timeout: 15000 });
@@ -40,37 +44,92 @@ async function openWithData(path, fulfil) {
 }
 
 describe('the data file', () => {
-  test('is one file named by its content, not in the wasm, and cached for good', async () => {
-    assert.equal(dataFiles.length, 1, `one data file, found ${dataFiles.join(', ')}`);
-    assert.match(dataFiles[0], /^corpus-[0-9a-f]{16}\.bin$/);
-    const data = readFileSync(join(dist, 'data', dataFiles[0]));
-    assert.equal(data.subarray(0, 4).toString('latin1'), 'RXB1');
-    // A document title the corpus holds is in the data file, not in the app.
+  test('are a manifest and one file per document, named by content, not in the wasm, cached for good', async () => {
+    assert.equal(manifests.length, 1, `one manifest, found ${dataFiles.join(', ')}`);
+    assert.match(manifests[0], /^corpus-[0-9a-f]{16}\.bin$/);
+    assert.equal(documentFiles.length, 5, documentFiles.join(', '));
+    for (const file of documentFiles) assert.match(file, /^doc-[a-z0-9-]+-[0-9a-f]{16}\.bin$/);
+    const manifest = readFileSync(join(dist, 'data', manifests[0]));
+    assert.equal(manifest.subarray(0, 4).toString('latin1'), 'RXB1');
+    const texts = documentFiles.map((f) => readFileSync(join(dist, 'data', f)));
+    for (const bytes of texts) assert.equal(bytes.subarray(0, 4).toString('latin1'), 'RXD1');
+    // A heading is in the manifest; an item's text only in its document's file; neither in the app.
+    const heading = Buffer.from('加强中小学校党的建设', 'utf8');
+    const item = Buffer.from('健全党对教育工作全面领导的体制机制', 'utf8');
     const title = Buffer.from('上海市宝山区教育局', 'utf8');
-    assert.ok(data.includes(title));
-    assert.ok(!readFileSync(join(dist, wasmFile)).includes(title), 'the wasm holds no corpus');
+    assert.ok(manifest.includes(title));
+    assert.ok(manifest.includes(heading), 'the manifest holds the headings');
+    assert.ok(!manifest.includes(item), 'the manifest holds no clause text');
+    assert.ok(texts.some((bytes) => bytes.includes(item)));
+    const wasm = readFileSync(join(dist, wasmFile));
+    for (const text of [title, heading, item]) assert.ok(!wasm.includes(text), 'the wasm holds no corpus');
     for (const page of ['index.html', 'embed.html', 'guide/index.html', 'policies/mh-2023-6/4-9-16/index.html']) {
       const html = readFileSync(join(dist, page), 'utf8');
-      assert.ok(html.includes(`<meta name="rx-data" content="data/${dataFiles[0]}">`), page);
+      assert.ok(html.includes(`<meta name="rx-data" content="data/${manifests[0]}">`), page);
     }
     // Precompressed copies for hosts that serve them, whatever types they compress themselves.
-    assert.ok(brotliDecompressSync(readFileSync(join(dist, 'data', `${dataFiles[0]}.br`))).equals(data));
-    assert.ok(gunzipSync(readFileSync(join(dist, 'data', `${dataFiles[0]}.gz`))).equals(data));
+    for (const file of dataFiles) {
+      const bytes = readFileSync(join(dist, 'data', file));
+      assert.ok(brotliDecompressSync(readFileSync(join(dist, 'data', `${file}.br`))).equals(bytes), file);
+      assert.ok(gunzipSync(readFileSync(join(dist, 'data', `${file}.gz`))).equals(bytes), file);
+    }
     const headers = readFileSync(join(dist, '_headers'), 'utf8');
-    assert.ok(headers.includes(`/data/${dataFiles[0]}\n  Cache-Control: public, max-age=31536000, immutable\n`));
+    assert.ok(headers.includes('/data/*\n  Cache-Control: public, max-age=31536000, immutable\n'));
   });
 
-  test('is fetched once per page, beside the wasm, and the app renders from it', async () => {
-    for (const path of ['guide/', 'embed.html#/lookup']) {
+  test('a page fetches the manifest once, and only the texts it shows', async () => {
+    const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
+    const cases = [
+      { path: 'guide/', docs: [] },
+      { path: 'lookup/?q=七宝', docs: [] },
+      { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'] },
+      { path: 'search/?q=居住证', docs: documentFiles.map((f) => docOf(`/data/${f}`)).sort() },
+      { path: 'embed.html?embed=1&view=lookup', docs: [] },
+      { path: 'embed.html?embed=1&view=search', docs: documentFiles.map((f) => docOf(`/data/${f}`)).sort() },
+    ];
+    for (const { path, docs } of cases) {
       const session = await portal.open(path);
       const requested = [];
       session.page.on('request', (request) => requested.push(request.url()));
       await session.page.reload();
       await session.page.waitForFunction(() => document.querySelector('main#rx-main h1') && !document.getElementById('rx-prerendered'));
-      const data = requested.filter((url) => url.includes('/data/'));
-      assert.deepEqual(data, [`${portal.server.url}data/${dataFiles[0]}`], `${path}: ${requested.join('\n')}`);
+      await session.page.waitForTimeout(300);
+      assert.deepEqual(requested.filter((url) => MANIFEST.test(url)), [`${portal.server.url}data/${manifests[0]}`], `${path}: ${requested.join('\n')}`);
+      assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), docs, path);
       await session.context.close();
     }
+  });
+
+  test('moving to a document in the app fetches its texts then, and search fetches the rest', async () => {
+    const session = await portal.open('policies/');
+    const requested = [];
+    session.page.on('request', (request) => requested.push(request.url()));
+    await session.page.locator('a[href="policies/bs-2023-43/"]').first().click();
+    await session.page.locator('main h1').filter({ hasText: '宝山区' }).waitFor();
+    await session.page.locator('.rx-clause').first().waitFor();
+    assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
+    assert.ok(requested.some((url) => url.includes('/data/doc-bs-2023-43-')));
+    await session.page.fill('#rx-search-box-input', '居住证');
+    await session.page.press('#rx-search-box-input', 'Enter');
+    await session.page.locator('.rx-result, .rx-search-answer').first().waitFor();
+    assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 5, requested.join('\n'));
+    await session.context.close();
+  });
+
+  test('a document\'s texts that cannot be read: the page says so, and trying again works', async () => {
+    const session = await portal.open('policies/');
+    session.expectErrors();
+    let fail = true;
+    await session.page.route(/\/data\/doc-/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await session.page.locator('a[href="policies/bs-2023-43/"]').first().click();
+    const notice = session.page.locator('main [role=alert].rx-crash--data');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /政策原文暂时无法显示[\s\S]*数据文件无法读取[\s\S]*HTTP 503/);
+    assert.deepEqual(await axeViolations(session.page), []);
+    fail = false;
+    await notice.getByRole('button').click();
+    await session.page.locator('.rx-clause').first().waitFor();
+    await session.context.close();
   });
 
   test('of another format version: the page stays and says so, with the reason', async () => {

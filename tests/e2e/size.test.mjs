@@ -16,7 +16,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { openPage, waitForApp } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
-const WASM_BUDGET = 210_000;
+// wasm: 251,407 with the data compiled in; 204,041 without it; 209,553 once a document's
+// texts are fetched when shown (the gate, its notices, the second decode for search).
+const WASM_BUDGET = 212_000;
 const FIRST_LOAD_BUDGET = 300_000;
 const TARGET = { wasm: 150_000, firstLoad: 180_000 };
 

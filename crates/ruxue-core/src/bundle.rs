@@ -1,23 +1,61 @@
-//! The portal's data file: the validated corpus, serialized with postcard.
+//! The portal's data files: the validated corpus, serialized with postcard, in one small
+//! manifest and one file per document.
 //!
-//! Format, version 8 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
+//! Format version 9 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
-//! settings and source authorities; 8 the site's public address): the 4 bytes `RXB1`, then a little-endian
-//! `u32` format version, then the postcard encoding of [`Corpus`]. The build writes it into
-//! `dist/data/` under a name that holds a hash of its bytes ([`file_name`]), so a host and a
-//! phone may cache it for good; every page names it in `<meta name="rx-data">`, and the app
-//! and the prerendered pages read that same file. A change to any shipped type must bump
-//! [`FORMAT_VERSION`]: an app reading a file of another version says so and stops.
+//! settings and source authorities; 8 the site's public address; 9 the manifest and document
+//! files). Every file starts with 4 magic bytes and a little-endian `u32` format version;
+//! postcard encodes the rest:
 //!
-//! When the corpus grows past what one file should carry, the plan is one file per document,
-//! a small manifest and a search index sharded by term (see ARCHITECTURE.md).
+//! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
+//!   with each clause's text and pinyin left out except for part and section headings (the
+//!   outline the reader's contents and the search results' breadcrumbs show), and the name of
+//!   each document's file. Every page names it in `<meta name="rx-data">`; the app reads it
+//!   before it renders anything.
+//! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
+//!   clauses' texts. The app fetches it when the document is opened, or, for every document,
+//!   when a search needs the clauses. (Its metadata repeats the manifest's: a few hundred
+//!   bytes, for a file the app decodes as it is, without copying the manifest's outline.)
+//!
+//! `<hash>` is the first 16 hex digits of the file's SHA-256 ([`file_name`]): a change gives
+//! a new name, so a host and a phone may cache the files for good, and the manifest's hash
+//! covers its documents' names. [`encode`] and [`decode`] handle the whole corpus in one
+//! bundle (magic `RXB0`): what `build.rs` hands the prerender, which [`split`]s it. A change
+//! to any shipped type must bump [`FORMAT_VERSION`]: an app reading a file of another
+//! version says so and stops.
 
 use crate::model::Corpus;
 
-/// Identifies a Ruxue bundle.
-pub const MAGIC: &[u8; 4] = b"RXB1";
+use serde::{Deserialize, Serialize};
+
+use crate::model::Document;
+use crate::search::pinyin::Pinyin;
+
+/// Identifies the whole corpus in one bundle (the build's own hand-over, not shipped).
+pub const MAGIC: &[u8; 4] = b"RXB0";
+/// Identifies a manifest.
+pub const MANIFEST_MAGIC: &[u8; 4] = b"RXB1";
+/// Identifies a document's file.
+pub const DOCUMENT_MAGIC: &[u8; 4] = b"RXD1";
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
+
+/// What the app reads first: the corpus without its clauses' texts, and where they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The corpus; a clause's `text` and `pinyin` are empty except for part and section
+    /// headings.
+    pub corpus: Corpus,
+    /// The file of each document's texts, below the data folder, in document order.
+    pub texts: Vec<String>,
+}
+
+/// The shipped files: the manifest and each document's file, with their names.
+#[derive(Debug, Clone)]
+pub struct DataFiles {
+    pub manifest: (String, Vec<u8>),
+    pub texts: Vec<(String, Vec<u8>)>,
+}
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +66,8 @@ pub enum BundleError {
     Version(u32),
     /// The body did not decode.
     Decode(String),
+    /// A document's texts do not fit the manifest's document (files of two builds).
+    Mismatch(String),
 }
 
 impl std::fmt::Display for BundleError {
@@ -38,36 +78,24 @@ impl std::fmt::Display for BundleError {
                 write!(f, "data bundle format {v}, expected {FORMAT_VERSION}")
             }
             BundleError::Decode(e) => write!(f, "data bundle does not decode: {e}"),
+            BundleError::Mismatch(e) => write!(f, "data files of two builds: {e}"),
         }
     }
 }
 
-/// Encodes a corpus as a bundle.
-pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
+fn with_header<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
+    let mut out = magic.to_vec();
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend(postcard::to_allocvec(corpus).expect("a corpus always serializes"));
+    out.extend(postcard::to_allocvec(value).expect("shipped types always serialize"));
     out
 }
 
-/// The folder below the build's output that holds the data files.
-pub const DATA_FOLDER: &str = "data";
-
-/// The name the build gives a bundle: `corpus-` and the first 16 hex digits of the SHA-256 of
-/// its bytes. Any change to the data or its format gives a new name, so an old copy in a
-/// cache is never read as the new one.
-#[cfg(feature = "loader")]
-pub fn file_name(bundle: &[u8]) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(bundle);
-    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("corpus-{hex}.bin")
-}
-
-/// Decodes a bundle written by [`encode`].
-pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
+fn without_header<'a, T: Deserialize<'a>>(
+    magic: &[u8; 4],
+    bytes: &'a [u8],
+) -> Result<T, BundleError> {
     let body = bytes
-        .strip_prefix(MAGIC.as_slice())
+        .strip_prefix(magic.as_slice())
         .ok_or(BundleError::BadMagic)?;
     let (version, body) = body.split_at_checked(4).ok_or(BundleError::BadMagic)?;
     let version = u32::from_le_bytes(version.try_into().expect("4 bytes"));
@@ -75,6 +103,99 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
         return Err(BundleError::Version(version));
     }
     postcard::from_bytes(body).map_err(|e| BundleError::Decode(e.to_string()))
+}
+
+/// Encodes a corpus as one bundle.
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    with_header(MAGIC, corpus)
+}
+
+/// The folder below the build's output that holds the data files.
+pub const DATA_FOLDER: &str = "data";
+
+/// The name the build gives a data file: `stem`, `-` and the first 16 hex digits of the
+/// SHA-256 of its bytes, `.bin`. Any change to the data or its format gives a new name, so
+/// an old copy in a cache is never read as the new one.
+pub fn file_name(stem: &str, bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{stem}-{hex}.bin")
+}
+
+/// Decodes a bundle written by [`encode`].
+pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
+    without_header(MAGIC, bytes)
+}
+
+/// Decodes a manifest.
+pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
+    without_header(MANIFEST_MAGIC, bytes)
+}
+
+/// Decodes a document's file.
+pub fn decode_document(bytes: &[u8]) -> Result<Document, BundleError> {
+    without_header(DOCUMENT_MAGIC, bytes)
+}
+
+/// Whether the manifest keeps a clause's text: the headings, which outlines show.
+fn is_heading(clause: &crate::Clause) -> bool {
+    matches!(
+        clause.kind,
+        crate::ClauseKind::Part | crate::ClauseKind::Section
+    )
+}
+
+/// The shipped files of `corpus`: its manifest and one file per document.
+pub fn split(corpus: &Corpus) -> DataFiles {
+    let mut outline = corpus.clone();
+    let mut texts = Vec::new();
+    for document in &mut outline.documents {
+        let bytes = with_header(DOCUMENT_MAGIC, &*document);
+        for clause in document.clauses.iter_mut().filter(|c| !is_heading(c)) {
+            clause.text.clear();
+            clause.pinyin = Pinyin::default();
+        }
+        let name = file_name(&format!("doc-{}", document.meta.id), &bytes);
+        texts.push((name, bytes));
+    }
+    let manifest = Manifest {
+        corpus: outline,
+        texts: texts.iter().map(|(name, _)| name.clone()).collect(),
+    };
+    let bytes = with_header(MANIFEST_MAGIC, &manifest);
+    DataFiles {
+        manifest: (file_name("corpus", &bytes), bytes),
+        texts,
+    }
+}
+
+impl Manifest {
+    /// Checks that `document` is the one the manifest lists at `index`: same id, same clauses
+    /// (files of two builds must not be mixed).
+    pub fn check_document(&self, index: usize, document: &Document) -> Result<(), BundleError> {
+        let outline = self
+            .corpus
+            .documents
+            .get(index)
+            .ok_or_else(|| BundleError::Mismatch(format!("no document {index}")))?;
+        let same_clauses = outline.clauses.len() == document.clauses.len()
+            && outline
+                .clauses
+                .iter()
+                .zip(&document.clauses)
+                .all(|(a, b)| a.id == b.id);
+        if document.meta.id != outline.meta.id || !same_clauses {
+            return Err(BundleError::Mismatch(format!(
+                "document {} ({} clauses) where {} ({} clauses) belongs",
+                document.meta.id,
+                document.clauses.len(),
+                outline.meta.id,
+                outline.clauses.len()
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// What the app's build script does: validates the data folder and encodes the bundle, or

@@ -190,20 +190,75 @@ fn the_bundle_round_trips_the_real_corpus() {
     );
 }
 
-/// A data file's name changes with its bytes, so a cached copy is never taken for a new one.
+/// The shipped files: a manifest without the clauses' texts (but with the headings), and one
+/// file per document holding it whole; names change with the bytes.
 #[test]
-fn a_data_file_is_named_by_its_content() {
+fn the_data_files_split_the_corpus_and_put_it_back_together() {
+    use ruxue_core::bundle::{decode_document, decode_manifest, file_name, split, BundleError};
     let corpus = load_corpus(&repo_root().join("data")).unwrap();
-    let bytes = ruxue_core::bundle::encode(&corpus);
-    let name = ruxue_core::bundle::file_name(&bytes);
+    // As shipped: a document's verbatim text is never in a data file.
+    let shipped = ruxue_core::bundle::decode(&ruxue_core::bundle::encode(&corpus)).unwrap();
+    let files = split(&corpus);
+    let (manifest_name, manifest_bytes) = &files.manifest;
     assert!(
-        name.starts_with("corpus-") && name.ends_with(".bin") && name.len() == 27,
-        "{name}"
+        manifest_name.starts_with("corpus-") && manifest_name.len() == "corpus-".len() + 20,
+        "{manifest_name}"
     );
-    assert_eq!(name, ruxue_core::bundle::file_name(&bytes));
-    let mut changed = bytes.clone();
-    *changed.last_mut().unwrap() ^= 1;
-    assert_ne!(name, ruxue_core::bundle::file_name(&changed));
+    let manifest = decode_manifest(manifest_bytes).expect("decodes");
+    assert_eq!(manifest.texts.len(), corpus.documents.len());
+    assert_eq!(manifest.corpus.guidance, corpus.guidance);
+    assert_eq!(manifest.corpus.directory.towns, corpus.directory.towns);
+    assert_eq!(manifest.corpus.directory.schools, corpus.directory.schools);
+    for (index, (document, (name, bytes))) in corpus.documents.iter().zip(&files.texts).enumerate()
+    {
+        assert_eq!(manifest.texts[index], *name);
+        assert!(
+            name.starts_with(&format!("doc-{}-", document.meta.id)),
+            "{name}"
+        );
+        assert_eq!(
+            *name,
+            file_name(&format!("doc-{}", document.meta.id), bytes)
+        );
+        let outline = &manifest.corpus.documents[index];
+        for (listed, clause) in outline.clauses.iter().zip(&document.clauses) {
+            let heading = matches!(
+                clause.kind,
+                ruxue_core::ClauseKind::Part | ruxue_core::ClauseKind::Section
+            );
+            assert_eq!(
+                listed.text.is_empty(),
+                !heading || clause.text.is_empty(),
+                "{}",
+                clause.id
+            );
+            assert_eq!(listed.id, clause.id);
+        }
+        let whole = decode_document(bytes).expect("decodes");
+        assert_eq!(whole, shipped.documents[index]);
+        manifest
+            .check_document(index, &whole)
+            .expect("its own place");
+        // Another document's file is refused, not shown under the wrong title.
+        let other = (index + 1) % corpus.documents.len();
+        assert!(matches!(
+            manifest.check_document(other, &whole),
+            Err(BundleError::Mismatch(_))
+        ));
+    }
+    // A manifest is not a document, and the other way round.
+    assert_eq!(decode_document(manifest_bytes), Err(BundleError::BadMagic));
+    assert_eq!(
+        decode_manifest(&files.texts[0].1),
+        Err(BundleError::BadMagic)
+    );
+    let mut future = manifest_bytes.clone();
+    future[4] = 99;
+    assert_eq!(decode_manifest(&future), Err(BundleError::Version(99)));
+    // The manifest's name changes with any document's text.
+    let mut changed = corpus.clone();
+    changed.documents[0].clauses[3].text.push('。');
+    assert_ne!(split(&changed).manifest.0, *manifest_name);
 }
 
 /// What the app's build script prints, and fails on, for malformed data.
