@@ -29,6 +29,10 @@ static FULL: OnceLock<Corpus> = OnceLock::new();
 /// page's `<base>`.
 pub const DATA_META: &str = "rx-data";
 
+/// The `name` of the `<meta>` a document's page adds for its document's file: the start-up
+/// script preloads it with the manifest (the app fetches it from the manifest's list).
+pub const DOCUMENT_META: &str = "rx-data-document";
+
 /// The bundle `build.rs` compiled from `data/`, which the prerender splits into the data
 /// files.
 #[cfg(not(target_arch = "wasm32"))]

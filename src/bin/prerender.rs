@@ -33,8 +33,8 @@ fn main() -> Result<()> {
             template_path.display()
         );
     }
-    let data_href = write_data_files(&dist)?;
-    let template = with_data_meta(&template, &data_href)?;
+    let (data_href, document_hrefs) = write_data_files(&dist)?;
+    let template = with_meta(&template, ruxue_web::data::DATA_META, &data_href)?;
     // The widget's entry is the app's page without a prerendered view (scripts/csp.mjs).
     write(&dist.join("embed.html"), &template)?;
     let site = &corpus().site;
@@ -54,7 +54,25 @@ fn main() -> Result<()> {
     let mut written = Vec::new();
     for route in &pages {
         let file = dist.join(page_file(route));
-        write(&file, &page_html(&template, route, site))?;
+        // A document's page names its document's file too, so that the start-up script asks
+        // for it beside the manifest instead of after it.
+        let document = match route {
+            Route::Document { id, .. } => corpus().documents.iter().position(|d| d.meta.id == *id),
+            _ => None,
+        };
+        let html = match document {
+            Some(index) => page_html(
+                &with_meta(
+                    &template,
+                    ruxue_web::data::DOCUMENT_META,
+                    &document_hrefs[index],
+                )?,
+                route,
+                site,
+            ),
+            None => page_html(&template, route, site),
+        };
+        write(&file, &html)?;
         written.push(route);
     }
     write(&dist.join("sitemap.xml"), &sitemap(&pages, site))?;
@@ -74,8 +92,8 @@ fn main() -> Result<()> {
 
 /// Splits the bundle into the data files (the manifest, one file per document) in `data/`,
 /// reads them back and gives them to the pages, so the prerendered pages show exactly what
-/// the app will read. Returns the manifest's address below `dist/`.
-fn write_data_files(dist: &Path) -> Result<String> {
+/// the app will read. Returns the manifest's address below `dist/`, and each document's.
+fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
     use ruxue_core::bundle::DATA_FOLDER;
     let other = match std::env::var_os("RUXUE_BUNDLE") {
         Some(file) => Some(
@@ -107,11 +125,16 @@ fn write_data_files(dist: &Path) -> Result<String> {
         ruxue_web::data::install_texts(index, &read_back(text_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{text_name}: {e}"))?;
     }
-    Ok(format!("{DATA_FOLDER}/{name}"))
+    let documents = files
+        .texts
+        .iter()
+        .map(|(name, _)| format!("{DATA_FOLDER}/{name}"))
+        .collect();
+    Ok((format!("{DATA_FOLDER}/{name}"), documents))
 }
 
-/// The page with `<meta name="rx-data">` naming the data file, right after its charset.
-fn with_data_meta(template: &str, data_href: &str) -> Result<String> {
+/// The page with `<meta name="{name}" content="{content}">` right after its charset.
+fn with_meta(template: &str, name: &str, content: &str) -> Result<String> {
     let charset = template
         .to_ascii_lowercase()
         .find("<meta charset")
@@ -122,10 +145,9 @@ fn with_data_meta(template: &str, data_href: &str) -> Result<String> {
             .context("unclosed <meta charset")?
         + 1;
     Ok(format!(
-        "{}<meta name=\"{}\" content=\"{}\">{}",
+        "{}<meta name=\"{name}\" content=\"{}\">{}",
         &template[..end],
-        ruxue_web::data::DATA_META,
-        ruxue_core::link::escape_html(data_href),
+        ruxue_core::link::escape_html(content),
         &template[end..]
     ))
 }

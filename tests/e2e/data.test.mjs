@@ -67,6 +67,12 @@ describe('the data file', () => {
       const html = readFileSync(join(dist, page), 'utf8');
       assert.ok(html.includes(`<meta name="rx-data" content="data/${manifests[0]}">`), page);
     }
+    // A document's pages name its file too, for the start-up script to ask for it at once.
+    const mh = documentFiles.find((f) => f.startsWith('doc-mh-2023-6-'));
+    for (const page of ['policies/mh-2023-6/index.html', 'policies/mh-2023-6/4-9-16/index.html']) {
+      assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-document" content="data/${mh}">`), page);
+    }
+    assert.ok(!readFileSync(join(dist, 'guide/index.html'), 'utf8').includes('<meta name="rx-data-document"'));
     // Precompressed copies for hosts that serve them, whatever types they compress themselves.
     for (const file of dataFiles) {
       const bytes = readFileSync(join(dist, 'data', file));
@@ -96,6 +102,12 @@ describe('the data file', () => {
       await session.page.waitForTimeout(300);
       assert.deepEqual(requested.filter((url) => MANIFEST.test(url)), [`${portal.server.url}data/${manifests[0]}`], `${path}: ${requested.join('\n')}`);
       assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), docs, path);
+      if (path.startsWith('policies/')) {
+        // Asked for beside the manifest, before the app (the wasm) is even requested.
+        const documentAt = requested.findIndex((url) => docOf(url));
+        const wasmAt = requested.findIndex((url) => url.endsWith('.wasm'));
+        assert.ok(documentAt >= 0 && documentAt < wasmAt, `${path}: ${requested.join('\n')}`);
+      }
       await session.context.close();
     }
   });
