@@ -9,7 +9,6 @@ use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
 use crate::components::update_notice::UpdateNotice;
 use crate::components::with_texts::WithTexts;
-use crate::data::Needed;
 use crate::i18n::Lang;
 use crate::location::{provide_location, set_link_mode, LinkMode};
 use crate::routes::clusters::ClustersPage;
@@ -108,35 +107,37 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
         <SiteHeader current=route />
         <UpdateNotice />
         <main id=MAIN_ID class="rx-main rx-width-container" tabindex="-1">
-            {move || match route.get() {
-                Route::Home => view! { <HomePage /> }.into_any(),
-                Route::Policies => view! { <PoliciesPage /> }.into_any(),
-                Route::Document { id, clause } => {
-                    view! {
-                        <WithTexts needed=Needed::Document(id.clone())>
-                            <DocumentPage id=id.clone() clause=clause.clone() />
-                        </WithTexts>
+            {move || {
+                let current = route.get();
+                match current.texts_needed() {
+                    Some(needed) => {
+                        // The reader and search show documents' texts: they wait for them
+                        // (`Route::texts_needed`, which `crate::start` reads too).
+                        view! { <WithTexts needed>{page(current.clone())}</WithTexts> }
+                            .into_any()
                     }
-                        .into_any()
+                    None => page(current),
                 }
-                Route::Search => {
-                    view! {
-                        <WithTexts needed=Needed::All>
-                            <SearchPage />
-                        </WithTexts>
-                    }
-                        .into_any()
-                }
-                Route::Guide => view! { <GuidePage /> }.into_any(),
-                Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
-                Route::Clusters => view! { <ClustersPage /> }.into_any(),
-                Route::Lookup => view! { <LookupPage /> }.into_any(),
-                Route::Sources => view! { <SourcesPage /> }.into_any(),
-                Route::Embed => view! { <EmbedPage /> }.into_any(),
-                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
         <SiteFooter />
+    }
+}
+
+/// The page component for `route`.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <HomePage /> }.into_any(),
+        Route::Policies => view! { <PoliciesPage /> }.into_any(),
+        Route::Document { id, clause } => view! { <DocumentPage id clause /> }.into_any(),
+        Route::Search => view! { <SearchPage /> }.into_any(),
+        Route::Guide => view! { <GuidePage /> }.into_any(),
+        Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
+        Route::Clusters => view! { <ClustersPage /> }.into_any(),
+        Route::Lookup => view! { <LookupPage /> }.into_any(),
+        Route::Sources => view! { <SourcesPage /> }.into_any(),
+        Route::Embed => view! { <EmbedPage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 

@@ -22,10 +22,7 @@ pub fn show_notice() {
     let Some(document) = window.document() else {
         return;
     };
-    let english = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .is_some_and(|lang| lang.starts_with("en"));
+    let english = is_english(&document);
     let (heading, body, reload, home) = if english {
         (
             "Sorry, something went wrong",
@@ -116,10 +113,7 @@ pub fn show_data_notice(error: &crate::data::LoadError) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let english = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .is_some_and(|lang| lang.starts_with("en"));
+    let english = is_english(&document);
     let (what, next, reason) = match (english, error.is_network()) {
         (false, true) => (
             "本页的数据没有加载成功，搜索、查询和计算暂时不能使用。",
@@ -169,6 +163,15 @@ pub fn show_data_notice(error: &crate::data::LoadError) {
     } else if let Some(main) = document.get_element_by_id(crate::components::skip_link::MAIN_ID) {
         let _ = main.insert_before(&notice, main.first_child().as_ref());
     }
+}
+
+/// Whether the page is in English (`<html lang>`): these notices are written with the DOM
+/// API alone, when the app's language state may be gone or not yet there.
+fn is_english(document: &web_sys::Document) -> bool {
+    document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .is_some_and(|lang| lang.starts_with("en"))
 }
 
 /// Test builds only (`--features test-hooks`): opening `#/__panic` (which the app shows at

@@ -59,7 +59,7 @@ pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
 }
 
 /// Decodes the file of the document at `index` (in the manifest's order) and keeps it.
-pub fn install_texts(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
+pub fn install_document(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
     let (manifest, _) = MANIFEST
         .get()
         .ok_or_else(|| BundleError::Mismatch("a document before the manifest".into()))?;
@@ -75,6 +75,15 @@ pub fn install_texts(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// Installs a manifest and every document's file, as the build wrote them.
+pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), BundleError> {
+    install(&files.manifest.1)?;
+    for (index, (_, bytes)) in files.documents.iter().enumerate() {
+        install_document(index, bytes)?;
+    }
+    Ok(())
+}
+
 /// Natively: the data files `split` makes of the build's bundle, all installed, unless the
 /// prerender installed the files it wrote first.
 #[cfg(not(target_arch = "wasm32"))]
@@ -85,11 +94,7 @@ fn manifest() -> &'static Manifest {
         BUILT.get_or_init(|| {
             let corpus = ruxue_core::bundle::decode(BUILT_BUNDLE)
                 .expect("build.rs wrote this bundle with the same format");
-            let files = ruxue_core::bundle::split(&corpus);
-            let _ = install(&files.manifest.1);
-            for (index, (_, bytes)) in files.texts.iter().enumerate() {
-                install_texts(index, bytes).expect("split wrote these texts");
-            }
+            install_files(&ruxue_core::bundle::split(&corpus)).expect("split wrote these files");
         });
     }
     &MANIFEST.get().expect("installed above").0
@@ -269,13 +274,22 @@ async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
     response.binary().await.map_err(network)
 }
 
+/// Fetches the data file at `url` and gives it to `install`; an error names the file.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_installed(
+    url: String,
+    install: impl FnOnce(&[u8]) -> Result<(), BundleError>,
+) -> Result<(), LoadError> {
+    let bytes = fetch(&url).await?;
+    install(&bytes).map_err(|error| LoadError::Bundle { url, error })
+}
+
 /// Fetches the page's manifest and installs it. The start-up script has already asked for it
 /// (a preload beside the wasm), so this normally reads the browser's copy.
 #[cfg(target_arch = "wasm32")]
 pub async fn load() -> Result<(), LoadError> {
     let url = manifest_url().ok_or(LoadError::NoDataFile)?;
-    let bytes = fetch(&url).await?;
-    install(&bytes).map_err(|error| LoadError::Bundle { url, error })
+    fetch_installed(url, install).await
 }
 
 /// Fetches the texts `needed` that are not in yet, all at once, and installs them. The
@@ -291,19 +305,12 @@ pub async fn load_texts(needed: &Needed) -> Result<(), LoadError> {
     let failure: Rc<RefCell<Option<LoadError>>> = Rc::default();
     let promises = js_sys::Array::new();
     for index in missing(needed) {
-        let url =
-            web_sys::Url::new_with_base(&MANIFEST.get().expect("loaded").0.texts[index], &base)
-                .map(|u| u.href())
-                .unwrap_or_default();
+        let url = web_sys::Url::new_with_base(&manifest().documents[index], &base)
+            .map(|u| u.href())
+            .unwrap_or_default();
         let failure = Rc::clone(&failure);
         promises.push(&wasm_bindgen_futures::future_to_promise(async move {
-            let loaded = match fetch(&url).await {
-                Ok(bytes) => {
-                    install_texts(index, &bytes).map_err(|error| LoadError::Bundle { url, error })
-                }
-                Err(error) => Err(error),
-            };
-            match loaded {
+            match fetch_installed(url, |bytes| install_document(index, bytes)).await {
                 Ok(()) => Ok(wasm_bindgen::JsValue::UNDEFINED),
                 Err(error) => {
                     failure.borrow_mut().get_or_insert(error);

@@ -268,7 +268,8 @@ fn set_description(html: &str, description: &str) -> String {
     )
 }
 
-fn insert_after_charset(html: &str, tags: &str) -> String {
+/// `html` with `tags` right after its `<meta charset>`; unchanged if it has none.
+pub fn insert_after_charset(html: &str, tags: &str) -> String {
     let lower = html.to_ascii_lowercase();
     match lower
         .find("<meta charset=utf-8>")

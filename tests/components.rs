@@ -24,11 +24,7 @@ fn data_files() -> ruxue_core::bundle::DataFiles {
 
 /// Installs the data files as `data::load` and `data::load_texts` would.
 fn install_data() {
-    let files = data_files();
-    ruxue_web::data::install(&files.manifest.1).expect("a manifest");
-    for (index, (_, bytes)) in files.texts.iter().enumerate() {
-        ruxue_web::data::install_texts(index, bytes).expect("a document's texts");
-    }
+    ruxue_web::data::install_files(&data_files()).expect("the build's own files");
 }
 
 /// A fresh element to mount into, so tests do not see each other's DOM; the data is in.
@@ -313,7 +309,7 @@ async fn the_data_files_decode_with_all_five_documents_and_other_formats_are_ref
     );
     // A document's texts are not a manifest.
     assert_eq!(
-        ruxue_web::data::install(&files.texts[0].1),
+        ruxue_web::data::install(&files.documents[0].1),
         Err(BundleError::BadMagic)
     );
     install_data();

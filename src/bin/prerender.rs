@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use ruxue_core::link::folder_href;
 use ruxue_web::data::corpus;
-use ruxue_web::prerender::{page_file, page_html};
+use ruxue_web::prerender::{insert_after_charset, page_file, page_html};
 use ruxue_web::routes::Route;
 
 fn main() -> Result<()> {
@@ -118,15 +118,16 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
         std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
         std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
     };
+    // File by file, so that an error names its file.
     let (name, bytes) = &files.manifest;
     ruxue_web::data::install(&read_back(name, bytes)?)
         .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{name}: {e}"))?;
-    for (index, (text_name, bytes)) in files.texts.iter().enumerate() {
-        ruxue_web::data::install_texts(index, &read_back(text_name, bytes)?)
-            .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{text_name}: {e}"))?;
+    for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
+        ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
+            .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;
     }
     let documents = files
-        .texts
+        .documents
         .iter()
         .map(|(name, _)| format!("{DATA_FOLDER}/{name}"))
         .collect();
@@ -135,21 +136,15 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
 
 /// The page with `<meta name="{name}" content="{content}">` right after its charset.
 fn with_meta(template: &str, name: &str, content: &str) -> Result<String> {
-    let charset = template
-        .to_ascii_lowercase()
-        .find("<meta charset")
-        .context("trunk's index.html has no <meta charset>")?;
-    let end = charset
-        + template[charset..]
-            .find('>')
-            .context("unclosed <meta charset")?
-        + 1;
-    Ok(format!(
-        "{}<meta name=\"{name}\" content=\"{}\">{}",
-        &template[..end],
-        ruxue_core::link::escape_html(content),
-        &template[end..]
-    ))
+    let meta = format!(
+        "<meta name=\"{name}\" content=\"{}\">",
+        ruxue_core::link::escape_html(content)
+    );
+    let page = insert_after_charset(template, &meta);
+    if !page.contains(&meta) {
+        bail!("trunk's index.html has no <meta charset>");
+    }
+    Ok(page)
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {

@@ -46,15 +46,15 @@ pub struct Manifest {
     /// The corpus; a clause's `text` and `pinyin` are empty except for part and section
     /// headings.
     pub corpus: Corpus,
-    /// The file of each document's texts, below the data folder, in document order.
-    pub texts: Vec<String>,
+    /// Each document's file name, below the data folder, in document order.
+    pub documents: Vec<String>,
 }
 
 /// The shipped files: the manifest and each document's file, with their names.
 #[derive(Debug, Clone)]
 pub struct DataFiles {
     pub manifest: (String, Vec<u8>),
-    pub texts: Vec<(String, Vec<u8>)>,
+    pub documents: Vec<(String, Vec<u8>)>,
 }
 
 /// Why a bundle could not be read.
@@ -66,7 +66,7 @@ pub enum BundleError {
     Version(u32),
     /// The body did not decode.
     Decode(String),
-    /// A document's texts do not fit the manifest's document (files of two builds).
+    /// A document's file does not fit the manifest's document (files of two builds).
     Mismatch(String),
 }
 
@@ -149,7 +149,7 @@ fn is_heading(clause: &crate::Clause) -> bool {
 /// The shipped files of `corpus`: its manifest and one file per document.
 pub fn split(corpus: &Corpus) -> DataFiles {
     let mut outline = corpus.clone();
-    let mut texts = Vec::new();
+    let mut documents = Vec::new();
     for document in &mut outline.documents {
         let bytes = with_header(DOCUMENT_MAGIC, &*document);
         for clause in document.clauses.iter_mut().filter(|c| !is_heading(c)) {
@@ -157,16 +157,16 @@ pub fn split(corpus: &Corpus) -> DataFiles {
             clause.pinyin = Pinyin::default();
         }
         let name = file_name(&format!("doc-{}", document.meta.id), &bytes);
-        texts.push((name, bytes));
+        documents.push((name, bytes));
     }
     let manifest = Manifest {
         corpus: outline,
-        texts: texts.iter().map(|(name, _)| name.clone()).collect(),
+        documents: documents.iter().map(|(name, _)| name.clone()).collect(),
     };
     let bytes = with_header(MANIFEST_MAGIC, &manifest);
     DataFiles {
         manifest: (file_name("corpus", &bytes), bytes),
-        texts,
+        documents,
     }
 }
 

@@ -205,13 +205,14 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
         "{manifest_name}"
     );
     let manifest = decode_manifest(manifest_bytes).expect("decodes");
-    assert_eq!(manifest.texts.len(), corpus.documents.len());
+    assert_eq!(manifest.documents.len(), corpus.documents.len());
     assert_eq!(manifest.corpus.guidance, corpus.guidance);
     assert_eq!(manifest.corpus.directory.towns, corpus.directory.towns);
     assert_eq!(manifest.corpus.directory.schools, corpus.directory.schools);
-    for (index, (document, (name, bytes))) in corpus.documents.iter().zip(&files.texts).enumerate()
+    for (index, (document, (name, bytes))) in
+        corpus.documents.iter().zip(&files.documents).enumerate()
     {
-        assert_eq!(manifest.texts[index], *name);
+        assert_eq!(manifest.documents[index], *name);
         assert!(
             name.starts_with(&format!("doc-{}-", document.meta.id)),
             "{name}"
@@ -249,7 +250,7 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
     // A manifest is not a document, and the other way round.
     assert_eq!(decode_document(manifest_bytes), Err(BundleError::BadMagic));
     assert_eq!(
-        decode_manifest(&files.texts[0].1),
+        decode_manifest(&files.documents[0].1),
         Err(BundleError::BadMagic)
     );
     let mut future = manifest_bytes.clone();
