@@ -1,10 +1,10 @@
 //! The portal's data files: the validated corpus, serialized with postcard, in one small
 //! manifest and one file per document.
 //!
-//! Format version 9 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
+//! Format version 10 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
 //! settings and source authorities; 8 the site's public address; 9 the manifest and document
-//! files). Every file starts with 4 magic bytes and a little-endian `u32` format version;
+//! files; 10 the search index's shards). Every file starts with 4 magic bytes and a little-endian `u32` format version;
 //! postcard encodes the rest:
 //!
 //! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
@@ -14,8 +14,14 @@
 //!   before it renders anything.
 //! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
 //!   clauses' texts. The app fetches it when the document is opened, or, for every document,
-//!   when a search needs the clauses. (Its metadata repeats the manifest's: a few hundred
-//!   bytes, for a file the app decodes as it is, without copying the manifest's outline.)
+//!   when a search shows one of its clauses. (Its metadata repeats the manifest's: a few
+//!   hundred bytes, for a file the app decodes as it is, without copying the manifest's
+//!   outline.)
+//! - **a shard of the search index**, `index-<n>-<hash>.bin`, magic `RXI1`: a
+//!   [`Shard`], the postings of the terms that hash to shard `n`
+//!   ([`crate::search::engine::shard_of`]). The build writes as many shards as keep each
+//!   near [`SHARD_BYTES`], a power of two; the manifest lists them in order. A query fetches
+//!   the shards of its terms only, then the documents of the clauses it shows.
 //!
 //! `<hash>` is the first 16 hex digits of the file's SHA-256 ([`file_name`]): a change gives
 //! a new name, so a host and a phone may cache the files for good, and the manifest's hash
@@ -29,7 +35,9 @@ use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Document;
+use crate::search::engine::Shard;
 use crate::search::pinyin::Pinyin;
+use crate::search::SearchIndex;
 
 /// Identifies the whole corpus in one bundle (the build's own hand-over, not shipped).
 pub const MAGIC: &[u8; 4] = b"RXB0";
@@ -37,8 +45,13 @@ pub const MAGIC: &[u8; 4] = b"RXB0";
 pub const MANIFEST_MAGIC: &[u8; 4] = b"RXB1";
 /// Identifies a document's file.
 pub const DOCUMENT_MAGIC: &[u8; 4] = b"RXD1";
+/// Identifies a shard of the search index.
+pub const INDEX_MAGIC: &[u8; 4] = b"RXI1";
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
+/// About how many bytes (before compression) each shard of the search index holds: small
+/// enough that a query's few shards cost less than the documents it shows.
+pub const SHARD_BYTES: usize = 16 * 1024;
 
 /// What the app reads first: the corpus without its clauses' texts, and where they are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +61,8 @@ pub struct Manifest {
     pub corpus: Corpus,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
+    /// Each search index shard's file name, below the data folder, in shard order.
+    pub index: Vec<String>,
 }
 
 /// The shipped files: the manifest and each document's file, with their names.
@@ -55,6 +70,7 @@ pub struct Manifest {
 pub struct DataFiles {
     pub manifest: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
+    pub index: Vec<(String, Vec<u8>)>,
 }
 
 /// Why a bundle could not be read.
@@ -138,6 +154,11 @@ pub fn decode_document(bytes: &[u8]) -> Result<Document, BundleError> {
     without_header(DOCUMENT_MAGIC, bytes)
 }
 
+/// Decodes a search index shard's file.
+pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
+    without_header(INDEX_MAGIC, bytes)
+}
+
 /// Whether the manifest keeps a clause's text: the headings, which outlines show.
 fn is_heading(clause: &crate::Clause) -> bool {
     matches!(
@@ -146,8 +167,22 @@ fn is_heading(clause: &crate::Clause) -> bool {
     )
 }
 
-/// The shipped files of `corpus`: its manifest and one file per document.
+/// The shipped files of `corpus`: its manifest, one file per document and the search
+/// index's shards.
 pub fn split(corpus: &Corpus) -> DataFiles {
+    let search = SearchIndex::build(corpus);
+    let shard_count = (search.encoded().len() / SHARD_BYTES)
+        .max(1)
+        .next_power_of_two();
+    let index: Vec<(String, Vec<u8>)> = search
+        .shards(shard_count)
+        .iter()
+        .enumerate()
+        .map(|(n, shard)| {
+            let bytes = with_header(INDEX_MAGIC, shard);
+            (file_name(&format!("index-{n}"), &bytes), bytes)
+        })
+        .collect();
     let mut outline = corpus.clone();
     let mut documents = Vec::new();
     for document in &mut outline.documents {
@@ -162,11 +197,13 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     let manifest = Manifest {
         corpus: outline,
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
+        index: index.iter().map(|(name, _)| name.clone()).collect(),
     };
     let bytes = with_header(MANIFEST_MAGIC, &manifest);
     DataFiles {
         manifest: (file_name("corpus", &bytes), bytes),
         documents,
+        index,
     }
 }
 

@@ -602,3 +602,106 @@ fn odd_and_hostile_queries_are_safe() {
         }
     }
 }
+
+/// The app searches the index as the build ships it: shards fetched as the query needs them,
+/// over the manifest's corpus, with the texts of the documents its results show. For every
+/// query of both relevance sets (and slips, pinyin and English), that finds exactly what the
+/// index built in one piece finds; and it asks for its shards first, then its documents.
+#[test]
+fn shipped_shards_search_exactly_as_the_whole_index() {
+    use ruxue_core::bundle::{decode_document, decode_manifest, decode_shard, split};
+    use ruxue_core::search::engine::Missing;
+    let corpus = corpus();
+    let whole = SearchIndex::build(&corpus);
+    let files = split(&corpus);
+    assert!(files.index.len() > 1, "the real index is sharded");
+    let manifest = decode_manifest(&files.manifest.1).unwrap();
+    assert_eq!(manifest.index.len(), files.index.len());
+    let documents: Vec<_> = (files.documents.iter())
+        .map(|(_, bytes)| decode_document(bytes).unwrap())
+        .collect();
+    let mut queries: Vec<String> = ["relevance.toml", "parent-questions.toml"]
+        .into_iter()
+        .flat_map(|set| relevance_set(set).query)
+        .map(|q| q.q)
+        .collect();
+    queries.extend(
+        [
+            "幼生小",
+            "ysx",
+            "school admission",
+            "key dates",
+            "2025年 报名",
+            "学区房",
+            "宝山 初中",
+        ]
+        .map(String::from),
+    );
+    let mut rounds_seen = 0;
+    for text in &queries {
+        let query = Query {
+            text,
+            limit: 20,
+            ..Default::default()
+        };
+        let expected = whole.search(&corpus, &query);
+        let mut index = SearchIndex::from_shards(&manifest.corpus, manifest.index.len());
+        let mut loaded = vec![false; documents.len()];
+        let mut rounds = 0;
+        let found = loop {
+            rounds += 1;
+            assert!(rounds <= 4, "{text}: still missing after 3 rounds");
+            let texts = |i: usize| loaded[i].then(|| &documents[i]);
+            match index.search_with(&manifest.corpus, &texts, &query) {
+                Ok(found) => break found,
+                Err(Missing { shards, documents }) => {
+                    assert!(
+                        shards.is_empty() || documents.is_empty(),
+                        "{text}: shards first, then documents"
+                    );
+                    assert!(!shards.is_empty() || !documents.is_empty());
+                    for n in shards {
+                        index
+                            .install_shard(n, decode_shard(&files.index[n].1).unwrap())
+                            .unwrap();
+                    }
+                    for d in documents {
+                        assert!(!loaded[d], "{text}: document {d} asked for twice");
+                        loaded[d] = true;
+                    }
+                }
+            }
+        };
+        rounds_seen = rounds_seen.max(rounds);
+        assert_eq!(found, expected, "{text}");
+        // Only the documents whose clauses are shown were fetched.
+        let shown: HashSet<usize> = found
+            .hits
+            .iter()
+            .filter_map(|h| h.clause())
+            .map(|(d, _)| d)
+            .collect();
+        let fetched: HashSet<usize> = (0..documents.len()).filter(|&d| loaded[d]).collect();
+        assert_eq!(fetched, shown, "{text}");
+    }
+    assert!(rounds_seen >= 3, "some query needs shards, then documents");
+}
+
+/// A shard of another build, or of another shard's place, is refused with what is wrong.
+#[test]
+fn a_shard_in_the_wrong_place_is_refused() {
+    use ruxue_core::bundle::{decode_shard, split, BundleError};
+    let corpus = corpus();
+    let files = split(&corpus);
+    let count = files.index.len();
+    let mut index = SearchIndex::from_shards(&corpus, count);
+    let shard = decode_shard(&files.index[0].1).unwrap();
+    let error = index.install_shard(1, shard.clone()).unwrap_err();
+    assert!(error.contains("in shard 1"), "{error}");
+    assert!(index.install_shard(count, shard).is_err());
+    assert_eq!(
+        decode_shard(&files.documents[0].1),
+        Err(BundleError::BadMagic)
+    );
+    assert_eq!(decode_shard(&files.manifest.1), Err(BundleError::BadMagic));
+}

@@ -1,16 +1,18 @@
 //! The inverted index and the ranking, over everything the portal can answer with: policy
 //! clauses, guide statements, key dates, places and schools, and the portal's tools.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
 
 use super::normalize::normalize;
 use super::target::{HitKind, Target, Tool};
 use super::tokenize::{compound_tokens, query_terms, tokenize};
 use super::understand::{understand, Lexicon, Phrase, Understood, MAX_QUERY_CHARS};
 use crate::lookup::{lookup, Via};
-use crate::model::ClauseKind;
-use crate::model::Corpus;
+use crate::model::{ClauseKind, Corpus, Document};
 
 /// The ranking's named weights. BM25F: each field's term frequency is length-normalised and
 /// weighted, the weighted sum goes through BM25's saturation, and is multiplied by the term's IDF.
@@ -69,26 +71,204 @@ const STATEMENT_GROUP: usize = 1;
 const DATES_GROUP: usize = 2;
 const TOOL_GROUP: usize = 3;
 
-/// One searchable record.
-#[derive(Debug, serde::Serialize)]
-struct Record {
-    #[serde(skip)]
-    target: Target,
-    group: usize,
-    /// Normalised field texts, for phrase checks.
-    fields: [String; FIELDS],
-    lengths: [f32; FIELDS],
+/// One record's entry in a term's postings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Posting {
+    /// The record's position in [`SearchIndex::targets`] (in a [`Shard`], the difference from
+    /// the previous posting's).
+    pub record: u32,
+    /// The term's frequency in each field, length-normalised and weighted (BM25F before the
+    /// saturation), computed when the index is built.
+    pub weighted: f32,
+    /// One bit per field the term occurs in.
+    pub fields: u8,
+    /// Where the term starts, as `character offset * 4 + field`, ascending (in a [`Shard`],
+    /// differences): kept for character pairs and words, which phrase checks chain together,
+    /// not for single Han characters.
+    pub starts: Vec<u32>,
 }
 
-/// The index over a corpus. It refers to what it indexes by position in that corpus.
-#[derive(Debug, serde::Serialize)]
-pub struct SearchIndex {
-    #[serde(skip)]
-    lexicon: Lexicon,
-    records: Vec<Record>,
-    postings: HashMap<String, Vec<(u32, [f32; FIELDS])>>,
-    average_lengths: [[f32; FIELDS]; GROUPS],
+/// The postings of the terms that hash to one shard ([`shard_of`]), in term order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    pub terms: Vec<(String, Vec<Posting>)>,
 }
+
+/// What a search needs that is not in yet: index shards and documents' texts, by position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Missing {
+    pub shards: Vec<usize>,
+    pub documents: Vec<usize>,
+}
+
+/// The shard (of `count`) a term's postings are in: FNV-1a of its UTF-8, so the index side
+/// and the query side agree on every platform.
+pub fn shard_of(term: &str, count: usize) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in term.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash as usize % count.max(1)
+}
+
+/// The index over a corpus. It refers to what it indexes by position in that corpus: the
+/// records are [`record_targets`], which the manifest alone determines.
+#[derive(Debug)]
+pub struct SearchIndex {
+    lexicon: Lexicon,
+    targets: Vec<Target>,
+    postings: HashMap<String, Vec<Posting>>,
+    /// For an index read from shard files, which shards are in; empty for an index built
+    /// here, which holds every term.
+    shards_in: Vec<bool>,
+}
+
+/// The records an index over `corpus` holds, in order: every clause but signatures (by
+/// document), every guide statement, every key-date cycle, the "not yet published" notice,
+/// the tools. Both sides compute it: the manifest's outline is enough.
+pub fn record_targets(corpus: &Corpus) -> Vec<Target> {
+    let mut targets = Vec::new();
+    for (doc, document) in corpus.documents.iter().enumerate() {
+        for (clause, c) in document.clauses.iter().enumerate() {
+            if c.kind != ClauseKind::Closing {
+                targets.push(Target::Clause { doc, clause });
+            }
+        }
+    }
+    targets.extend((0..corpus.guidance.statements.len()).map(Target::Statement));
+    targets.extend((0..corpus.guidance.cycles.len()).map(Target::Cycle));
+    targets.push(Target::DatesNotPublished(None));
+    targets.extend(Tool::ALL.map(Target::Tool));
+    targets
+}
+
+/// The length-normalisation group of a record.
+fn group_of(target: Target) -> usize {
+    match target {
+        Target::Statement(_) => STATEMENT_GROUP,
+        Target::Cycle(_) | Target::DatesNotPublished(_) => DATES_GROUP,
+        Target::Tool(_) => TOOL_GROUP,
+        _ => CLAUSE_GROUP,
+    }
+}
+
+/// A term's occurrences in one record while the index is built.
+#[derive(Default)]
+struct Occurrences {
+    tf: [f32; FIELDS],
+    starts: Vec<u32>,
+}
+
+/// The index while it is built: records' field lengths and each term's raw occurrences.
+#[derive(Default)]
+struct Builder {
+    lengths: Vec<[f32; FIELDS]>,
+    groups: Vec<usize>,
+    occurrences: HashMap<String, Vec<(u32, Occurrences)>>,
+}
+
+impl Builder {
+    /// Adds one record: tokenizes its fields, counting a pair inside a compound word for less.
+    fn add(&mut self, corpus: &Corpus, target: Target, fields: [&str; FIELDS]) {
+        let record = self.lengths.len() as u32;
+        let mut counts: HashMap<String, Occurrences> = HashMap::new();
+        let mut lengths = [0.0; FIELDS];
+        for (field, text) in fields.map(normalize).iter().enumerate() {
+            let compounds = compound_tokens(text, &corpus.compounds);
+            let inside = |start: usize, len: usize| {
+                compounds
+                    .iter()
+                    .any(|c| c.start <= start && start + len <= c.start + c.len)
+            };
+            for token in tokenize(text) {
+                lengths[field] += 1.0;
+                let weight = if token.len == 2 && inside(token.start, token.len) {
+                    INSIDE_COMPOUND
+                } else {
+                    1.0
+                };
+                let chained = is_chained(&token.text);
+                let entry = counts.entry(token.text).or_default();
+                entry.tf[field] += weight;
+                if chained {
+                    entry.starts.push(token.start as u32 * 4 + field as u32);
+                }
+            }
+            for token in compounds {
+                counts.entry(token.text).or_default().tf[field] += 1.0;
+            }
+        }
+        for (term, mut occurrences) in counts {
+            occurrences.starts.sort_unstable();
+            self.occurrences
+                .entry(term)
+                .or_default()
+                .push((record, occurrences));
+        }
+        self.lengths.push(lengths);
+        self.groups.push(group_of(target));
+    }
+
+    /// The postings, each term's frequencies normalised against its record's group.
+    fn finish(self) -> HashMap<String, Vec<Posting>> {
+        let mut average_lengths = [[1.0f32; FIELDS]; GROUPS];
+        for (group, averages) in average_lengths.iter_mut().enumerate() {
+            let members: Vec<&[f32; FIELDS]> = (self.lengths.iter().zip(&self.groups))
+                .filter(|(_, g)| **g == group)
+                .map(|(l, _)| l)
+                .collect();
+            for (field, average) in averages.iter_mut().enumerate() {
+                let total: f32 = members.iter().map(|l| l[field]).sum();
+                *average = (total / members.len().max(1) as f32).max(1.0);
+            }
+        }
+        let weigh = |record: u32, tf: &[f32; FIELDS]| {
+            let record = record as usize;
+            let mut weighted = 0.0;
+            let mut fields = 0u8;
+            for field in 0..FIELDS {
+                if tf[field] > 0.0 {
+                    let average = average_lengths[self.groups[record]][field];
+                    let norm = 1.0 - B + B * self.lengths[record][field] / average;
+                    weighted += FIELD_WEIGHTS[field] * tf[field] / norm;
+                    fields |= 1 << field;
+                }
+            }
+            (weighted, fields)
+        };
+        self.occurrences
+            .iter()
+            .map(|(term, list)| {
+                let postings = list
+                    .iter()
+                    .map(|(record, o)| {
+                        let (weighted, fields) = weigh(*record, &o.tf);
+                        Posting {
+                            record: *record,
+                            weighted,
+                            fields,
+                            starts: o.starts.clone(),
+                        }
+                    })
+                    .collect();
+                (term.clone(), postings)
+            })
+            .collect()
+    }
+}
+
+/// Whether a token's positions are kept: character pairs and words, not single Han
+/// characters (a phrase of two or more characters is found by its pairs).
+fn is_chained(token: &str) -> bool {
+    let mut chars = token.chars();
+    !matches!((chars.next(), chars.next()), (Some(c), None) if super::tokenize::is_han(c))
+}
+
+/// Every field, as a bit set.
+const ALL_FIELDS: u8 = 0b111;
+/// The heading and body fields, where a phrase earns its bonus.
+const HEADING_OR_BODY: u8 = 1 << HEADING_FIELD | 1 << BODY_FIELD;
 
 /// A search request.
 #[derive(Debug, Clone, Default)]
@@ -156,178 +336,253 @@ pub struct Snippet {
 impl SearchIndex {
     /// Indexes every clause but signatures (its text, the headings above it, the document
     /// title), every guide statement, every key-date cycle, the "not yet published" notice and
-    /// the tools. Places are found by the lookup at query time.
+    /// the tools ([`record_targets`]). Places are found by the lookup at query time.
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        let mut index = SearchIndex {
-            lexicon: Lexicon::new(corpus),
-            records: Vec::new(),
-            postings: HashMap::new(),
-            average_lengths: [[1.0; FIELDS]; GROUPS],
-        };
-        for (doc_index, document) in corpus.documents.iter().enumerate() {
-            let title = document.meta.title.as_str();
-            let mut part_heading = "";
-            let mut section_heading = "";
-            for (clause_index, clause) in document.clauses.iter().enumerate() {
-                match clause.kind {
-                    ClauseKind::Part => {
-                        part_heading = &clause.text;
-                        section_heading = "";
+        let targets = record_targets(corpus);
+        let mut builder = Builder::default();
+        for &target in &targets {
+            match target {
+                Target::Clause { doc, clause } => {
+                    let document = &corpus.documents[doc];
+                    let (part, section) = headings_above(document, clause);
+                    let c = &document.clauses[clause];
+                    let headings = if c.kind == ClauseKind::Preamble {
+                        String::new()
+                    } else {
+                        format!("{part} {section}")
+                    };
+                    let mut body = c.text.clone();
+                    for department in &c.departments {
+                        body.push(' ');
+                        body.push_str(department);
                     }
-                    ClauseKind::Section => section_heading = &clause.text,
-                    ClauseKind::Closing => continue,
-                    _ => {}
+                    builder.add(corpus, target, [&document.meta.title, &headings, &body]);
                 }
-                let headings = if clause.kind == ClauseKind::Preamble {
-                    String::new()
-                } else {
-                    format!("{part_heading} {section_heading}")
-                };
-                let mut body = clause.text.clone();
-                for department in &clause.departments {
-                    body.push(' ');
-                    body.push_str(department);
+                Target::Statement(i) => {
+                    let statement = &corpus.guidance.statements[i];
+                    let mut about = statement.scope.clone();
+                    for source in &statement.sources {
+                        about.push(' ');
+                        about.push_str(&source_title(corpus, source));
+                    }
+                    let text = format!("{} {}", statement.zh, statement.en);
+                    builder.add(corpus, target, [&about, &statement.stage, &text]);
                 }
-                let target = Target::Clause {
-                    doc: doc_index,
-                    clause: clause_index,
-                };
-                index.add(corpus, target, CLAUSE_GROUP, [title, &headings, &body]);
+                Target::Cycle(i) => {
+                    let cycle = &corpus.guidance.cycles[i];
+                    let what = format!(
+                        "{}年 {} 入学日期 报名时间 key dates",
+                        cycle.year, cycle.scope
+                    );
+                    let events: Vec<String> = cycle
+                        .events
+                        .iter()
+                        .map(|e| format!("{} {} {}", e.zh, e.en, e.when))
+                        .collect();
+                    let source = source_title(corpus, &cycle.source);
+                    builder.add(corpus, target, [&source, &what, &events.join(" ")]);
+                }
+                Target::DatesNotPublished(_) => builder.add(
+                    corpus,
+                    target,
+                    [
+                        "",
+                        "入学日期 报名时间 尚未公布",
+                        "今年入学日期尚未公布 key dates not yet published",
+                    ],
+                ),
+                Target::Tool(tool) => builder.add(corpus, target, ["", "", tool.keywords()]),
+                Target::Place(..) => {}
             }
         }
-        for (i, statement) in corpus.guidance.statements.iter().enumerate() {
-            let mut about = statement.scope.clone();
-            for source in &statement.sources {
-                about.push(' ');
-                about.push_str(&source_title(corpus, source));
-            }
-            let text = format!("{} {}", statement.zh, statement.en);
-            index.add(
-                corpus,
-                Target::Statement(i),
-                1,
-                [&about, &statement.stage, &text],
-            );
+        SearchIndex {
+            lexicon: Lexicon::new(corpus),
+            targets,
+            postings: builder.finish(),
+            shards_in: Vec::new(),
         }
-        for (i, cycle) in corpus.guidance.cycles.iter().enumerate() {
-            let what = format!(
-                "{}年 {} 入学日期 报名时间 key dates",
-                cycle.year, cycle.scope
-            );
-            let events: Vec<String> = cycle
-                .events
+    }
+
+    /// An index to be filled from `count` shard files ([`SearchIndex::install_shard`]), over
+    /// the corpus of a manifest (clause texts are not needed).
+    pub fn from_shards(corpus: &Corpus, count: usize) -> SearchIndex {
+        SearchIndex {
+            lexicon: Lexicon::new(corpus),
+            targets: record_targets(corpus),
+            postings: HashMap::new(),
+            shards_in: vec![false; count.max(1)],
+        }
+    }
+
+    /// The index's postings in `count` shards, records and starts as differences (smaller
+    /// numbers, which postcard writes in fewer bytes).
+    pub fn shards(&self, count: usize) -> Vec<Shard> {
+        let mut shards = vec![Shard::default(); count.max(1)];
+        let mut terms: Vec<&String> = self.postings.keys().collect();
+        terms.sort();
+        for term in terms {
+            let mut previous = 0;
+            let postings = self.postings[term]
                 .iter()
-                .map(|e| format!("{} {} {}", e.zh, e.en, e.when))
+                .map(|p| {
+                    let delta = p.record - previous;
+                    previous = p.record;
+                    let mut start_before = 0;
+                    Posting {
+                        record: delta,
+                        weighted: p.weighted,
+                        fields: p.fields,
+                        starts: (p.starts.iter())
+                            .map(|&s| {
+                                let d = s - start_before;
+                                start_before = s;
+                                d
+                            })
+                            .collect(),
+                    }
+                })
                 .collect();
-            let source = source_title(corpus, &cycle.source);
-            index.add(
-                corpus,
-                Target::Cycle(i),
-                2,
-                [&source, &what, &events.join(" ")],
-            );
+            shards[shard_of(term, count)]
+                .terms
+                .push((term.clone(), postings));
         }
-        index.add(
-            corpus,
-            Target::DatesNotPublished(None),
-            DATES_GROUP,
-            [
-                "",
-                "入学日期 报名时间 尚未公布",
-                "今年入学日期尚未公布 key dates not yet published",
-            ],
-        );
-        for tool in Tool::ALL {
-            index.add(
-                corpus,
-                Target::Tool(tool),
-                TOOL_GROUP,
-                ["", "", tool.keywords()],
-            );
-        }
-
-        for (group, averages) in index.average_lengths.iter_mut().enumerate() {
-            let members: Vec<&Record> = index.records.iter().filter(|r| r.group == group).collect();
-            for (field, average) in averages.iter_mut().enumerate() {
-                let total: f32 = members.iter().map(|r| r.lengths[field]).sum();
-                *average = (total / members.len().max(1) as f32).max(1.0);
-            }
-        }
-        index
+        shards
     }
 
-    /// Adds one record: tokenizes its fields, counting a pair inside a compound word for less.
-    fn add(&mut self, corpus: &Corpus, target: Target, group: usize, fields: [&str; FIELDS]) {
-        let fields = fields.map(normalize);
-        let record = self.records.len() as u32;
-        let mut counts: HashMap<String, [f32; FIELDS]> = HashMap::new();
-        let mut lengths = [0.0; FIELDS];
-        for (field, text) in fields.iter().enumerate() {
-            let compounds = compound_tokens(text, &corpus.compounds);
-            let inside = |start: usize, len: usize| {
-                compounds
-                    .iter()
-                    .any(|c| c.start <= start && start + len <= c.start + c.len)
-            };
-            for token in tokenize(text) {
-                lengths[field] += 1.0;
-                let weight = if token.len == 2 && inside(token.start, token.len) {
-                    INSIDE_COMPOUND
-                } else {
-                    1.0
-                };
-                counts.entry(token.text).or_default()[field] += weight;
-            }
-            for token in compounds {
-                counts.entry(token.text).or_default()[field] += 1.0;
-            }
+    /// Adds shard `number` (of the count this index was made for). A term that does not
+    /// belong in it, or a record past the index's, means files of two builds.
+    pub fn install_shard(&mut self, number: usize, shard: Shard) -> Result<(), String> {
+        let count = self.shards_in.len();
+        if number >= count {
+            return Err(format!("shard {number} of {count}"));
         }
-        for (term, tf) in counts {
-            self.postings.entry(term).or_default().push((record, tf));
+        if self.shards_in[number] {
+            return Ok(());
         }
-        self.records.push(Record {
-            target,
-            group,
-            fields,
-            lengths,
-        });
+        let records = self.targets.len() as u32;
+        for (term, mut postings) in shard.terms {
+            if shard_of(&term, count) != number {
+                return Err(format!("term {term:?} in shard {number}"));
+            }
+            let mut record = 0u32;
+            for posting in &mut postings {
+                record = record.saturating_add(posting.record);
+                posting.record = record;
+                let mut start = 0u32;
+                for s in &mut posting.starts {
+                    start = start.saturating_add(*s);
+                    *s = start;
+                }
+            }
+            if postings.last().is_some_and(|p| p.record >= records) {
+                return Err(format!(
+                    "term {term:?}: a record past the {records} indexed"
+                ));
+            }
+            self.postings.insert(term, postings);
+        }
+        self.shards_in[number] = true;
+        Ok(())
     }
 
-    /// The index encoded with postcard: what shipping a prebuilt index would cost, measured
-    /// by `make bench` against building it in the browser.
+    /// The index encoded with postcard, every shard in one: what `make bench` reports beside
+    /// the shards' sizes.
     pub fn encoded(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("an index always serializes")
+        postcard::to_allocvec(&self.shards(1)).expect("an index always serializes")
     }
 
     /// Number of indexed records.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.targets.len()
     }
 
     /// Whether nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.targets.is_empty()
     }
 
-    /// Whether the index holds `term`.
-    pub fn has_term(&self, term: &str) -> bool {
+    /// Whether the index holds `term`. For an index read from shards, a term of a shard not
+    /// in yet is noted in `missing` (and reported absent).
+    fn has_term_noting(&self, term: &str, missing: &RefCell<Vec<usize>>) -> bool {
+        if !self.is_in(term, missing) {
+            return false;
+        }
         self.postings.contains_key(term)
     }
 
-    /// Runs a query. Never fails: an empty or unsearchable query finds nothing.
+    /// Whether the shard of `term` is in; if not, notes it in `missing`.
+    fn is_in(&self, term: &str, missing: &RefCell<Vec<usize>>) -> bool {
+        if self.shards_in.is_empty() {
+            return true;
+        }
+        let shard = shard_of(term, self.shards_in.len());
+        if self.shards_in[shard] {
+            return true;
+        }
+        let mut missing = missing.borrow_mut();
+        if !missing.contains(&shard) {
+            missing.push(shard);
+        }
+        false
+    }
+
+    /// Runs a query over an index and a corpus that hold everything (the CLI, the tests).
+    /// Never fails: an empty or unsearchable query finds nothing.
+    pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
+        self.search_with(corpus, &|i| corpus.documents.get(i), query)
+            .expect("an index built here and a full corpus hold everything")
+    }
+
+    /// Runs a query, or says which shards and documents' texts it needs first (the app
+    /// fetches them and asks again). `texts` gives a document with its clauses' texts, if it
+    /// is in; `corpus` may be the manifest's.
     ///
     /// In phases: read the query ([`understand`]); score the text of every record by BM25F;
     /// add the places the lookup finds and the "not yet published" notice of a year without
-    /// dates; weigh by the places the query names; then count facets, filter and take the
-    /// best `limit`.
-    pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
-        let read = understand(corpus, &self.lexicon, query.text, |t| self.has_term(t));
+    /// dates; weigh by the places the query names; then count facets, filter, take the best
+    /// `limit` and cut their snippets.
+    pub fn search_with<'a>(
+        &self,
+        corpus: &Corpus,
+        texts: &dyn Fn(usize) -> Option<&'a Document>,
+        query: &Query,
+    ) -> Result<Results, Missing> {
+        let missing = RefCell::new(Vec::new());
+        let read = understand(corpus, &self.lexicon, query.text, |t| {
+            self.has_term_noting(t, &missing)
+        });
+        let phrase_terms: Vec<Vec<String>> = read
+            .phrases
+            .iter()
+            .map(|phrase| {
+                let mut terms: Vec<String> = query_terms(&phrase.text)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                terms.extend(
+                    compound_tokens(&phrase.text, &corpus.compounds)
+                        .into_iter()
+                        .map(|t| t.text),
+                );
+                terms
+            })
+            .collect();
+        for term in phrase_terms.iter().flatten() {
+            self.is_in(term, &missing);
+        }
+        let missing = missing.into_inner();
+        if !missing.is_empty() {
+            return Err(Missing {
+                shards: missing,
+                documents: Vec::new(),
+            });
+        }
         let mut scores = Scores {
-            records: &self.records,
+            targets: &self.targets,
             by_id: HashMap::new(),
             extra: Vec::new(),
         };
-        let mut marked_terms = self.score_text(corpus, &read.phrases, &mut scores.by_id);
+        let mut marked_terms = self.score_text(&read.phrases, &phrase_terms, &mut scores.by_id);
         scores.add_places_and_notices(corpus, &read);
         scores.weigh_by_place(corpus, &read);
         marked_terms.sort();
@@ -339,47 +594,91 @@ impl SearchIndex {
             elsewhere: read.elsewhere,
             ..Default::default()
         };
-        scores.into_hits(corpus, query, &marked_terms, &mut results);
-        results
+        scores.into_hits(corpus, texts, query, &marked_terms, &mut results)?;
+        Ok(results)
     }
 
-    /// BM25F scores of the records matching `phrases`, by record position, each multiplied
-    /// by its kind's weight; returns the terms that matched, for marking in snippets.
+    /// The posting of `term` for `record`, if the term occurs there.
+    fn posting(&self, term: &str, record: u32) -> Option<&Posting> {
+        let list = self.postings.get(term)?;
+        let at = list.binary_search_by_key(&record, |p| p.record).ok()?;
+        Some(&list[at])
+    }
+
+    /// Whether `record` holds `text` contiguously in one of `fields` (a bit set): its
+    /// character pairs and words at consecutive offsets in one field, a single Han character
+    /// anywhere in it. Exact for a run of Han characters or one word, which is what queries
+    /// are read into; across runs, the runs at their offsets, whatever lies between.
+    fn holds(&self, record: u32, text: &str, fields: u8) -> bool {
+        let mut chained: Vec<(&Posting, u32)> = Vec::new();
+        let mut singles: Vec<&Posting> = Vec::new();
+        let terms = query_terms(text);
+        if terms.is_empty() {
+            return false;
+        }
+        for term in &terms {
+            let Some(posting) = self.posting(&term.text, record) else {
+                return false;
+            };
+            if is_chained(&term.text) {
+                chained.push((posting, term.start as u32));
+            } else {
+                singles.push(posting);
+            }
+        }
+        let in_field = |field: u32| {
+            fields & (1 << field) != 0 && singles.iter().all(|p| p.fields & (1 << field) != 0)
+        };
+        let Some(&(anchor, anchor_offset)) = chained.first() else {
+            return (0..FIELDS as u32).any(in_field);
+        };
+        anchor.starts.iter().any(|&s| {
+            let (start, field) = (s / 4, s % 4);
+            let Some(base) = start.checked_sub(anchor_offset) else {
+                return false;
+            };
+            in_field(field)
+                && chained.iter().all(|(posting, offset)| {
+                    posting
+                        .starts
+                        .binary_search(&((base + offset) * 4 + field))
+                        .is_ok()
+                })
+        })
+    }
+
+    /// BM25F scores of the records matching `phrases` (whose terms are `phrase_terms`), by
+    /// record position, each multiplied by its kind's weight; returns the terms that matched,
+    /// for marking in snippets.
     fn score_text(
         &self,
-        corpus: &Corpus,
         phrases: &[Phrase],
+        phrase_terms: &[Vec<String>],
         scores: &mut HashMap<u32, f32>,
     ) -> Vec<String> {
         let mut marked_terms = Vec::new();
-        let mut seen = vec![false; self.records.len()];
-        for phrase in phrases {
+        let mut seen = vec![false; self.targets.len()];
+        for (phrase, terms) in phrases.iter().zip(phrase_terms) {
             let text = phrase.text.as_str();
-            let mut terms: Vec<String> = query_terms(text).into_iter().map(|t| t.text).collect();
-            terms.extend(
-                compound_tokens(text, &corpus.compounds)
-                    .into_iter()
-                    .map(|t| t.text),
-            );
             let mut phrase_idf = 0.0;
             let mut matched: Vec<u32> = Vec::new();
-            for term in &terms {
+            for term in terms {
                 let Some(list) = self.postings.get(term) else {
                     continue;
                 };
                 let idf = self.idf(list.len());
                 phrase_idf += idf;
-                for (record, tf) in list {
-                    let r = &self.records[*record as usize];
-                    if phrase.whole && !r.fields.iter().any(|field| field.contains(text)) {
+                for posting in list {
+                    let record = posting.record;
+                    if phrase.whole && !self.holds(record, text, ALL_FIELDS) {
                         continue;
                     }
-                    let weighted = self.field_weighted(r, tf);
-                    *scores.entry(*record).or_default() +=
+                    let weighted = posting.weighted;
+                    *scores.entry(record).or_default() +=
                         phrase.weight * idf * weighted * (K1 + 1.0) / (weighted + K1);
-                    if !seen[*record as usize] {
-                        seen[*record as usize] = true;
-                        matched.push(*record);
+                    if !seen[record as usize] {
+                        seen[record as usize] = true;
+                        matched.push(record);
                     }
                 }
                 marked_terms.push(term.clone());
@@ -389,16 +688,14 @@ impl SearchIndex {
             }
             if text.chars().count() >= 2 && terms.len() > 1 {
                 for record in matched {
-                    let r = &self.records[record as usize];
-                    if r.fields[BODY_FIELD].contains(text) || r.fields[HEADING_FIELD].contains(text)
-                    {
+                    if self.holds(record, text, HEADING_OR_BODY) {
                         *scores.entry(record).or_default() += phrase.weight * PHRASE * phrase_idf;
                     }
                 }
             }
         }
         for (&id, score) in scores.iter_mut() {
-            *score *= match self.records[id as usize].group {
+            *score *= match group_of(self.targets[id as usize]) {
                 STATEMENT_GROUP => STATEMENT,
                 DATES_GROUP => DATES,
                 _ => 1.0,
@@ -407,25 +704,27 @@ impl SearchIndex {
         marked_terms
     }
 
-    /// A term's length-normalised, field-weighted frequency in `record`, before BM25's
-    /// saturation.
-    fn field_weighted(&self, record: &Record, tf: &[f32; FIELDS]) -> f32 {
-        let mut weighted = 0.0;
-        for field in 0..FIELDS {
-            if tf[field] > 0.0 {
-                let average = self.average_lengths[record.group][field];
-                let norm = 1.0 - B + B * record.lengths[field] / average;
-                weighted += FIELD_WEIGHTS[field] * tf[field] / norm;
-            }
-        }
-        weighted
-    }
-
     fn idf(&self, document_frequency: usize) -> f32 {
-        let n = self.records.len() as f32;
+        let n = self.targets.len() as f32;
         let df = document_frequency as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
+}
+
+/// The part and section headings above clause `at` of `document`.
+fn headings_above(document: &Document, at: usize) -> (&str, &str) {
+    let (mut part, mut section) = ("", "");
+    for clause in &document.clauses[..=at] {
+        match clause.kind {
+            ClauseKind::Part => {
+                part = &clause.text;
+                section = "";
+            }
+            ClauseKind::Section => section = &clause.text,
+            _ => {}
+        }
+    }
+    (part, section)
 }
 
 /// The title or citation of a source, indexed with what cites it.
@@ -441,14 +740,17 @@ fn source_title(corpus: &Corpus, source: &str) -> String {
 }
 
 /// The text a hit shows with the matches marked: a window of a clause, a whole statement or
-/// cycle, a place's name.
-fn hit_snippet(corpus: &Corpus, target: Target, terms: &[String]) -> Snippet {
-    match target {
-        Target::Clause { doc, clause } => snippet(
-            &corpus.documents[doc].clauses[clause].text,
-            terms,
-            SNIPPET_CHARS,
-        ),
+/// cycle, a place's name. A clause's text comes from `texts`; `None` if it is not in.
+fn hit_snippet<'a>(
+    corpus: &Corpus,
+    texts: &dyn Fn(usize) -> Option<&'a Document>,
+    target: Target,
+    terms: &[String],
+) -> Option<Snippet> {
+    Some(match target {
+        Target::Clause { doc, clause } => {
+            snippet(&texts(doc)?.clauses.get(clause)?.text, terms, SNIPPET_CHARS)
+        }
         Target::Statement(i) => {
             let zh = &corpus.guidance.statements[i].zh;
             snippet(zh, terms, zh.chars().count())
@@ -468,7 +770,7 @@ fn hit_snippet(corpus: &Corpus, target: Target, terms: &[String]) -> Snippet {
             snippet(name, terms, name.chars().count())
         }
         Target::DatesNotPublished(_) | Target::Tool(_) => Snippet::default(),
-    }
+    })
 }
 
 /// The terms to mark in a clause opened from a search for `query`: what search looked for,
@@ -517,16 +819,16 @@ pub fn match_mask(text: &str, terms: &[String]) -> Vec<bool> {
 /// One query's scores: indexed records by position and, past them, the targets this query
 /// adds (a place the lookup found, a year's "not yet published" notice).
 struct Scores<'a> {
-    records: &'a [Record],
+    targets: &'a [Target],
     by_id: HashMap<u32, f32>,
     extra: Vec<Target>,
 }
 
 impl Scores<'_> {
     fn target(&self, id: u32) -> Target {
-        match self.records.get(id as usize) {
-            Some(record) => record.target,
-            None => self.extra[id as usize - self.records.len()],
+        match self.targets.get(id as usize) {
+            Some(&target) => target,
+            None => self.extra[id as usize - self.targets.len()],
         }
     }
 
@@ -542,7 +844,7 @@ impl Scores<'_> {
             });
         let entry = self
             .by_id
-            .entry((self.records.len() + at) as u32)
+            .entry((self.targets.len() + at) as u32)
             .or_default();
         *entry = entry.max(score);
     }
@@ -583,8 +885,8 @@ impl Scores<'_> {
     fn weigh_by_place(&mut self, corpus: &Corpus, read: &Understood) {
         if !read.elsewhere.is_empty() {
             if read.phrases.is_empty() && self.by_id.is_empty() {
-                for (id, record) in self.records.iter().enumerate() {
-                    if let Target::Statement(i) = record.target {
+                for (id, target) in self.targets.iter().enumerate() {
+                    if let Target::Statement(i) = *target {
                         if corpus.guidance.statements[i].scope == "全市" {
                             self.by_id.insert(id as u32, 1.0 - i as f32 * 0.001);
                         }
@@ -611,8 +913,16 @@ impl Scores<'_> {
 
     /// Best first (equal scores in index order, so results never shuffle between runs):
     /// counts the district and document facets before those filters and the kinds before the
-    /// kind filter, then keeps the first `query.limit` hits.
-    fn into_hits(self, corpus: &Corpus, query: &Query, terms: &[String], results: &mut Results) {
+    /// kind filter, then keeps the first `query.limit` hits, or says which documents' texts
+    /// their snippets need.
+    fn into_hits<'a>(
+        self,
+        corpus: &Corpus,
+        texts: &dyn Fn(usize) -> Option<&'a Document>,
+        query: &Query,
+        terms: &[String],
+        results: &mut Results,
+    ) -> Result<(), Missing> {
         let mut matched: Vec<(u32, f32)> = self
             .by_id
             .iter()
@@ -653,15 +963,32 @@ impl Scores<'_> {
             .filter(|(_, n)| *n > 0)
             .collect();
         results.total = kept.len();
-        results.hits = kept
-            .into_iter()
-            .take(query.limit)
-            .map(|(target, score)| Hit {
-                target,
-                score,
-                snippet: hit_snippet(corpus, target, terms),
+        kept.truncate(query.limit);
+        let mut documents: Vec<usize> = Vec::new();
+        for (target, score) in kept {
+            match hit_snippet(corpus, texts, target, terms) {
+                Some(snippet) => results.hits.push(Hit {
+                    target,
+                    score,
+                    snippet,
+                }),
+                None => {
+                    if let Target::Clause { doc, .. } = target {
+                        if !documents.contains(&doc) {
+                            documents.push(doc);
+                        }
+                    }
+                }
+            }
+        }
+        if documents.is_empty() {
+            Ok(())
+        } else {
+            Err(Missing {
+                shards: Vec::new(),
+                documents,
             })
-            .collect();
+        }
     }
 }
 
