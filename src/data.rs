@@ -5,25 +5,24 @@
 //! change the data, so phones keep it cached; the first visit fetches app and manifest side by
 //! side. Every page names the manifest in `<meta name="rx-data">` (the prerender writes it);
 //! the app reads it once at start, before it renders, so every view reads [`corpus`]
-//! synchronously. A document's texts are fetched when it is opened ([`document`]), and every
-//! document's when a search needs them ([`full_corpus`]); `components::with_texts` shows a
-//! view once what it needs is in. Natively (the prerender, the render tests) everything is in
-//! from the start.
+//! synchronously. A document's texts are fetched when it is opened ([`document`]);
+//! `components::with_texts` shows a view once they are in. Search reads the index the build
+//! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
+//! the documents whose clauses it shows) and [`load_for_search`] fetches it. Natively (the
+//! prerender, the render tests) everything is in from the start.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use ruxue_core::bundle::{BundleError, Manifest};
-use ruxue_core::search::SearchIndex;
+use ruxue_core::search::engine::Missing;
+use ruxue_core::search::{Query, Results, SearchIndex};
 use ruxue_core::{Corpus, Document};
 
-static MANIFEST: OnceLock<(Manifest, Vec<u8>)> = OnceLock::new();
-/// Each document with its texts, in the manifest's order, once its file is in; with the
-/// file's bytes, from which the full corpus is decoded again rather than copied (a deep copy
-/// of the corpus types costs the wasm more code than decoding them).
-static DOCUMENTS: OnceLock<Vec<OnceLock<DocumentFile>>> = OnceLock::new();
-/// A document, and the bytes of its file.
-type DocumentFile = (Document, Vec<u8>);
-static FULL: OnceLock<Corpus> = OnceLock::new();
+static MANIFEST: OnceLock<Manifest> = OnceLock::new();
+/// Each document with its texts, in the manifest's order, once its file is in.
+static DOCUMENTS: OnceLock<Vec<OnceLock<Document>>> = OnceLock::new();
+/// The search index, its shards installed as they come in.
+static INDEX: OnceLock<Mutex<SearchIndex>> = OnceLock::new();
 
 /// The `name` of the `<meta>` whose `content` is the manifest's address, relative to the
 /// page's `<base>`.
@@ -43,8 +42,6 @@ pub static BUILT_BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpu
 pub enum Needed {
     /// One document's (the reader, the widget's clause), by id.
     Document(String),
-    /// Every document's (search).
-    All,
 }
 
 /// Decodes a manifest and keeps it for the page's life; a second call keeps the first. A file
@@ -52,7 +49,7 @@ pub enum Needed {
 pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
     let manifest = ruxue_core::bundle::decode_manifest(bytes)?;
     let count = manifest.corpus.documents.len();
-    if MANIFEST.set((manifest, bytes.to_vec())).is_ok() {
+    if MANIFEST.set(manifest).is_ok() {
         let _ = DOCUMENTS.set((0..count).map(|_| OnceLock::new()).collect());
     }
     Ok(())
@@ -60,7 +57,7 @@ pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
 
 /// Decodes the file of the document at `index` (in the manifest's order) and keeps it.
 pub fn install_document(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
-    let (manifest, _) = MANIFEST
+    let manifest = MANIFEST
         .get()
         .ok_or_else(|| BundleError::Mismatch("a document before the manifest".into()))?;
     let slots = DOCUMENTS.get().expect("set with the manifest");
@@ -70,16 +67,27 @@ pub fn install_document(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
     if slot.get().is_none() {
         let document = ruxue_core::bundle::decode_document(bytes)?;
         manifest.check_document(index, &document)?;
-        let _ = slot.set((document, bytes.to_vec()));
+        let _ = slot.set(document);
     }
     Ok(())
 }
 
-/// Installs a manifest and every document's file, as the build wrote them.
+/// Decodes shard `number` of the search index and adds it to the index.
+pub fn install_shard(number: usize, bytes: &[u8]) -> Result<(), BundleError> {
+    let shard = ruxue_core::bundle::decode_shard(bytes)?;
+    search_index()
+        .install_shard(number, shard)
+        .map_err(BundleError::Mismatch)
+}
+
+/// Installs a manifest, every document's file and every shard, as the build wrote them.
 pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), BundleError> {
     install(&files.manifest.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
+    }
+    for (number, (_, bytes)) in files.index.iter().enumerate() {
+        install_shard(number, bytes)?;
     }
     Ok(())
 }
@@ -97,15 +105,14 @@ fn manifest() -> &'static Manifest {
             install_files(&ruxue_core::bundle::split(&corpus)).expect("split wrote these files");
         });
     }
-    &MANIFEST.get().expect("installed above").0
+    MANIFEST.get().expect("installed above")
 }
 
 #[cfg(target_arch = "wasm32")]
 fn manifest() -> &'static Manifest {
-    &MANIFEST
+    MANIFEST
         .get()
         .expect("the app renders only after data::load has installed the manifest")
-        .0
 }
 
 /// The corpus without its clauses' texts (headings excepted): what every view but the reader
@@ -116,36 +123,29 @@ pub fn corpus() -> &'static Corpus {
 
 /// The document `id` with its clauses' texts, once they are in ([`load_texts`]).
 pub fn document(id: &str) -> Option<&'static Document> {
-    let index = corpus().documents.iter().position(|d| d.meta.id == id)?;
-    DOCUMENTS
-        .get()?
-        .get(index)?
-        .get()
-        .map(|(document, _)| document)
+    document_at(corpus().documents.iter().position(|d| d.meta.id == id)?)
 }
 
-/// The whole corpus with every clause's text, once every document's texts are in.
-pub fn full_corpus() -> Option<&'static Corpus> {
+/// The document at `index` (in the manifest's order) with its clauses' texts, once they are in.
+pub fn document_at(index: usize) -> Option<&'static Document> {
     manifest();
-    if let Some(full) = FULL.get() {
-        return Some(full);
-    }
-    let files = DOCUMENTS
-        .get()?
-        .iter()
-        .map(|slot| slot.get().map(|(_, bytes)| bytes))
-        .collect::<Option<Vec<_>>>()?;
-    Some(FULL.get_or_init(|| {
-        let (_, manifest_bytes) = MANIFEST.get().expect("read above");
-        let mut full = ruxue_core::bundle::decode_manifest(manifest_bytes)
-            .expect("decoded once already")
-            .corpus;
-        full.documents = files
-            .iter()
-            .map(|bytes| ruxue_core::bundle::decode_document(bytes).expect("decoded once already"))
-            .collect();
-        full
-    }))
+    DOCUMENTS.get()?.get(index)?.get()
+}
+
+/// The search index over the manifest's corpus, with the shards installed so far.
+fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
+    INDEX
+        .get_or_init(|| Mutex::new(SearchIndex::from_shards(corpus(), manifest().index.len())))
+        .lock()
+        // A panic mid-search leaves the index as it was: shards are installed whole.
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs `query`, or says which shards and documents' texts it needs first ([`load_for_search`]).
+pub fn search(query: &Query) -> Result<Results, Missing> {
+    measured("rx-search", || {
+        search_index().search_with(corpus(), &document_at, query)
+    })
 }
 
 /// Whether the texts `needed` are in.
@@ -161,21 +161,9 @@ fn missing(needed: &Needed) -> Vec<usize> {
     (0..documents.len())
         .filter(|&i| match needed {
             Needed::Document(id) => documents[i].meta.id == *id,
-            Needed::All => true,
         })
         .filter(|&i| slots[i].get().is_none())
         .collect()
-}
-
-/// The search index, built from the full corpus on first use (about 12 ms natively, measured
-/// by `make bench`), so pages that never search never pay for it. Search views are shown only
-/// once every document's texts are in.
-pub fn search_index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let corpus = full_corpus().expect("search is shown only once every text is in");
-        measured("rx-search-index", || SearchIndex::build(corpus))
-    })
 }
 
 /// Runs `work`, and in the browser records how long it took as a User Timing measure named
@@ -296,6 +284,45 @@ pub async fn load() -> Result<(), LoadError> {
 /// documents' files sit beside the manifest.
 #[cfg(target_arch = "wasm32")]
 pub async fn load_texts(needed: &Needed) -> Result<(), LoadError> {
+    let files = missing(needed)
+        .into_iter()
+        .map(|index| document_file(index))
+        .collect();
+    fetch_all(files).await
+}
+
+/// Fetches what a search said it needs ([`search`]): its shards and documents, all at once.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_for_search(needs: &Missing) -> Result<(), LoadError> {
+    let mut files: Vec<DataFile> = needs
+        .shards
+        .iter()
+        .map(|&number| -> DataFile {
+            (
+                manifest().index[number].clone(),
+                Box::new(move |bytes| install_shard(number, bytes)),
+            )
+        })
+        .collect();
+    files.extend(needs.documents.iter().map(|&index| document_file(index)));
+    fetch_all(files).await
+}
+
+/// A data file's name and what installs it.
+#[cfg(target_arch = "wasm32")]
+type DataFile = (String, Box<dyn FnOnce(&[u8]) -> Result<(), BundleError>>);
+
+#[cfg(target_arch = "wasm32")]
+fn document_file(index: usize) -> DataFile {
+    (
+        manifest().documents[index].clone(),
+        Box::new(move |bytes| install_document(index, bytes)),
+    )
+}
+
+/// Fetches `files` (names beside the manifest) side by side and installs each.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_all(files: Vec<DataFile>) -> Result<(), LoadError> {
     use std::cell::RefCell;
     use std::rc::Rc;
     let base = manifest_url().ok_or(LoadError::NoDataFile)?;
@@ -304,13 +331,13 @@ pub async fn load_texts(needed: &Needed) -> Result<(), LoadError> {
     // Rust join would). The first error is kept here, since a promise carries only a value.
     let failure: Rc<RefCell<Option<LoadError>>> = Rc::default();
     let promises = js_sys::Array::new();
-    for index in missing(needed) {
-        let url = web_sys::Url::new_with_base(&manifest().documents[index], &base)
+    for (name, install) in files {
+        let url = web_sys::Url::new_with_base(&name, &base)
             .map(|u| u.href())
             .unwrap_or_default();
         let failure = Rc::clone(&failure);
         promises.push(&wasm_bindgen_futures::future_to_promise(async move {
-            match fetch_installed(url, |bytes| install_document(index, bytes)).await {
+            match fetch_installed(url, install).await {
                 Ok(()) => Ok(wasm_bindgen::JsValue::UNDEFINED),
                 Err(error) => {
                     failure.borrow_mut().get_or_insert(error);

@@ -90,8 +90,10 @@ pub struct Texts {
     pub footer_language_note: &'static str,
     pub document_not_found_title: &'static str,
     pub document_not_found_body: &'static str,
-    /// While a document's texts, or every document's for search, are fetched.
+    /// While a document's texts are fetched.
     pub texts_loading: &'static str,
+    /// While a search fetches the index shards and documents it needs.
+    pub search_loading: &'static str,
     /// The texts could not be fetched: the network, then anything else; and the reason's label.
     pub texts_failed_heading: &'static str,
     pub texts_failed_network: &'static str,
@@ -316,6 +318,7 @@ const ZH: Texts = Texts {
     document_not_found_title: "找不到该文件",
     document_not_found_body: "该文件不在本站收录范围内，或链接有误。",
     texts_loading: "正在加载政策原文……",
+    search_loading: "正在查找……",
     texts_failed_heading: "政策原文暂时无法显示",
     texts_failed_network: "政策原文没有加载成功。请检查网络连接，然后再试一次。",
     texts_failed: "政策原文的数据文件无法读取。请重新加载本页；如果仍然出现这条提示，请告知本网站的管理者。",
@@ -543,6 +546,7 @@ const EN: Texts = Texts {
     document_not_found_title: "Document not found",
     document_not_found_body: "This document is not in the portal, or the link is wrong.",
     texts_loading: "Loading the policy texts…",
+    search_loading: "Searching…",
     texts_failed_heading: "The policy texts cannot be shown",
     texts_failed_network: "The policy texts did not load. Check your connection, then try again.",
     texts_failed: "The policy texts' data file cannot be read. Reload this page; if this notice stays, tell whoever runs this site.",

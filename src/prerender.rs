@@ -328,8 +328,7 @@ mod tests {
 
     #[test]
     fn every_page_renders_natively_with_its_content() {
-        let corpus = crate::data::full_corpus().expect("natively every text is in");
-        let document = &corpus.documents[0];
+        let document = crate::data::document_at(0).expect("natively every text is in");
         let clause = document
             .clauses
             .iter()
@@ -358,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_clause_page_is_a_file_with_its_own_metadata_and_real_links() {
-        let document = &crate::data::full_corpus().unwrap().documents[0];
+        let document = crate::data::document_at(0).expect("natively every text is in");
         let clause = document
             .clauses
             .iter()

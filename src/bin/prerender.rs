@@ -1,6 +1,7 @@
 //! Writes the data files and the prerendered pages into a built `dist/` (feature `ssr`;
-//! `scripts/build.sh` runs it after trunk and `scripts/csp.mjs`): `data/corpus-<hash>.bin`
-//! and `data/doc-<id>-<hash>.bin` (the bundle `build.rs` compiled from `data/`, split), then,
+//! `scripts/build.sh` runs it after trunk and `scripts/csp.mjs`): `data/corpus-<hash>.bin`,
+//! `data/doc-<id>-<hash>.bin` and `data/index-<n>-<hash>.bin` (the bundle `build.rs` compiled
+//! from `data/`, split), then,
 //! from those files as the app reads them,
 //! one `index.html` per page folder, `404.html`, `sitemap.xml` and `robots.txt`. Every page,
 //! and the widget's `embed.html`, names the data file in `<meta name="rx-data">`. `_headers`
@@ -90,7 +91,8 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// Splits the bundle into the data files (the manifest, one file per document) in `data/`,
+/// Splits the bundle into the data files (the manifest, one file per document, the search
+/// index's shards) in `data/`,
 /// reads them back and gives them to the pages, so the prerendered pages show exactly what
 /// the app will read. Returns the manifest's address below `dist/`, and each document's.
 fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
@@ -125,6 +127,10 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
     for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
         ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;
+    }
+    for (number, (shard_name, bytes)) in files.index.iter().enumerate() {
+        ruxue_web::data::install_shard(number, &read_back(shard_name, bytes)?)
+            .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{shard_name}: {e}"))?;
     }
     let documents = files
         .documents

@@ -112,14 +112,7 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
                     }
                         .into_any()
                 }
-                (EmbedView::Search, _) => {
-                    view! {
-                        <WithTexts needed=Needed::All>
-                            <SearchPage />
-                        </WithTexts>
-                    }
-                        .into_any()
-                }
+                (EmbedView::Search, _) => view! { <SearchPage /> }.into_any(),
             }}
             <footer class="rx-embed__footer">
                 <span>{move || t().embed_brand}</span>

@@ -44,5 +44,6 @@ pub mod source_note;
 pub mod statement_view;
 pub mod status_badge;
 pub mod table_of_contents;
+pub mod texts_failed;
 pub mod update_notice;
 pub mod with_texts;

@@ -73,8 +73,7 @@ struct Slots {
 }
 
 fn slots(target: Target, snippet: Snippet, t: &'static Texts, lang: Lang) -> Slots {
-    // Results are shown once every document's texts are in (`WithTexts`).
-    let corpus = crate::data::full_corpus().unwrap_or_else(corpus);
+    let corpus = corpus();
     let mut breadcrumb = None;
     let mut meta = None;
     let mut sources: Vec<String> = Vec::new();
@@ -84,7 +83,8 @@ fn slots(target: Target, snippet: Snippet, t: &'static Texts, lang: Lang) -> Slo
     let (mut title_lang, mut body_lang) = ("zh-CN", "zh-CN");
     let title = match target {
         Target::Clause { doc, clause } => {
-            let document = &corpus.documents[doc];
+            // A search shows a clause once its document's texts are in (`data::search`).
+            let document = crate::data::document_at(doc).unwrap_or(&corpus.documents[doc]);
             let clause = &document.clauses[clause];
             // The levels above the clause; the clause itself is the result's title.
             let mut crumbs = document.breadcrumb(clause);

@@ -1,9 +1,10 @@
-//! A view that shows documents' texts, once they are in (`crate::data`): the reader needs its
-//! document's, search every document's. Until then a loading line, and if they cannot be
-//! fetched, what happened, what to do, and a way to try again.
+//! A view that shows a document's texts, once they are in (`crate::data`): the reader and the
+//! widget's clause. Until then a loading line, and if they cannot be fetched, what happened,
+//! what to do, and a way to try again.
 
 use leptos::prelude::*;
 
+use crate::components::texts_failed::TextsFailed;
 use crate::data::{has_texts, Needed};
 use crate::i18n::use_texts;
 
@@ -48,7 +49,7 @@ pub fn WithTexts(needed: Needed, children: ChildrenFn) -> impl IntoView {
         fetch();
     }
     let fetch = StoredValue::new(fetch);
-    let retry = move |_| {
+    let retry = move |()| {
         state.set(State::Loading);
         fetch.with_value(|fetch| fetch());
     };
@@ -60,19 +61,9 @@ pub fn WithTexts(needed: Needed, children: ChildrenFn) -> impl IntoView {
             </p>
         }
         .into_any(),
-        State::Failed { reason, network } => view! {
-            <div class="rx-crash rx-crash--data" role="alert">
-                // It stands for the page it could not show, so it is the page's heading.
-                <h1 class="rx-heading-l">{move || t().texts_failed_heading}</h1>
-                <p>{move || if network { t().texts_failed_network } else { t().texts_failed }}</p>
-                <p class="rx-crash__reason">{move || t().texts_failed_reason} {reason.clone()}</p>
-                <p>
-                    <button type="button" class="rx-button rx-button--secondary" on:click=retry>
-                        {move || t().texts_retry}
-                    </button>
-                </p>
-            </div>
+        State::Failed { reason, network } => {
+            view! { <TextsFailed reason network page=true on_retry=Callback::new(retry) /> }
+                .into_any()
         }
-        .into_any(),
     }
 }

@@ -58,7 +58,6 @@ impl Route {
     pub fn texts_needed(&self) -> Option<crate::data::Needed> {
         match self {
             Route::Document { id, .. } => Some(crate::data::Needed::Document(id.clone())),
-            Route::Search => Some(crate::data::Needed::All),
             _ => None,
         }
     }
