@@ -17,6 +17,8 @@ const dist = resolve('dist');
 const dataFiles = readdirSync(join(dist, 'data')).filter((f) => f.endsWith('.bin'));
 const manifests = dataFiles.filter((f) => f.startsWith('corpus-'));
 const documentFiles = dataFiles.filter((f) => f.startsWith('doc-'));
+const shardFiles = dataFiles.filter((f) => f.startsWith('index-'));
+const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
 const MANIFEST = /\/data\/corpus-[0-9a-f]+\.bin$/;
 const wasmFile = readdirSync(dist).find((f) => f.endsWith('.wasm'));
 
@@ -44,13 +46,19 @@ async function openWithData(path, fulfil) {
 }
 
 describe('the data file', () => {
-  test('are a manifest and one file per document, named by content, not in the wasm, cached for good', async () => {
+  test('are a manifest, one file per document and the index in shards, named by content, not in the wasm, cached for good', async () => {
     assert.equal(manifests.length, 1, `one manifest, found ${dataFiles.join(', ')}`);
     assert.match(manifests[0], /^corpus-[0-9a-f]{16}\.bin$/);
     assert.equal(documentFiles.length, 5, documentFiles.join(', '));
     for (const file of documentFiles) assert.match(file, /^doc-[a-z0-9-]+-[0-9a-f]{16}\.bin$/);
+    assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
+    assert.equal(dataFiles.length, 1 + documentFiles.length + shardFiles.length, dataFiles.join(', '));
+    const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
+    assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
+    for (const file of shardFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXI1');
     const manifest = readFileSync(join(dist, 'data', manifests[0]));
     assert.equal(manifest.subarray(0, 4).toString('latin1'), 'RXB1');
+    for (const file of [...documentFiles, ...shardFiles]) assert.ok(manifest.includes(Buffer.from(file)), `the manifest names ${file}`);
     const texts = documentFiles.map((f) => readFileSync(join(dist, 'data', f)));
     for (const bytes of texts) assert.equal(bytes.subarray(0, 4).toString('latin1'), 'RXD1');
     // A heading is in the manifest; an item's text only in its document's file; neither in the app.
@@ -83,25 +91,43 @@ describe('the data file', () => {
     assert.ok(headers.includes('/data/*\n  Cache-Control: public, max-age=31536000, immutable\n'));
   });
 
-  test('a page fetches the manifest once, and only the texts it shows', async () => {
+  test('a page fetches the manifest once, and only the texts it shows; a search, its terms\' shards and its results\' documents', async () => {
     const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
+    // A search shows clauses of these documents (read from its results' links below).
+    const SHOWN = 'SHOWN';
     const cases = [
       { path: 'guide/', docs: [] },
       { path: 'lookup/?q=七宝', docs: [] },
       { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'] },
-      { path: 'search/?q=居住证', docs: documentFiles.map((f) => docOf(`/data/${f}`)).sort() },
+      { path: 'search/?q=居住证', docs: SHOWN },
+      { path: 'search/?q=七宝', docs: SHOWN },
       { path: 'embed.html?embed=1&view=lookup', docs: [] },
-      { path: 'embed.html?embed=1&view=search', docs: documentFiles.map((f) => docOf(`/data/${f}`)).sort() },
+      { path: 'embed.html?embed=1&view=search', docs: [] },
     ];
     for (const { path, docs } of cases) {
       const session = await portal.open(path);
+      // Nothing of the first visit may still be on its way when the reload is watched.
+      if (docs === SHOWN) await session.page.locator('.rx-result').first().waitFor();
       const requested = [];
       session.page.on('request', (request) => requested.push(request.url()));
       await session.page.reload();
       await session.page.waitForFunction(() => document.querySelector('main#rx-main h1') && !document.getElementById('rx-prerendered'));
       await session.page.waitForTimeout(300);
       assert.deepEqual(requested.filter((url) => MANIFEST.test(url)), [`${portal.server.url}data/${manifests[0]}`], `${path}: ${requested.join('\n')}`);
-      assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), docs, path);
+      const shards = requested.filter((url) => SHARD.test(url));
+      if (docs === SHOWN) {
+        await session.page.locator('.rx-result').first().waitFor();
+        const shown = await session.page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
+          ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
+        ]);
+        assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), shown.sort(), `${path}: ${requested.join('\n')}`);
+        // Only its terms' shards, each once.
+        assert.ok(shards.length >= 1 && shards.length < shardFiles.length / 2, `${path}: ${shards.join('\n')}`);
+        assert.equal(new Set(shards).size, shards.length, `${path}: ${shards.join('\n')}`);
+      } else {
+        assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), docs, path);
+        assert.deepEqual(shards, [], path);
+      }
       if (path.startsWith('policies/')) {
         // Asked for beside the manifest, before the app (the wasm) is even requested.
         const documentAt = requested.findIndex((url) => docOf(url));
@@ -112,7 +138,7 @@ describe('the data file', () => {
     }
   });
 
-  test('moving to a document in the app fetches its texts then, and search fetches the rest', async () => {
+  test('moving to a document in the app fetches its texts then, and search what its results show', async () => {
     const session = await portal.open('policies/');
     const requested = [];
     session.page.on('request', (request) => requested.push(request.url()));
@@ -124,7 +150,32 @@ describe('the data file', () => {
     await session.page.fill('#rx-search-box-input', '居住证');
     await session.page.press('#rx-search-box-input', 'Enter');
     await session.page.locator('.rx-result, .rx-search-answer').first().waitFor();
-    assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 5, requested.join('\n'));
+    const shown = await session.page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
+      ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
+    ]);
+    const fetched = requested.filter((url) => url.includes('/data/doc-'));
+    assert.equal(fetched.length, new Set(['bs-2023-43', ...shown]).size, requested.join('\n'));
+    assert.ok(requested.some((url) => SHARD.test(url)));
+    await session.context.close();
+  });
+
+  test('an index shard that cannot be fetched: the results say so below the box, and trying again works', async () => {
+    const session = await portal.open('search/');
+    session.expectErrors();
+    let fail = true;
+    await session.page.route(/\/data\/index-/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await session.page.fill('#rx-search-input', '随迁子女');
+    const notice = session.page.locator('#rx-search-results [role=alert].rx-crash--data');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /HTTP 503/);
+    // The page's heading stays the search's; the notice is a section of it.
+    assert.equal(await session.page.locator('main h1').count(), 1);
+    assert.equal(await notice.locator('h2').count(), 1);
+    assert.deepEqual(await axeViolations(session.page), []);
+    fail = false;
+    await notice.getByRole('button').click();
+    await session.page.locator('.rx-result').first().waitFor();
+    assert.equal(await notice.count(), 0);
     await session.context.close();
   });
 

@@ -105,6 +105,8 @@ describe('search', () => {
 
   test('the keyboard moves from the box to the results and opens one', async () => {
     const { page, context } = await portal.open('#/search?q=%E4%B8%83%E5%AE%9D%E4%B8%AD%E5%AD%A6');
+    // Results come once the query's index shards are in.
+    await page.locator('.rx-result').first().waitFor();
     await page.locator('#rx-search-input').focus();
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.evaluate(() => document.activeElement?.closest('.rx-result') !== null), true);
