@@ -15,7 +15,9 @@ scripts/setup.sh --browser
 work="target/scale-bench"
 rm -rf "$work"
 mkdir -p "$work"
-cargo run -q --locked --release -p ruxue-core --example scale_corpus -- "${TIMES:-100}" "$work/corpus.bin"
+cargo run -q --locked --release -p ruxue-core --example scale_corpus -- "${TIMES:-100}" "$work/corpus.bin" \
+    | tee "$work/corpus.log"
+index_ms=$(sed -n 's/^index_build_ms=//p' "$work/corpus.log")
 now_ms() { date +%s%3N; }
 start=$(now_ms)
 RUXUE_DIST="$work/dist" RUXUE_BUNDLE="$work/corpus.bin" RUXUE_PRERENDER_CLAUSES=0 scripts/build.sh >/dev/null
@@ -25,4 +27,4 @@ npm exec --yes --package=pagefind@1.6.0 -- pagefind --site "$work/dist" --glob '
     --force-language zh-cn --quiet
 pagefind_ms=$(( $(now_ms) - start ))
 documents=$(find "$work/dist/policies" -mindepth 2 -maxdepth 2 -name index.html | wc -l)
-node scripts/scale-bench.mjs "$work" "$pagefind_ms" "$portal_ms" "${TIMES:-100}" "$documents"
+node scripts/scale-bench.mjs "$work" "$pagefind_ms" "$portal_ms" "${TIMES:-100}" "$documents" "$index_ms"

@@ -142,10 +142,15 @@ fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
 }
 
 /// Runs `query`, or says which shards and documents' texts it needs first ([`load_for_search`]).
+/// Timed as `rx-search` when it answers, `rx-search-waiting` when it needs more.
 pub fn search(query: &Query) -> Result<Results, Missing> {
-    measured("rx-search", || {
-        search_index().search_with(corpus(), &document_at, query)
-    })
+    measured(
+        || search_index().search_with(corpus(), &document_at, query),
+        |result| match result {
+            Ok(_) => "rx-search",
+            Err(_) => "rx-search-waiting",
+        },
+    )
 }
 
 /// Whether the texts `needed` are in.
@@ -167,20 +172,20 @@ fn missing(needed: &Needed) -> Vec<usize> {
 }
 
 /// Runs `work`, and in the browser records how long it took as a User Timing measure named
-/// `name` (`performance.getEntriesByName(name)`), which `make scale-bench` reads: the figures
-/// come from the page a parent would use, not from a harness of its own.
-pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+/// by `name` from its result (`performance.getEntriesByName(…)`), which `make scale-bench`
+/// reads: the figures come from the page a parent would use, not from a harness of its own.
+pub fn measured<T>(work: impl FnOnce() -> T, name: impl FnOnce(&T) -> &'static str) -> T {
     #[cfg(target_arch = "wasm32")]
     {
+        const START: &str = "rx-measured-start";
         let performance = web_sys::window().and_then(|w| w.performance());
-        let start = format!("{name}-start");
         if let Some(performance) = &performance {
-            let _ = performance.mark(&start);
+            let _ = performance.mark(START);
         }
         let result = work();
         if let Some(performance) = &performance {
-            let _ = performance.measure_with_start_mark(name, &start);
-            performance.clear_marks_with_mark_name(&start);
+            let _ = performance.measure_with_start_mark(name(&result), START);
+            performance.clear_marks_with_mark_name(START);
         }
         result
     }

@@ -78,7 +78,9 @@ pub struct Posting {
     /// the previous posting's).
     pub record: u32,
     /// The term's frequency in each field, length-normalised and weighted (BM25F before the
-    /// saturation), computed when the index is built.
+    /// saturation), computed when the index is built and rounded to the 8 significant bits of
+    /// a bfloat16 (under 0.4% off), which is how the shards store it: in two bytes.
+    #[serde(with = "bfloat16")]
     pub weighted: f32,
     /// One bit per field the term occurs in.
     pub fields: u8,
@@ -86,6 +88,31 @@ pub struct Posting {
     /// differences): kept for character pairs and words, which phrase checks chain together,
     /// not for single Han characters.
     pub starts: Vec<u32>,
+}
+
+/// A weight in two bytes: the upper half of its `f32`, which [`round_to_bfloat16`] leaves
+/// exact.
+mod bfloat16 {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+        ((value.to_bits() >> 16) as u16)
+            .to_le_bytes()
+            .serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f32, D::Error> {
+        let bytes = <[u8; 2]>::deserialize(deserializer)?;
+        Ok(f32::from_bits(u32::from(u16::from_le_bytes(bytes)) << 16))
+    }
+}
+
+/// `value` rounded to the nearest bfloat16 (8 significant bits), kept as an `f32`.
+fn round_to_bfloat16(value: f32) -> f32 {
+    let bits = value.to_bits();
+    // Round half to even on the 16 bits dropped.
+    let rounding = 0x7fff + ((bits >> 16) & 1);
+    f32::from_bits(bits.wrapping_add(rounding) & 0xffff_0000)
 }
 
 /// The postings of the terms that hash to one shard ([`shard_of`]), in term order.
@@ -246,7 +273,7 @@ impl Builder {
                         let (weighted, fields) = weigh(*record, &o.tf);
                         Posting {
                             record: *record,
-                            weighted,
+                            weighted: round_to_bfloat16(weighted),
                             fields,
                             starts: o.starts.clone(),
                         }
@@ -263,6 +290,57 @@ impl Builder {
 fn is_chained(token: &str) -> bool {
     let mut chars = token.chars();
     !matches!((chars.next(), chars.next()), (Some(c), None) if super::tokenize::is_han(c))
+}
+
+/// A phrase's terms' postings, as [`SearchIndex::chain`] finds them.
+#[derive(Default)]
+struct Chain<'i> {
+    /// Character pairs and words, with their offsets in the phrase; rarest first.
+    chained: Vec<(&'i [Posting], u32)>,
+    /// Single Han characters.
+    singles: Vec<&'i [Posting]>,
+}
+
+impl Chain<'_> {
+    /// Whether `record` holds the phrase contiguously in one of `fields` (a bit set): its
+    /// character pairs and words at their offsets in one field, a single Han character
+    /// anywhere in it. Exact for a run of Han characters or one word, which is what queries
+    /// are read into; across runs, the runs at their offsets, whatever lies between.
+    fn holds(&self, record: u32, fields: u8) -> bool {
+        let find = |list: &'_ [Posting]| -> Option<usize> {
+            list.binary_search_by_key(&record, |p| p.record).ok()
+        };
+        let mut singles_in = fields;
+        for list in &self.singles {
+            let Some(at) = find(list) else {
+                return false;
+            };
+            singles_in &= list[at].fields;
+        }
+        let mut postings: Vec<(&Posting, u32)> = Vec::with_capacity(self.chained.len());
+        for (list, offset) in &self.chained {
+            let Some(at) = find(list) else {
+                return false;
+            };
+            postings.push((&list[at], *offset));
+        }
+        let Some(&(anchor, anchor_offset)) = postings.first() else {
+            return singles_in != 0;
+        };
+        anchor.starts.iter().any(|&s| {
+            let (start, field) = (s / 4, s % 4);
+            let Some(base) = start.checked_sub(anchor_offset) else {
+                return false;
+            };
+            singles_in & (1 << field) != 0
+                && postings.iter().all(|(posting, offset)| {
+                    posting
+                        .starts
+                        .binary_search(&((base + offset) * 4 + field))
+                        .is_ok()
+                })
+        })
+    }
 }
 
 /// Every field, as a bit set.
@@ -598,53 +676,36 @@ impl SearchIndex {
         Ok(results)
     }
 
-    /// The posting of `term` for `record`, if the term occurs there.
-    fn posting(&self, term: &str, record: u32) -> Option<&Posting> {
-        let list = self.postings.get(term)?;
-        let at = list.binary_search_by_key(&record, |p| p.record).ok()?;
-        Some(&list[at])
-    }
-
-    /// Whether `record` holds `text` contiguously in one of `fields` (a bit set): its
-    /// character pairs and words at consecutive offsets in one field, a single Han character
-    /// anywhere in it. Exact for a run of Han characters or one word, which is what queries
-    /// are read into; across runs, the runs at their offsets, whatever lies between.
-    fn holds(&self, record: u32, text: &str, fields: u8) -> bool {
-        let mut chained: Vec<(&Posting, u32)> = Vec::new();
-        let mut singles: Vec<&Posting> = Vec::new();
-        let terms = query_terms(text);
-        if terms.is_empty() {
-            return false;
-        }
-        for term in &terms {
-            let Some(posting) = self.posting(&term.text, record) else {
-                return false;
-            };
+    /// How `text` is found in a record: its terms' postings, character pairs and words with
+    /// their offsets in `text`. `None` if a term is in no record (so no record holds it).
+    fn chain<'i>(&'i self, text: &str) -> Option<Chain<'i>> {
+        let mut chain = Chain::default();
+        for term in query_terms(text) {
+            let list = self.postings.get(&term.text)?.as_slice();
             if is_chained(&term.text) {
-                chained.push((posting, term.start as u32));
+                chain.chained.push((list, term.start as u32));
             } else {
-                singles.push(posting);
+                chain.singles.push(list);
             }
         }
-        let in_field = |field: u32| {
-            fields & (1 << field) != 0 && singles.iter().all(|p| p.fields & (1 << field) != 0)
-        };
-        let Some(&(anchor, anchor_offset)) = chained.first() else {
-            return (0..FIELDS as u32).any(in_field);
-        };
-        anchor.starts.iter().any(|&s| {
-            let (start, field) = (s / 4, s % 4);
-            let Some(base) = start.checked_sub(anchor_offset) else {
-                return false;
-            };
-            in_field(field)
-                && chained.iter().all(|(posting, offset)| {
-                    posting
-                        .starts
-                        .binary_search(&((base + offset) * 4 + field))
-                        .is_ok()
-                })
-        })
+        // Walk from the rarest pair: fewest records to check.
+        chain.chained.sort_by_key(|(list, _)| list.len());
+        (!chain.chained.is_empty() || !chain.singles.is_empty()).then_some(chain)
+    }
+
+    /// The records that hold `chain`'s text in one of `fields`, ascending.
+    fn holding(chain: &Chain, fields: u8) -> Vec<u32> {
+        let candidates = chain
+            .chained
+            .first()
+            .map(|(list, _)| *list)
+            .or_else(|| chain.singles.iter().min_by_key(|l| l.len()).copied())
+            .unwrap_or_default();
+        candidates
+            .iter()
+            .map(|p| p.record)
+            .filter(|&record| chain.holds(record, fields))
+            .collect()
     }
 
     /// BM25F scores of the records matching `phrases` (whose terms are `phrase_terms`), by
@@ -660,6 +721,14 @@ impl SearchIndex {
         let mut seen = vec![false; self.targets.len()];
         for (phrase, terms) in phrases.iter().zip(phrase_terms) {
             let text = phrase.text.as_str();
+            let chain = self.chain(text);
+            // A phrase that must match whole: the records that hold it, found once.
+            let whole = phrase.whole.then(|| {
+                chain
+                    .as_ref()
+                    .map(|c| Self::holding(c, ALL_FIELDS))
+                    .unwrap_or_default()
+            });
             let mut phrase_idf = 0.0;
             let mut matched: Vec<u32> = Vec::new();
             for term in terms {
@@ -670,7 +739,10 @@ impl SearchIndex {
                 phrase_idf += idf;
                 for posting in list {
                     let record = posting.record;
-                    if phrase.whole && !self.holds(record, text, ALL_FIELDS) {
+                    if whole
+                        .as_ref()
+                        .is_some_and(|holding| holding.binary_search(&record).is_err())
+                    {
                         continue;
                     }
                     let weighted = posting.weighted;
@@ -686,9 +758,9 @@ impl SearchIndex {
             for &record in &matched {
                 seen[record as usize] = false;
             }
-            if text.chars().count() >= 2 && terms.len() > 1 {
+            if let Some(chain) = chain.filter(|_| text.chars().count() >= 2 && terms.len() > 1) {
                 for record in matched {
-                    if self.holds(record, text, HEADING_OR_BODY) {
+                    if chain.holds(record, HEADING_OR_BODY) {
                         *scores.entry(record).or_default() += phrase.weight * PHRASE * phrase_idf;
                     }
                 }
@@ -932,12 +1004,17 @@ impl Scores<'_> {
         matched.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut kinds = [0usize; HitKind::ALL.len()];
         let mut kept = Vec::new();
+        // Clause matches per document, in order of each document's best match.
+        let mut per_document: Vec<(usize, usize)> = Vec::new();
+        let mut slot_of_document = vec![usize::MAX; corpus.documents.len()];
         for (id, score) in matched {
             let target = self.target(id);
             if let Target::Clause { doc, .. } = target {
-                let meta = &corpus.documents[doc].meta;
-                count(&mut results.districts, &meta.district);
-                count(&mut results.documents, &meta.id);
+                if slot_of_document[doc] == usize::MAX {
+                    slot_of_document[doc] = per_document.len();
+                    per_document.push((doc, 0));
+                }
+                per_document[slot_of_document[doc]].1 += 1;
             }
             let district_ok = query.district.is_none_or(|d| {
                 target
@@ -956,6 +1033,11 @@ impl Scores<'_> {
             if query.kinds.is_empty() || query.kinds.contains(&kind) {
                 kept.push((target, score));
             }
+        }
+        for (doc, n) in per_document {
+            let meta = &corpus.documents[doc].meta;
+            count(&mut results.districts, &meta.district, n);
+            results.documents.push((meta.id.clone(), n));
         }
         results.kinds = HitKind::ALL
             .into_iter()
@@ -992,10 +1074,10 @@ impl Scores<'_> {
     }
 }
 
-fn count(counts: &mut Vec<(String, usize)>, key: &str) {
+fn count(counts: &mut Vec<(String, usize)>, key: &str, by: usize) {
     match counts.iter_mut().find(|(k, _)| k == key) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((key.to_string(), 1)),
+        Some((_, n)) => *n += by,
+        None => counts.push((key.to_string(), by)),
     }
 }
 
