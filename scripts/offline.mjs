@@ -36,9 +36,16 @@ const data = (await readdir(join(dist, DATA_FOLDER)).catch(() => []))
   .filter((f) => DATA_FILE.test(f))
   .map((f) => `${DATA_FOLDER}/${f}`);
 if (data.length === 0) throw new Error(`offline: no data file in ${dist}/${DATA_FOLDER}: run the prerender first`);
+// Today's data is small enough to precache whole (about 215 KB brotli). A corpus many times
+// larger is not: past this many bytes (raw) only the manifest is precached, and the worker
+// keeps each document file and index shard as it is first used.
+const dataBudget = Number(process.env.RUXUE_PRECACHE_DATA_BYTES ?? 5_000_000);
+let dataBytes = 0;
+for (const file of data) dataBytes += (await stat(join(dist, file))).size;
+const precachedData = dataBytes <= dataBudget ? data : data.filter((f) => f.startsWith(`${DATA_FOLDER}/corpus-`));
 const folders = await pageFolders();
 if (!folders.includes('guide/')) throw new Error(`offline: no prerendered pages in ${dist}: run the prerender first`);
-const precache = ['./', 'embed.html', ...folders, ...assets, ...data];
+const precache = ['./', 'embed.html', ...folders, ...assets, ...precachedData];
 
 const hash = createHash('sha256').update(template);
 for (const entry of precache) {
@@ -48,6 +55,10 @@ for (const entry of precache) {
 const version = hash.digest('hex').slice(0, 16);
 const worker = template
   .replace("'__RUXUE_VERSION__'", JSON.stringify(version))
-  .replace('__RUXUE_PRECACHE__', JSON.stringify(precache));
+  .replace('__RUXUE_PRECACHE__', JSON.stringify(precache))
+  .replace('__RUXUE_DATA_FILE__', JSON.stringify(`/${DATA_FOLDER}/${DATA_FILE.source.replace(/^\^/, '')}`));
 await writeFile(join(dist, 'sw.js'), worker);
-console.log(`offline: wrote ${dist}/sw.js, version ${version}, ${precache.length} files to precache`);
+console.log(
+  `offline: wrote ${dist}/sw.js, version ${version}, ${precache.length} files to precache` +
+    (precachedData.length < data.length ? ` (${data.length - precachedData.length} data files cached as used)` : ''),
+);

@@ -8,12 +8,18 @@
 // - Activate: delete the caches of older builds, and take over open pages.
 // - Fetch: a precached file from this build's cache; a page from the cache, else the network,
 //   else (offline, a clause page never opened) the portal's page shell, in which the app
-//   renders the page from its own data. Everything else goes to the network.
+//   renders the page from its own data. A data file not precached (a corpus too large to
+//   precache whole: scripts/offline.mjs precaches only its manifest) from this build's cache,
+//   else the network, keeping it in the cache: its name is its content, so a copy never goes
+//   stale, and a new build's worker starts a cache of its own. Everything else goes to the
+//   network.
 const VERSION = '__RUXUE_VERSION__';
 const PRECACHE = __RUXUE_PRECACHE__;
 const CACHE = `ruxue-${VERSION}`;
 const scope = new URL(self.registration.scope);
 const precached = new Set(PRECACHE.map((file) => new URL(file, scope).href));
+// A data file's path ends so (scripts/dist-files.mjs, DATA_FILE).
+const DATA_FILE = new RegExp(__RUXUE_DATA_FILE__);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...precached])));
@@ -39,8 +45,20 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(url));
   } else if (precached.has(url.origin + url.pathname)) {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(url.origin + url.pathname)).then((hit) => hit ?? fetch(request)));
+  } else if (DATA_FILE.test(url.pathname)) {
+    event.respondWith(keptAsUsed(url.origin + url.pathname));
   }
 });
+
+/** A data file from this build's cache, else from the network, kept for next time. */
+async function keptAsUsed(href) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(href);
+  if (hit) return hit;
+  const response = await fetch(href);
+  if (response.ok) await cache.put(href, response.clone());
+  return response;
+}
 
 /** A page: its file from this build's cache, the network, or the shell. */
 async function page(url) {

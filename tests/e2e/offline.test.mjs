@@ -125,3 +125,38 @@ describe('offline', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('a corpus too large to precache', () => {
+  test('only the manifest is precached; a search works offline with the files it used online, and says so for others', async () => {
+    // As scripts/offline.mjs writes the worker for data past its budget.
+    execFileSync('node', ['scripts/offline.mjs', copy], { env: { ...process.env, RUXUE_PRECACHE_DATA_BYTES: '0' } });
+    const worker = await readFile(join(copy, 'sw.js'), 'utf8');
+    const precache = JSON.parse(worker.match(/const PRECACHE = (\[.*?\]);/s)[1]);
+    assert.deepEqual(precache.filter((f) => f.startsWith('data/')).map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, '')), ['data/corpus']);
+    try {
+      const session = await openPage(portal.browser);
+      const { page, context } = session;
+      session.expectErrors();
+      const query = `search/?q=${encodeURIComponent('随迁子女')}`;
+      await openControlled(session, query);
+      await page.waitForSelector('.rx-result');
+      const shown = await page.locator('#rx-search-results').innerText();
+      await context.setOffline(true);
+      await page.reload();
+      await waitForApp(page);
+      await page.waitForSelector('.rx-result');
+      assert.equal(await page.locator('#rx-search-results').innerText(), shown, 'the same answer, from the kept files');
+      // A query that needs files never fetched: the page says so and suggests checking the network.
+      await page.fill('#rx-search-input', '校园欺凌 食品安全');
+      const notice = page.locator('#rx-search-results [role=alert].rx-crash--data');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /请检查网络连接/);
+      await context.setOffline(false);
+      await notice.getByRole('button').click();
+      await page.waitForSelector('.rx-result');
+      await context.close();
+    } finally {
+      execFileSync('node', ['scripts/offline.mjs', copy]);
+    }
+  });
+});
