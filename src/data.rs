@@ -8,7 +8,7 @@
 //! synchronously. A document's texts are fetched when it is opened ([`document`]);
 //! `components::with_texts` shows a view once they are in. Search reads the index the build
 //! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
-//! the documents whose clauses it shows) and [`load_for_search`] fetches it. Natively (the
+//! the files of the clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it. Natively (the
 //! prerender, the render tests) everything is in from the start.
 
 use std::sync::{Mutex, OnceLock};
@@ -21,6 +21,8 @@ use ruxue_core::{Corpus, Document};
 static MANIFEST: OnceLock<Manifest> = OnceLock::new();
 /// Each document with its texts, in the manifest's order, once its file is in.
 static DOCUMENTS: OnceLock<Vec<OnceLock<Document>>> = OnceLock::new();
+/// Per document, its files of clause texts (for search results), once each is in.
+static TEXTS: OnceLock<Vec<Vec<OnceLock<ruxue_core::bundle::Texts>>>> = OnceLock::new();
 /// The search index, its shards installed as they come in.
 static INDEX: OnceLock<Mutex<SearchIndex>> = OnceLock::new();
 
@@ -49,8 +51,12 @@ pub enum Needed {
 pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
     let manifest = ruxue_core::bundle::decode_manifest(bytes)?;
     let count = manifest.corpus.documents.len();
+    let texts = (manifest.texts.iter())
+        .map(|files| files.iter().map(|_| OnceLock::new()).collect())
+        .collect();
     if MANIFEST.set(manifest).is_ok() {
         let _ = DOCUMENTS.set((0..count).map(|_| OnceLock::new()).collect());
+        let _ = TEXTS.set(texts);
     }
     Ok(())
 }
@@ -72,6 +78,22 @@ pub fn install_document(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// Decodes file `k` of the clause texts of the document at `document` and keeps it.
+pub fn install_texts(document: usize, k: usize, bytes: &[u8]) -> Result<(), BundleError> {
+    let slot = TEXTS
+        .get()
+        .and_then(|texts| texts.get(document)?.get(k))
+        .ok_or_else(|| {
+            BundleError::Mismatch(format!("no texts file {k} of document {document}"))
+        })?;
+    if slot.get().is_none() {
+        let texts = ruxue_core::bundle::decode_texts(bytes)?;
+        manifest().check_texts(document, k, &texts)?;
+        let _ = slot.set(texts);
+    }
+    Ok(())
+}
+
 /// Decodes shard `number` of the search index and adds it to the index.
 pub fn install_shard(number: usize, bytes: &[u8]) -> Result<(), BundleError> {
     let shard = ruxue_core::bundle::decode_shard(bytes)?;
@@ -88,6 +110,11 @@ pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), Bundle
     }
     for (number, (_, bytes)) in files.index.iter().enumerate() {
         install_shard(number, bytes)?;
+    }
+    for (document, list) in files.texts.iter().enumerate() {
+        for (k, (_, bytes)) in list.iter().enumerate() {
+            install_texts(document, k, bytes)?;
+        }
     }
     Ok(())
 }
@@ -132,6 +159,20 @@ pub fn document_at(index: usize) -> Option<&'static Document> {
     DOCUMENTS.get()?.get(index)?.get()
 }
 
+/// The text of clause `clause` of the document at `document`, from its document's file or
+/// its file of clause texts, whichever is in.
+pub fn clause_text(document: usize, clause: usize) -> Option<&'static str> {
+    if let Some(whole) = document_at(document) {
+        return Some(whole.clauses.get(clause)?.text.as_str());
+    }
+    let (k, _) = manifest().texts_file(document, clause)?;
+    let texts = TEXTS.get()?.get(document)?.get(k)?.get()?;
+    texts
+        .texts
+        .get(clause.checked_sub(texts.first as usize)?)
+        .map(String::as_str)
+}
+
 /// The search index over the manifest's corpus, with the shards installed so far.
 fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
     INDEX
@@ -141,11 +182,11 @@ fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Runs `query`, or says which shards and documents' texts it needs first ([`load_for_search`]).
+/// Runs `query`, or says which shards and clauses' texts it needs first ([`load_for_search`]).
 /// Timed as `rx-search` when it answers, `rx-search-waiting` when it needs more.
 pub fn search(query: &Query) -> Result<Results, Missing> {
     measured(
-        || search_index().search_with(corpus(), &document_at, query),
+        || search_index().search_with(corpus(), &clause_text, query),
         |result| match result {
             Ok(_) => "rx-search",
             Err(_) => "rx-search-waiting",
@@ -296,7 +337,8 @@ pub async fn load_texts(needed: &Needed) -> Result<(), LoadError> {
     fetch_all(files).await
 }
 
-/// Fetches what a search said it needs ([`search`]): its shards and documents, all at once.
+/// Fetches what a search said it needs ([`search`]): its shards and the files of the clause
+/// texts it shows, all at once.
 #[cfg(target_arch = "wasm32")]
 pub async fn load_for_search(needs: &Missing) -> Result<(), LoadError> {
     let mut files: Vec<DataFile> = needs
@@ -309,7 +351,20 @@ pub async fn load_for_search(needs: &Missing) -> Result<(), LoadError> {
             )
         })
         .collect();
-    files.extend(needs.documents.iter().map(|&index| document_file(index)));
+    let mut texts: Vec<(usize, usize)> = Vec::new();
+    for &(document, clause) in &needs.texts {
+        if let Some((k, _)) = manifest().texts_file(document, clause) {
+            if !texts.contains(&(document, k)) {
+                texts.push((document, k));
+            }
+        }
+    }
+    files.extend(texts.into_iter().map(|(document, k)| -> DataFile {
+        (
+            manifest().texts[document][k].1.clone(),
+            Box::new(move |bytes| install_texts(document, k, bytes)),
+        )
+    }));
     fetch_all(files).await
 }
 

@@ -13,8 +13,8 @@ const context = await browser.newContext({ serviceWorkers: 'block' });
 const page = await context.newPage();
 page.on('console', (m) => console.log('console:', m.text().slice(0, 300)));
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
-let bytes = 0;
-page.on('requestfinished', async (r) => { const s = await r.sizes(); bytes += s.responseBodySize; });
+let bytes = 0; let kinds = {};
+page.on('requestfinished', async (r) => { const s = await r.sizes(); bytes += s.responseBodySize; const k = (r.url().match(/data\/(corpus|doc|index)/) || [0, 'other'])[1]; kinds[k] = (kinds[k] || 0) + s.responseBodySize; });
 await page.goto(base + 'search/');
 await page.waitForFunction(() => !document.getElementById('rx-prerendered') && document.querySelector('#rx-search-input'));
 for (const q of queries) {
@@ -24,6 +24,7 @@ for (const q of queries) {
   try {
     await page.waitForFunction((n) => performance.getEntriesByName('rx-search').length > n, n, { timeout: 60000 });
     const d = await page.evaluate(() => { const e = performance.getEntriesByName('rx-search'); return e[e.length - 1].duration; });
+    console.log(JSON.stringify(kinds)); kinds = {};
     console.log(q, 'ok', Date.now() - t0, 'ms wall', d.toFixed(1), 'ms engine', ((bytes - b0) / 1024).toFixed(0), 'KB raw');
   } catch (e) {
     console.log(q, 'TIMEOUT', await page.locator('#rx-search-results').innerText());

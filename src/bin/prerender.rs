@@ -1,10 +1,9 @@
 //! Writes the data files and the prerendered pages into a built `dist/` (feature `ssr`;
 //! `scripts/build.sh` runs it after trunk and `scripts/csp.mjs`): `data/corpus-<hash>.bin`,
-//! `data/doc-<id>-<hash>.bin` and `data/index-<n>-<hash>.bin` (the bundle `build.rs` compiled
-//! from `data/`, split), then,
-//! from those files as the app reads them,
-//! one `index.html` per page folder, `404.html`, `sitemap.xml` and `robots.txt`. Every page,
-//! and the widget's `embed.html`, names the data file in `<meta name="rx-data">`. `_headers`
+//! `data/doc-<id>-<hash>.bin`, `data/text-<id>-<k>-<hash>.bin` and `data/index-<n>-<hash>.bin`
+//! (the bundle `build.rs` compiled from `data/`, split), then, from those files as the app
+//! reads them, one `index.html` per page folder, `404.html`, `sitemap.xml` and `robots.txt`.
+//! Every page, and the widget's `embed.html`, names the data file in `<meta name="rx-data">`. `_headers`
 //! gets a Content-Security-Policy rule for each page, copied from the root page's, and a
 //! cache-for-good rule for the data file.
 //!
@@ -131,6 +130,12 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
     for (number, (shard_name, bytes)) in files.index.iter().enumerate() {
         ruxue_web::data::install_shard(number, &read_back(shard_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{shard_name}: {e}"))?;
+    }
+    for (document, list) in files.texts.iter().enumerate() {
+        for (k, (texts_name, bytes)) in list.iter().enumerate() {
+            ruxue_web::data::install_texts(document, k, &read_back(texts_name, bytes)?)
+                .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{texts_name}: {e}"))?;
+        }
     }
     let documents = files
         .documents

@@ -83,15 +83,16 @@ fn slots(target: Target, snippet: Snippet, t: &'static Texts, lang: Lang) -> Slo
     let (mut title_lang, mut body_lang) = ("zh-CN", "zh-CN");
     let title = match target {
         Target::Clause { doc, clause } => {
-            // A search shows a clause once its document's texts are in (`data::search`).
-            let document = crate::data::document_at(doc).unwrap_or(&corpus.documents[doc]);
+            let document = &corpus.documents[doc];
+            // A search shows a clause once its text is in (`data::search`).
+            let text = crate::data::clause_text(doc, clause).unwrap_or_default();
             let clause = &document.clauses[clause];
             // The levels above the clause; the clause itself is the result's title.
             let mut crumbs = document.breadcrumb(clause);
             crumbs.pop();
             breadcrumb = Some(crumbs.join(" › "));
             meta = Some(document.meta.district.clone());
-            let lead = clause.lead.as_deref().unwrap_or(&clause.text);
+            let lead = clause.lead.as_deref().unwrap_or(text);
             format!("{}{}", clause.number, first_sentence(lead))
         }
         Target::Statement(i) => {

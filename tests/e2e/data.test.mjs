@@ -18,6 +18,9 @@ const dataFiles = readdirSync(join(dist, 'data')).filter((f) => f.endsWith('.bin
 const manifests = dataFiles.filter((f) => f.startsWith('corpus-'));
 const documentFiles = dataFiles.filter((f) => f.startsWith('doc-'));
 const shardFiles = dataFiles.filter((f) => f.startsWith('index-'));
+const textFiles = dataFiles.filter((f) => f.startsWith('text-'));
+/** The document id of a file of clause texts' address. */
+const textsOf = (url) => url.match(/\/data\/text-(.+)-\d+-[0-9a-f]{16}\.bin$/)?.[1];
 const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
 const MANIFEST = /\/data\/corpus-[0-9a-f]+\.bin$/;
 const wasmFile = readdirSync(dist).find((f) => f.endsWith('.wasm'));
@@ -52,13 +55,15 @@ describe('the data file', () => {
     assert.equal(documentFiles.length, 5, documentFiles.join(', '));
     for (const file of documentFiles) assert.match(file, /^doc-[a-z0-9-]+-[0-9a-f]{16}\.bin$/);
     assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
-    assert.equal(dataFiles.length, 1 + documentFiles.length + shardFiles.length, dataFiles.join(', '));
+    assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
+    assert.equal(dataFiles.length, 1 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
+    for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
     assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
     for (const file of shardFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXI1');
     const manifest = readFileSync(join(dist, 'data', manifests[0]));
     assert.equal(manifest.subarray(0, 4).toString('latin1'), 'RXB1');
-    for (const file of [...documentFiles, ...shardFiles]) assert.ok(manifest.includes(Buffer.from(file)), `the manifest names ${file}`);
+    for (const file of [...documentFiles, ...shardFiles, ...textFiles]) assert.ok(manifest.includes(Buffer.from(file)), `the manifest names ${file}`);
     const texts = documentFiles.map((f) => readFileSync(join(dist, 'data', f)));
     for (const bytes of texts) assert.equal(bytes.subarray(0, 4).toString('latin1'), 'RXD1');
     // A heading is in the manifest; an item's text only in its document's file; neither in the app.
@@ -91,7 +96,7 @@ describe('the data file', () => {
     assert.ok(headers.includes('/data/*\n  Cache-Control: public, max-age=31536000, immutable\n'));
   });
 
-  test('a page fetches the manifest once, and only the texts it shows; a search, its terms\' shards and its results\' documents', async () => {
+  test('a page fetches the manifest once, and only the texts it shows; a search, its terms\' shards and its results\' clause texts', async () => {
     const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
     // A search shows clauses of these documents (read from its results' links below).
     const SHOWN = 'SHOWN';
@@ -120,13 +125,18 @@ describe('the data file', () => {
         const shown = await session.page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
           ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
         ]);
-        assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), shown.sort(), `${path}: ${requested.join('\n')}`);
+        // No document file: the clause texts the results show, from files of a few clauses each.
+        assert.deepEqual(requested.map(docOf).filter(Boolean), [], `${path}: ${requested.join('\n')}`);
+        const texts = requested.map(textsOf).filter(Boolean);
+        assert.deepEqual([...new Set(texts)].sort(), shown.sort(), `${path}: ${requested.join('\n')}`);
+        assert.ok(texts.length < textFiles.length / 2, `${path}: ${requested.join('\n')}`);
         // Only its terms' shards, each once.
         assert.ok(shards.length >= 1 && shards.length < shardFiles.length / 2, `${path}: ${shards.join('\n')}`);
         assert.equal(new Set(shards).size, shards.length, `${path}: ${shards.join('\n')}`);
       } else {
         assert.deepEqual(requested.map(docOf).filter(Boolean).sort(), docs, path);
         assert.deepEqual(shards, [], path);
+        assert.deepEqual(requested.filter(textsOf), [], path);
       }
       if (path.startsWith('policies/')) {
         // Asked for beside the manifest, before the app (the wasm) is even requested.
@@ -138,7 +148,7 @@ describe('the data file', () => {
     }
   });
 
-  test('moving to a document in the app fetches its texts then, and search what its results show', async () => {
+  test('moving to a document in the app fetches its texts then, and search the clause texts its results show', async () => {
     const session = await portal.open('policies/');
     const requested = [];
     session.page.on('request', (request) => requested.push(request.url()));
@@ -153,8 +163,10 @@ describe('the data file', () => {
     const shown = await session.page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
       ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
     ]);
-    const fetched = requested.filter((url) => url.includes('/data/doc-'));
-    assert.equal(fetched.length, new Set(['bs-2023-43', ...shown]).size, requested.join('\n'));
+    assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
+    // The open document's texts are in already: its clauses need no other file.
+    const texts = new Set(requested.map(textsOf).filter(Boolean));
+    assert.deepEqual([...texts].sort(), shown.filter((id) => id !== 'bs-2023-43').sort(), requested.join('\n'));
     assert.ok(requested.some((url) => SHARD.test(url)));
     await session.context.close();
   });

@@ -17,6 +17,11 @@
 //!   when a search shows one of its clauses. (Its metadata repeats the manifest's: a few
 //!   hundred bytes, for a file the app decodes as it is, without copying the manifest's
 //!   outline.)
+//! - **a document's clause texts for search results**, `text-<id>-<k>-<hash>.bin`, magic
+//!   `RXT1`: [`Texts`], the texts of a run of one document's clauses, about
+//!   [`TEXT_CHUNK_BYTES`] each (the manifest lists each run's first clause and file). A
+//!   search's results need a few clauses of many documents: these are a few KB each, where
+//!   a document's file is tens.
 //! - **a shard of the search index**, `index-<n>-<hash>.bin`, magic `RXI1`: a
 //!   [`Shard`], the postings of the terms that hash to shard `n`
 //!   ([`crate::search::engine::shard_of`]). The build writes as many shards as keep each
@@ -47,6 +52,11 @@ pub const MANIFEST_MAGIC: &[u8; 4] = b"RXB1";
 pub const DOCUMENT_MAGIC: &[u8; 4] = b"RXD1";
 /// Identifies a shard of the search index.
 pub const INDEX_MAGIC: &[u8; 4] = b"RXI1";
+/// Identifies a file of clause texts.
+pub const TEXTS_MAGIC: &[u8; 4] = b"RXT1";
+/// About how many bytes of text (UTF-8) a file of clause texts holds: a search result's
+/// snippet costs a few KB, not its whole document.
+pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
 /// Bumped whenever the encoded types change.
 pub const FORMAT_VERSION: u32 = 10;
 /// About how many bytes (before compression) each shard of the search index holds: small
@@ -63,6 +73,19 @@ pub struct Manifest {
     pub documents: Vec<String>,
     /// Each search index shard's file name, below the data folder, in shard order.
     pub index: Vec<String>,
+    /// Per document, its files of clause texts: each one's first clause and file name.
+    pub texts: Vec<Vec<(u32, String)>>,
+}
+
+/// The texts of a run of one document's clauses, for search results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Texts {
+    /// The document's id, checked against the manifest.
+    pub document: String,
+    /// The position of the first clause.
+    pub first: u32,
+    /// Each clause's text, from `first` on.
+    pub texts: Vec<String>,
 }
 
 /// The shipped files: the manifest and each document's file, with their names.
@@ -71,6 +94,8 @@ pub struct DataFiles {
     pub manifest: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
     pub index: Vec<(String, Vec<u8>)>,
+    /// Per document, its files of clause texts.
+    pub texts: Vec<Vec<(String, Vec<u8>)>>,
 }
 
 /// Why a bundle could not be read.
@@ -154,6 +179,31 @@ pub fn decode_document(bytes: &[u8]) -> Result<Document, BundleError> {
     without_header(DOCUMENT_MAGIC, bytes)
 }
 
+/// Decodes a file of clause texts.
+pub fn decode_texts(bytes: &[u8]) -> Result<Texts, BundleError> {
+    without_header(TEXTS_MAGIC, bytes)
+}
+
+/// A document's clause texts in runs of about [`TEXT_CHUNK_BYTES`].
+fn text_runs(document: &Document) -> Vec<Texts> {
+    let mut runs: Vec<Texts> = Vec::new();
+    let mut bytes = TEXT_CHUNK_BYTES;
+    for (position, clause) in document.clauses.iter().enumerate() {
+        if bytes >= TEXT_CHUNK_BYTES {
+            runs.push(Texts {
+                document: document.meta.id.clone(),
+                first: position as u32,
+                texts: Vec::new(),
+            });
+            bytes = 0;
+        }
+        bytes += clause.text.len();
+        let run = runs.last_mut().expect("one was pushed");
+        run.texts.push(clause.text.clone());
+    }
+    runs
+}
+
 /// Decodes a search index shard's file.
 pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
     without_header(INDEX_MAGIC, bytes)
@@ -185,7 +235,19 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         .collect();
     let mut outline = corpus.clone();
     let mut documents = Vec::new();
+    let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+    let mut text_list: Vec<Vec<(u32, String)>> = Vec::new();
     for document in &mut outline.documents {
+        let mut files = Vec::new();
+        let mut list = Vec::new();
+        for (k, run) in text_runs(document).iter().enumerate() {
+            let bytes = with_header(TEXTS_MAGIC, run);
+            let name = file_name(&format!("text-{}-{k}", document.meta.id), &bytes);
+            list.push((run.first, name.clone()));
+            files.push((name, bytes));
+        }
+        texts.push(files);
+        text_list.push(list);
         let bytes = with_header(DOCUMENT_MAGIC, &*document);
         for clause in document.clauses.iter_mut().filter(|c| !is_heading(c)) {
             clause.text.clear();
@@ -198,16 +260,47 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         corpus: outline,
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
         index: index.iter().map(|(name, _)| name.clone()).collect(),
+        texts: text_list,
     };
     let bytes = with_header(MANIFEST_MAGIC, &manifest);
     DataFiles {
         manifest: (file_name("corpus", &bytes), bytes),
         documents,
         index,
+        texts,
     }
 }
 
 impl Manifest {
+    /// The file of clause texts (its number among the document's, and its name) that holds
+    /// clause `clause` of document `document`.
+    pub fn texts_file(&self, document: usize, clause: usize) -> Option<(usize, &str)> {
+        let files = self.texts.get(document)?;
+        let k = files.partition_point(|(first, _)| *first as usize <= clause);
+        let (_, name) = files.get(k.checked_sub(1)?)?;
+        Some((k - 1, name))
+    }
+
+    /// Checks that `texts` is file `k` of document `document`'s clause texts (files of two
+    /// builds must not be mixed).
+    pub fn check_texts(&self, document: usize, k: usize, texts: &Texts) -> Result<(), BundleError> {
+        let outline = self.corpus.documents.get(document);
+        let listed = self.texts.get(document).and_then(|files| files.get(k));
+        match (outline, listed) {
+            (Some(outline), Some((first, _)))
+                if outline.meta.id == texts.document
+                    && *first == texts.first
+                    && texts.first as usize + texts.texts.len() <= outline.clauses.len() =>
+            {
+                Ok(())
+            }
+            _ => Err(BundleError::Mismatch(format!(
+                "texts of {} from clause {} where file {k} of document {document} belongs",
+                texts.document, texts.first
+            ))),
+        }
+    }
+
     /// Checks that `document` is the one the manifest lists at `index`: same id, same clauses
     /// (files of two builds must not be mixed).
     pub fn check_document(&self, index: usize, document: &Document) -> Result<(), BundleError> {

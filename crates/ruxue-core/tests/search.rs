@@ -604,12 +604,12 @@ fn odd_and_hostile_queries_are_safe() {
 }
 
 /// The app searches the index as the build ships it: shards fetched as the query needs them,
-/// over the manifest's corpus, with the texts of the documents its results show. For every
+/// over the manifest's corpus, with the files of clause texts its results show. For every
 /// query of both relevance sets (and slips, pinyin and English), that finds exactly what the
-/// index built in one piece finds; and it asks for its shards first, then its documents.
+/// index built in one piece finds; and it asks for its shards first, then its texts.
 #[test]
 fn shipped_shards_search_exactly_as_the_whole_index() {
-    use ruxue_core::bundle::{decode_document, decode_manifest, decode_shard, split};
+    use ruxue_core::bundle::{decode_manifest, decode_shard, decode_texts, split, Texts};
     use ruxue_core::search::engine::Missing;
     let corpus = corpus();
     let whole = SearchIndex::build(&corpus);
@@ -617,9 +617,22 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
     assert!(files.index.len() > 1, "the real index is sharded");
     let manifest = decode_manifest(&files.manifest.1).unwrap();
     assert_eq!(manifest.index.len(), files.index.len());
-    let documents: Vec<_> = (files.documents.iter())
-        .map(|(_, bytes)| decode_document(bytes).unwrap())
+    let text_files: Vec<Vec<Texts>> = (files.texts.iter())
+        .map(|list| list.iter().map(|(_, b)| decode_texts(b).unwrap()).collect())
         .collect();
+    for (d, list) in text_files.iter().enumerate() {
+        assert!(list.len() > 1, "a document's texts come in several files");
+        for (k, texts) in list.iter().enumerate() {
+            manifest.check_texts(d, k, texts).unwrap();
+            // Another document's, or another place's, is refused.
+            assert!(manifest
+                .check_texts((d + 1) % text_files.len(), k, texts)
+                .is_err());
+            assert!(manifest
+                .check_texts(d, (k + 1) % list.len(), texts)
+                .is_err());
+        }
+    }
     let mut queries: Vec<String> = ["relevance.toml", "parent-questions.toml"]
         .into_iter()
         .flat_map(|set| relevance_set(set).query)
@@ -646,45 +659,49 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
         };
         let expected = whole.search(&corpus, &query);
         let mut index = SearchIndex::from_shards(&manifest.corpus, manifest.index.len());
-        let mut loaded = vec![false; documents.len()];
+        let mut loaded: HashSet<(usize, usize)> = HashSet::new();
         let mut rounds = 0;
         let found = loop {
             rounds += 1;
             assert!(rounds <= 4, "{text}: still missing after 3 rounds");
-            let texts = |i: usize| loaded[i].then(|| &documents[i]);
+            let texts = |d: usize, c: usize| {
+                let (k, _) = manifest.texts_file(d, c)?;
+                if !loaded.contains(&(d, k)) {
+                    return None;
+                }
+                let file = &text_files[d][k];
+                file.texts.get(c - file.first as usize).map(String::as_str)
+            };
             match index.search_with(&manifest.corpus, &texts, &query) {
                 Ok(found) => break found,
-                Err(Missing { shards, documents }) => {
+                Err(Missing { shards, texts }) => {
                     assert!(
-                        shards.is_empty() || documents.is_empty(),
-                        "{text}: shards first, then documents"
+                        shards.is_empty() || texts.is_empty(),
+                        "{text}: shards first, then texts"
                     );
-                    assert!(!shards.is_empty() || !documents.is_empty());
+                    assert!(!shards.is_empty() || !texts.is_empty());
                     for n in shards {
                         index
                             .install_shard(n, decode_shard(&files.index[n].1).unwrap())
                             .unwrap();
                     }
-                    for d in documents {
-                        assert!(!loaded[d], "{text}: document {d} asked for twice");
-                        loaded[d] = true;
+                    for (d, c) in texts {
+                        let (k, _) = manifest.texts_file(d, c).unwrap();
+                        loaded.insert((d, k));
                     }
                 }
             }
         };
         rounds_seen = rounds_seen.max(rounds);
         assert_eq!(found, expected, "{text}");
-        // Only the documents whose clauses are shown were fetched.
-        let shown: HashSet<usize> = found
-            .hits
-            .iter()
+        // Only the texts of the clauses shown were fetched.
+        let shown: HashSet<(usize, usize)> = (found.hits.iter())
             .filter_map(|h| h.clause())
-            .map(|(d, _)| d)
+            .map(|(d, c)| (d, manifest.texts_file(d, c).unwrap().0))
             .collect();
-        let fetched: HashSet<usize> = (0..documents.len()).filter(|&d| loaded[d]).collect();
-        assert_eq!(fetched, shown, "{text}");
+        assert_eq!(loaded, shown, "{text}");
     }
-    assert!(rounds_seen >= 3, "some query needs shards, then documents");
+    assert!(rounds_seen >= 3, "some query needs shards, then texts");
 }
 
 /// A shard of another build, or of another shard's place, is refused with what is wrong.

@@ -121,11 +121,12 @@ pub struct Shard {
     pub terms: Vec<(String, Vec<Posting>)>,
 }
 
-/// What a search needs that is not in yet: index shards and documents' texts, by position.
+/// What a search needs that is not in yet: index shards, by number, and the texts of the
+/// clauses it shows, as (document, clause) positions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Missing {
     pub shards: Vec<usize>,
-    pub documents: Vec<usize>,
+    pub texts: Vec<(usize, usize)>,
 }
 
 /// The shard (of `count`) a term's postings are in: FNV-1a of its UTF-8, so the index side
@@ -607,13 +608,17 @@ impl SearchIndex {
     /// Runs a query over an index and a corpus that hold everything (the CLI, the tests).
     /// Never fails: an empty or unsearchable query finds nothing.
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
-        self.search_with(corpus, &|i| corpus.documents.get(i), query)
+        let texts = |doc: usize, clause: usize| {
+            let clause = corpus.documents.get(doc)?.clauses.get(clause)?;
+            Some(clause.text.as_str())
+        };
+        self.search_with(corpus, &texts, query)
             .expect("an index built here and a full corpus hold everything")
     }
 
-    /// Runs a query, or says which shards and documents' texts it needs first (the app
-    /// fetches them and asks again). `texts` gives a document with its clauses' texts, if it
-    /// is in; `corpus` may be the manifest's.
+    /// Runs a query, or says which shards and clauses' texts it needs first (the app fetches
+    /// them and asks again). `texts` gives a clause's text, by document and clause position,
+    /// if it is in; `corpus` may be the manifest's.
     ///
     /// In phases: read the query ([`understand`]); score the text of every record by BM25F;
     /// add the places the lookup finds and the "not yet published" notice of a year without
@@ -622,7 +627,7 @@ impl SearchIndex {
     pub fn search_with<'a>(
         &self,
         corpus: &Corpus,
-        texts: &dyn Fn(usize) -> Option<&'a Document>,
+        texts: &dyn Fn(usize, usize) -> Option<&'a str>,
         query: &Query,
     ) -> Result<Results, Missing> {
         let missing = RefCell::new(Vec::new());
@@ -652,7 +657,7 @@ impl SearchIndex {
         if !missing.is_empty() {
             return Err(Missing {
                 shards: missing,
-                documents: Vec::new(),
+                texts: Vec::new(),
             });
         }
         let mut scores = Scores {
@@ -815,14 +820,12 @@ fn source_title(corpus: &Corpus, source: &str) -> String {
 /// cycle, a place's name. A clause's text comes from `texts`; `None` if it is not in.
 fn hit_snippet<'a>(
     corpus: &Corpus,
-    texts: &dyn Fn(usize) -> Option<&'a Document>,
+    texts: &dyn Fn(usize, usize) -> Option<&'a str>,
     target: Target,
     terms: &[String],
 ) -> Option<Snippet> {
     Some(match target {
-        Target::Clause { doc, clause } => {
-            snippet(&texts(doc)?.clauses.get(clause)?.text, terms, SNIPPET_CHARS)
-        }
+        Target::Clause { doc, clause } => snippet(texts(doc, clause)?, terms, SNIPPET_CHARS),
         Target::Statement(i) => {
             let zh = &corpus.guidance.statements[i].zh;
             snippet(zh, terms, zh.chars().count())
@@ -985,12 +988,12 @@ impl Scores<'_> {
 
     /// Best first (equal scores in index order, so results never shuffle between runs):
     /// counts the district and document facets before those filters and the kinds before the
-    /// kind filter, then keeps the first `query.limit` hits, or says which documents' texts
+    /// kind filter, then keeps the first `query.limit` hits, or says which clauses' texts
     /// their snippets need.
     fn into_hits<'a>(
         self,
         corpus: &Corpus,
-        texts: &dyn Fn(usize) -> Option<&'a Document>,
+        texts: &dyn Fn(usize, usize) -> Option<&'a str>,
         query: &Query,
         terms: &[String],
         results: &mut Results,
@@ -1046,7 +1049,7 @@ impl Scores<'_> {
             .collect();
         results.total = kept.len();
         kept.truncate(query.limit);
-        let mut documents: Vec<usize> = Vec::new();
+        let mut missing_texts: Vec<(usize, usize)> = Vec::new();
         for (target, score) in kept {
             match hit_snippet(corpus, texts, target, terms) {
                 Some(snippet) => results.hits.push(Hit {
@@ -1055,20 +1058,18 @@ impl Scores<'_> {
                     snippet,
                 }),
                 None => {
-                    if let Target::Clause { doc, .. } = target {
-                        if !documents.contains(&doc) {
-                            documents.push(doc);
-                        }
+                    if let Target::Clause { doc, clause } = target {
+                        missing_texts.push((doc, clause));
                     }
                 }
             }
         }
-        if documents.is_empty() {
+        if missing_texts.is_empty() {
             Ok(())
         } else {
             Err(Missing {
                 shards: Vec::new(),
-                documents,
+                texts: missing_texts,
             })
         }
     }
