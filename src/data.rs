@@ -51,8 +51,12 @@ pub enum Needed {
 pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
     let manifest = ruxue_core::bundle::decode_manifest(bytes)?;
     let count = manifest.corpus.documents.len();
-    let texts = (manifest.texts.iter())
-        .map(|files| files.iter().map(|_| OnceLock::new()).collect())
+    let texts = (0..count)
+        .map(|document| {
+            (0..manifest.texts_count(document))
+                .map(|_| OnceLock::new())
+                .collect()
+        })
         .collect();
     if MANIFEST.set(manifest).is_ok() {
         let _ = DOCUMENTS.set((0..count).map(|_| OnceLock::new()).collect());
@@ -176,7 +180,12 @@ pub fn clause_text(document: usize, clause: usize) -> Option<&'static str> {
 /// The search index over the manifest's corpus, with the shards installed so far.
 fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
     INDEX
-        .get_or_init(|| Mutex::new(SearchIndex::from_shards(corpus(), manifest().index.len())))
+        .get_or_init(|| {
+            Mutex::new(SearchIndex::from_shards(
+                corpus(),
+                manifest().index.count as usize,
+            ))
+        })
         .lock()
         // A panic mid-search leaves the index as it was: shards are installed whole.
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -346,22 +355,22 @@ pub async fn load_for_search(needs: &Missing) -> Result<(), LoadError> {
         .iter()
         .map(|&number| -> DataFile {
             (
-                manifest().index[number].clone(),
+                manifest().shard_file(number),
                 Box::new(move |bytes| install_shard(number, bytes)),
             )
         })
         .collect();
-    let mut texts: Vec<(usize, usize)> = Vec::new();
+    let mut texts: Vec<(usize, usize, String)> = Vec::new();
     for &(document, clause) in &needs.texts {
-        if let Some((k, _)) = manifest().texts_file(document, clause) {
-            if !texts.contains(&(document, k)) {
-                texts.push((document, k));
+        if let Some((k, name)) = manifest().texts_file(document, clause) {
+            if !texts.iter().any(|(d, j, _)| (*d, *j) == (document, k)) {
+                texts.push((document, k, name));
             }
         }
     }
-    files.extend(texts.into_iter().map(|(document, k)| -> DataFile {
+    files.extend(texts.into_iter().map(|(document, k, name)| -> DataFile {
         (
-            manifest().texts[document][k].1.clone(),
+            name,
             Box::new(move |bytes| install_texts(document, k, bytes)),
         )
     }));

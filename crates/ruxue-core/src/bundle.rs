@@ -19,18 +19,19 @@
 //!   outline.)
 //! - **a document's clause texts for search results**, `text-<id>-<k>-<hash>.bin`, magic
 //!   `RXT1`: [`Texts`], the texts of a run of one document's clauses, about
-//!   [`TEXT_CHUNK_BYTES`] each (the manifest lists each run's first clause and file). A
+//!   [`TEXT_CHUNK_BYTES`] each (the manifest lists each run's first clause). A
 //!   search's results need a few clauses of many documents: these are a few KB each, where
 //!   a document's file is tens.
 //! - **a shard of the search index**, `index-<n>-<hash>.bin`, magic `RXI1`: a
 //!   [`Shard`], the postings of the terms that hash to shard `n`
 //!   ([`crate::search::engine::shard_of`]). The build writes as many shards as keep each
-//!   near [`SHARD_BYTES`], a power of two; the manifest lists them in order. A query fetches
+//!   near [`SHARD_BYTES`], a power of two; the manifest holds their count. A query fetches
 //!   the shards of its terms only, then the documents of the clauses it shows.
 //!
-//! `<hash>` is the first 16 hex digits of the file's SHA-256 ([`file_name`]): a change gives
-//! a new name, so a host and a phone may cache the files for good, and the manifest's hash
-//! covers its documents' names. [`encode`] and [`decode`] handle the whole corpus in one
+//! `<hash>` is the first 16 hex digits of the file's SHA-256 ([`file_name`]), or for shards
+//! and a document's runs of texts, of all of them together ([`FileSet`]): a change gives a
+//! new name, so a host and a phone may cache the files for good, and the manifest's hash
+//! covers every other file's name. [`encode`] and [`decode`] handle the whole corpus in one
 //! bundle (magic `RXB0`): what `build.rs` hands the prerender, which [`split`]s it. A change
 //! to any shipped type must bump [`FORMAT_VERSION`]: an app reading a file of another
 //! version says so and stops.
@@ -71,10 +72,22 @@ pub struct Manifest {
     pub corpus: Corpus,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
-    /// Each search index shard's file name, below the data folder, in shard order.
-    pub index: Vec<String>,
-    /// Per document, its files of clause texts: each one's first clause and file name.
-    pub texts: Vec<Vec<(u32, String)>>,
+    /// The search index's shards: how many, and the hash their names share
+    /// ([`Manifest::shard_file`]).
+    pub index: FileSet,
+    /// Per document, its files of clause texts: the first clause of each, and the hash their
+    /// names share ([`Manifest::texts_file`]).
+    pub texts: Vec<(Vec<u32>, String)>,
+}
+
+/// Files that are named together: `<stem>-<n>-<hash>.bin`, where `hash` is that of all of
+/// them (the first 16 hex digits of the SHA-256 of their bytes in order). At 500 documents,
+/// a name each would put thousands of hashes into the manifest every page loads; a change
+/// to any of them renames them all, which for shards and a document's texts it does anyway.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSet {
+    pub count: u32,
+    pub hash: String,
 }
 
 /// The texts of a run of one document's clauses, for search results.
@@ -164,6 +177,25 @@ pub fn file_name(stem: &str, bytes: &[u8]) -> String {
     format!("{stem}-{hex}.bin")
 }
 
+/// The hash files of a [`FileSet`] share: of all their bytes, in order.
+fn set_hash(files: &[Vec<u8>]) -> String {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    for bytes in files {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The name of file `n` of a set named `stem` with hash `hash`.
+fn set_file_name(stem: &str, n: usize, hash: &str) -> String {
+    format!("{stem}-{n}-{hash}.bin")
+}
+
 /// Decodes a bundle written by [`encode`].
 pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
     without_header(MAGIC, bytes)
@@ -224,30 +256,33 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     let shard_count = (search.encoded().len() / SHARD_BYTES)
         .max(1)
         .next_power_of_two();
-    let index: Vec<(String, Vec<u8>)> = search
-        .shards(shard_count)
-        .iter()
-        .enumerate()
-        .map(|(n, shard)| {
-            let bytes = with_header(INDEX_MAGIC, shard);
-            (file_name(&format!("index-{n}"), &bytes), bytes)
-        })
+    let shards: Vec<Vec<u8>> = (search.shards(shard_count).iter())
+        .map(|shard| with_header(INDEX_MAGIC, shard))
+        .collect();
+    let index_set = FileSet {
+        count: shards.len() as u32,
+        hash: set_hash(&shards),
+    };
+    let index: Vec<(String, Vec<u8>)> = (shards.into_iter().enumerate())
+        .map(|(n, bytes)| (set_file_name("index", n, &index_set.hash), bytes))
         .collect();
     let mut outline = corpus.clone();
     let mut documents = Vec::new();
     let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
-    let mut text_list: Vec<Vec<(u32, String)>> = Vec::new();
+    let mut text_list: Vec<(Vec<u32>, String)> = Vec::new();
     for document in &mut outline.documents {
-        let mut files = Vec::new();
-        let mut list = Vec::new();
-        for (k, run) in text_runs(document).iter().enumerate() {
-            let bytes = with_header(TEXTS_MAGIC, run);
-            let name = file_name(&format!("text-{}-{k}", document.meta.id), &bytes);
-            list.push((run.first, name.clone()));
-            files.push((name, bytes));
-        }
-        texts.push(files);
-        text_list.push(list);
+        let runs = text_runs(document);
+        let files: Vec<Vec<u8>> = (runs.iter())
+            .map(|run| with_header(TEXTS_MAGIC, run))
+            .collect();
+        let hash = set_hash(&files);
+        let stem = format!("text-{}", document.meta.id);
+        texts.push(
+            (files.into_iter().enumerate())
+                .map(|(k, bytes)| (set_file_name(&stem, k, &hash), bytes))
+                .collect(),
+        );
+        text_list.push((runs.iter().map(|run| run.first).collect(), hash));
         let bytes = with_header(DOCUMENT_MAGIC, &*document);
         for clause in document.clauses.iter_mut().filter(|c| !is_heading(c)) {
             clause.text.clear();
@@ -259,7 +294,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     let manifest = Manifest {
         corpus: outline,
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
-        index: index.iter().map(|(name, _)| name.clone()).collect(),
+        index: index_set,
         texts: text_list,
     };
     let bytes = with_header(MANIFEST_MAGIC, &manifest);
@@ -274,20 +309,37 @@ pub fn split(corpus: &Corpus) -> DataFiles {
 impl Manifest {
     /// The file of clause texts (its number among the document's, and its name) that holds
     /// clause `clause` of document `document`.
-    pub fn texts_file(&self, document: usize, clause: usize) -> Option<(usize, &str)> {
-        let files = self.texts.get(document)?;
-        let k = files.partition_point(|(first, _)| *first as usize <= clause);
-        let (_, name) = files.get(k.checked_sub(1)?)?;
-        Some((k - 1, name))
+    pub fn texts_file(&self, document: usize, clause: usize) -> Option<(usize, String)> {
+        let (firsts, hash) = self.texts.get(document)?;
+        let k = firsts
+            .partition_point(|first| *first as usize <= clause)
+            .checked_sub(1)?;
+        let stem = format!("text-{}", self.corpus.documents.get(document)?.meta.id);
+        Some((k, set_file_name(&stem, k, hash)))
+    }
+
+    /// The name of shard `n` of the search index.
+    pub fn shard_file(&self, n: usize) -> String {
+        set_file_name("index", n, &self.index.hash)
+    }
+
+    /// How many files of clause texts document `document` has.
+    pub fn texts_count(&self, document: usize) -> usize {
+        self.texts
+            .get(document)
+            .map_or(0, |(firsts, _)| firsts.len())
     }
 
     /// Checks that `texts` is file `k` of document `document`'s clause texts (files of two
     /// builds must not be mixed).
     pub fn check_texts(&self, document: usize, k: usize, texts: &Texts) -> Result<(), BundleError> {
         let outline = self.corpus.documents.get(document);
-        let listed = self.texts.get(document).and_then(|files| files.get(k));
+        let listed = self
+            .texts
+            .get(document)
+            .and_then(|(firsts, _)| firsts.get(k));
         match (outline, listed) {
-            (Some(outline), Some((first, _)))
+            (Some(outline), Some(first))
                 if outline.meta.id == texts.document
                     && *first == texts.first
                     && texts.first as usize + texts.texts.len() <= outline.clauses.len() =>

@@ -616,7 +616,10 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
     let files = split(&corpus);
     assert!(files.index.len() > 1, "the real index is sharded");
     let manifest = decode_manifest(&files.manifest.1).unwrap();
-    assert_eq!(manifest.index.len(), files.index.len());
+    assert_eq!(manifest.index.count as usize, files.index.len());
+    for (n, (name, _)) in files.index.iter().enumerate() {
+        assert_eq!(manifest.shard_file(n), *name);
+    }
     let text_files: Vec<Vec<Texts>> = (files.texts.iter())
         .map(|list| list.iter().map(|(_, b)| decode_texts(b).unwrap()).collect())
         .collect();
@@ -624,6 +627,8 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
         assert!(list.len() > 1, "a document's texts come in several files");
         for (k, texts) in list.iter().enumerate() {
             manifest.check_texts(d, k, texts).unwrap();
+            let (at, name) = manifest.texts_file(d, texts.first as usize).unwrap();
+            assert_eq!((at, name.as_str()), (k, files.texts[d][k].0.as_str()));
             // Another document's, or another place's, is refused.
             assert!(manifest
                 .check_texts((d + 1) % text_files.len(), k, texts)
@@ -658,7 +663,7 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
             ..Default::default()
         };
         let expected = whole.search(&corpus, &query);
-        let mut index = SearchIndex::from_shards(&manifest.corpus, manifest.index.len());
+        let mut index = SearchIndex::from_shards(&manifest.corpus, manifest.index.count as usize);
         let mut loaded: HashSet<(usize, usize)> = HashSet::new();
         let mut rounds = 0;
         let found = loop {
