@@ -1,7 +1,9 @@
 // After the prerender: writes dist/sw.js, the service worker, from scripts/service-worker.js
 // with this build's precache list and version. The list is the app (hashed JS, wasm, CSS,
-// icons, manifest), the data files (data/: the manifest and every document's texts, which
-// today's corpus makes small enough to keep whole), the two entry pages (the portal's home, the widget's embed.html) and every
+// icons, manifest), the data files (data/: the manifest, the documents, the runs of clause
+// texts and the index shards, which today's corpus makes small enough to keep whole; past
+// RUXUE_PRECACHE_DATA_BYTES only the manifest, the worker keeping the rest as used), the
+// two entry pages (the portal's home, the widget's embed.html) and every
 // page file except the clause pages: those hundreds of pages are the documents' pages again,
 // and offline the worker serves the home page as a shell in which the app renders any page.
 // The version is a hash of every listed file's bytes and of the worker itself, so any change

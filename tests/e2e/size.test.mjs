@@ -17,9 +17,14 @@ import { openPage, waitForApp } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 // wasm: 251,407 with the data compiled in; 204,041 without it; 209,553 once a document's
-// texts are fetched when shown (the gate, its notices, the second decode for search).
-const WASM_BUDGET = 212_000;
-const FIRST_LOAD_BUDGET = 300_000;
+// texts are fetched when shown (the gate, its notices, the second decode for search);
+// 213,444 once search reads the shipped index shards and runs of clause texts (their
+// decoders, the ask-fetch-ask-again loop and its notice), which took the search page's first
+// load from 289 to 254 KB, and a first search at 100 times the corpus from 5 MB to 117 KB.
+// First load: 289,291 at its heaviest (search, every document's file) before that; 276,686
+// after (a clause page).
+const WASM_BUDGET = 215_000;
+const FIRST_LOAD_BUDGET = 280_000;
 const TARGET = { wasm: 150_000, firstLoad: 180_000 };
 
 const dist = resolve('dist');

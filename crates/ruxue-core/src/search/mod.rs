@@ -10,8 +10,9 @@
 //! - [`target`]: what a hit can be (clause, statement, dates, place, school, cluster, tool).
 //! - [`engine`]: the inverted index and BM25F ranking with the weights in [`engine::weights`].
 //!
-//! Index building and querying are separate steps: [`engine::SearchIndex::build`] runs once
-//! (natively in the CLI, in the browser on first use), [`engine::SearchIndex::search`] per query.
+//! Index building and querying are separate steps: [`engine::SearchIndex::build`] runs once,
+//! natively (the build ships the index in shards, `crate::bundle`; the CLI builds its own),
+//! and [`engine::SearchIndex::search_with`] per query, over the shards in so far.
 
 pub mod engine;
 pub mod normalize;
