@@ -111,7 +111,7 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
                 let current = route.get();
                 match current.texts_needed() {
                     Some(needed) => {
-                        // The reader and search show documents' texts: they wait for them
+                        // The reader shows its document's texts: it waits for them
                         // (`Route::texts_needed`, which `crate::start` reads too).
                         view! { <WithTexts needed>{page(current.clone())}</WithTexts> }
                             .into_any()

@@ -8,8 +8,8 @@
 //! synchronously. A document's texts are fetched when it is opened ([`document`]);
 //! `components::with_texts` shows a view once they are in. Search reads the index the build
 //! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
-//! the files of the clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it. Natively (the
-//! prerender, the render tests) everything is in from the start.
+//! the runs of clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it.
+//! Natively (the prerender, the render tests) everything is in from the start.
 
 use std::sync::{Mutex, OnceLock};
 
@@ -106,7 +106,8 @@ pub fn install_shard(number: usize, bytes: &[u8]) -> Result<(), BundleError> {
         .map_err(BundleError::Mismatch)
 }
 
-/// Installs a manifest, every document's file and every shard, as the build wrote them.
+/// Installs a manifest, every document's file, every shard and every run of texts, as the build
+/// wrote them.
 pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), BundleError> {
     install(&files.manifest.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {

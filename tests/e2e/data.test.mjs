@@ -37,6 +37,24 @@ after(async () => {
 
 afterEach(assertNoUnexpectedErrors);
 
+/** The ids of the documents whose clauses the search results on `page` show. */
+const shownDocuments = (page) =>
+  page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
+    ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
+  ]);
+
+/**
+ * Makes `page`'s requests for data files matching `pattern` fail (HTTP 503) until the
+ * returned function is called.
+ */
+async function failUntilFixed(page, pattern) {
+  let fail = true;
+  await page.route(pattern, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  return () => {
+    fail = false;
+  };
+}
+
 /** Opens `path` with the data file's response replaced by `fulfil` (a route handler's options). */
 async function openWithData(path, fulfil) {
   const session = await openPage(portal.browser);
@@ -126,9 +144,7 @@ describe('the data file', () => {
       const shards = requested.filter((url) => SHARD.test(url));
       if (docs === SHOWN) {
         await session.page.locator('.rx-result').first().waitFor();
-        const shown = await session.page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
-          ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
-        ]);
+        const shown = await shownDocuments(session.page);
         // No document file: the clause texts the results show, from files of a few clauses each.
         assert.deepEqual(requested.map(docOf).filter(Boolean), [], `${path}: ${requested.join('\n')}`);
         const texts = requested.map(textsOf).filter(Boolean);
@@ -164,9 +180,7 @@ describe('the data file', () => {
     await session.page.fill('#rx-search-box-input', '居住证');
     await session.page.press('#rx-search-box-input', 'Enter');
     await session.page.locator('.rx-result, .rx-search-answer').first().waitFor();
-    const shown = await session.page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
-      ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
-    ]);
+    const shown = await shownDocuments(session.page);
     assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
     // The open document's texts are in already: its clauses need no other file.
     const texts = new Set(requested.map(textsOf).filter(Boolean));
@@ -178,8 +192,7 @@ describe('the data file', () => {
   test('an index shard that cannot be fetched: the results say so below the box, and trying again works', async () => {
     const session = await portal.open('search/');
     session.expectErrors();
-    let fail = true;
-    await session.page.route(/\/data\/index-/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    const fix = await failUntilFixed(session.page, /\/data\/index-/);
     await session.page.fill('#rx-search-input', '随迁子女');
     const notice = session.page.locator('#rx-search-results [role=alert].rx-crash--data');
     await notice.waitFor();
@@ -188,7 +201,7 @@ describe('the data file', () => {
     assert.equal(await session.page.locator('main h1').count(), 1);
     assert.equal(await notice.locator('h2').count(), 1);
     assert.deepEqual(await axeViolations(session.page), []);
-    fail = false;
+    fix();
     await notice.getByRole('button').click();
     await session.page.locator('.rx-result').first().waitFor();
     assert.equal(await notice.count(), 0);
@@ -198,14 +211,13 @@ describe('the data file', () => {
   test('a document\'s texts that cannot be read: the page says so, and trying again works', async () => {
     const session = await portal.open('policies/');
     session.expectErrors();
-    let fail = true;
-    await session.page.route(/\/data\/doc-/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    const fix = await failUntilFixed(session.page, /\/data\/doc-/);
     await session.page.locator('a[href="policies/bs-2023-43/"]').first().click();
     const notice = session.page.locator('main [role=alert].rx-crash--data');
     await notice.waitFor();
     assert.match(await notice.innerText(), /政策原文暂时无法显示[\s\S]*数据文件无法读取[\s\S]*HTTP 503/);
     assert.deepEqual(await axeViolations(session.page), []);
-    fail = false;
+    fix();
     await notice.getByRole('button').click();
     await session.page.locator('.rx-clause').first().waitFor();
     await session.context.close();

@@ -4,8 +4,8 @@
 //! Format version 10 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
 //! settings and source authorities; 8 the site's public address; 9 the manifest and document
-//! files; 10 the search index's shards). Every file starts with 4 magic bytes and a little-endian `u32` format version;
-//! postcard encodes the rest:
+//! files; 10 the search index's shards and the runs of clause texts). Every file starts with
+//! 4 magic bytes and a little-endian `u32` format version; postcard encodes the rest:
 //!
 //! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
 //!   with each clause's text and pinyin left out except for part and section headings (the
@@ -13,10 +13,9 @@
 //!   each document's file. Every page names it in `<meta name="rx-data">`; the app reads it
 //!   before it renders anything.
 //! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
-//!   clauses' texts. The app fetches it when the document is opened, or, for every document,
-//!   when a search shows one of its clauses. (Its metadata repeats the manifest's: a few
-//!   hundred bytes, for a file the app decodes as it is, without copying the manifest's
-//!   outline.)
+//!   clauses' texts. The app fetches it when the document is opened (the reader, the
+//!   widget's clause). (Its metadata repeats the manifest's: a few hundred bytes, for a file
+//!   the app decodes as it is, without copying the manifest's outline.)
 //! - **a document's clause texts for search results**, `text-<id>-<k>-<hash>.bin`, magic
 //!   `RXT1`: [`Texts`], the texts of a run of one document's clauses, about
 //!   [`TEXT_CHUNK_BYTES`] each (the manifest lists each run's first clause). A
@@ -26,7 +25,7 @@
 //!   [`Shard`], the postings of the terms that hash to shard `n`
 //!   ([`crate::search::engine::shard_of`]). The build writes as many shards as keep each
 //!   near [`SHARD_BYTES`], a power of two; the manifest holds their count. A query fetches
-//!   the shards of its terms only, then the documents of the clauses it shows.
+//!   the shards of its terms only, then the runs of texts of the clauses it shows.
 //!
 //! `<hash>` is the first 16 hex digits of the file's SHA-256 ([`file_name`]), or for shards
 //! and a document's runs of texts, of all of them together ([`FileSet`]): a change gives a
@@ -120,7 +119,8 @@ pub enum BundleError {
     Version(u32),
     /// The body did not decode.
     Decode(String),
-    /// A document's file does not fit the manifest's document (files of two builds).
+    /// A document's file, a run of texts or a shard does not fit the manifest (files of two
+    /// builds).
     Mismatch(String),
 }
 
