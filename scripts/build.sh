@@ -6,7 +6,13 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
 dist="${RUXUE_DIST:-dist}"
-trunk build --release --locked --dist "$dist"
+# Each page's code in a part of the wasm of its own, fetched when the page opens
+# (src/page_code.rs): `ruxue_split` marks the split points, `--emit-relocs` keeps what the
+# splitter reads, and the wasm stays unstripped until wasm-opt has run on every part.
+# RUSTFLAGS replaces .cargo/config.toml's flags for this build, so it repeats them.
+RUSTFLAGS="--cfg erase_components --cfg ruxue_split -Clink-args=--emit-relocs" \
+    CARGO_PROFILE_RELEASE_STRIP=false trunk build --release --locked --dist "$dist"
+node scripts/split-wasm.mjs "$dist" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ruxue-web.wasm"
 node scripts/csp.mjs "$dist"
 # Every page as a real file, rendered natively from the app's components (src/prerender.rs).
 cargo run -q --locked --no-default-features --features ssr --bin ruxue-prerender -- "$dist"

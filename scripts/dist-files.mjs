@@ -1,6 +1,9 @@
 // What the build's post-steps (csp.mjs, offline.mjs) need to know of trunk's output.
 
-/** Files trunk names with a content hash (`ruxue-web-<hash>.js`, `…_bg.wasm`, `main-<hash>.css`). */
+/**
+ * Files named with a content hash: trunk's (`ruxue-web-<hash>.js`, `…_bg.wasm`, `main-<hash>.css`)
+ * and split-wasm.mjs's pages' parts (`ruxue-part-…-<hash>.wasm`) and their loader (`ruxue-parts-<hash>.js`).
+ */
 export const HASHED = /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/;
 
 /** The folder of the data files the prerender writes (`ruxue_core::bundle::DATA_FOLDER`). */

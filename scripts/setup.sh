@@ -10,6 +10,9 @@ source "$(dirname "$0")/env.sh"
 cd "$RUXUE_ROOT"
 
 TRUNK_VERSION=0.21.14
+# Cuts the wasm into the main part and one part per page (scripts/split-wasm.mjs); it must
+# speak the protocol of the wasm_split_helpers 0.2 that Leptos links (Cargo.lock).
+WASM_SPLIT_VERSION=0.2.4
 LEPTOSFMT_VERSION=0.1.33
 want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
@@ -48,6 +51,13 @@ else
     # Without --locked: its own lock pins a crate version the registry no longer serves.
     say "installing wasm-bindgen-cli $wb (about 4 minutes)"
     cargo install --force "wasm-bindgen-cli@$wb"
+fi
+
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+    cargo install --locked --force "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"

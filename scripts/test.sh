@@ -16,6 +16,10 @@ cargo clippy --locked -p ruxue-core -p ruxue-cli --all-targets -- -D warnings
 cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --locked -p ruxue-web --target wasm32-unknown-unknown --all-targets --features test-hooks -- -D warnings
 cargo clippy --locked -p ruxue-web --no-default-features --features ssr --all-targets -- -D warnings
+# The release build's split points (src/page_code.rs), in a target folder of their own so
+# the flags do not rebuild the others.
+RUSTFLAGS="--cfg erase_components --cfg ruxue_split" cargo clippy --locked -p ruxue-web \
+    --target wasm32-unknown-unknown --target-dir target/split -- -D warnings
 
 echo "== 2/4 native tests: core and CLI"
 cargo test --locked -p ruxue-core -p ruxue-cli

@@ -8,19 +8,30 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
 use crate::components::update_notice::UpdateNotice;
+#[cfg(ruxue_split)]
+use crate::components::with_page_code::WithPageCode;
 use crate::components::with_texts::WithTexts;
 use crate::i18n::Lang;
 use crate::location::{provide_location, set_link_mode, LinkMode};
+#[cfg(not(ruxue_split))]
 use crate::routes::clusters::ClustersPage;
+#[cfg(not(ruxue_split))]
 use crate::routes::document::DocumentPage;
+#[cfg(not(ruxue_split))]
 use crate::routes::embed::EmbedPage;
+#[cfg(not(ruxue_split))]
 use crate::routes::guide::GuidePage;
+#[cfg(not(ruxue_split))]
 use crate::routes::guide_check::GuideCheckPage;
 use crate::routes::home::HomePage;
+#[cfg(not(ruxue_split))]
 use crate::routes::lookup::LookupPage;
 use crate::routes::not_found::NotFoundPage;
+#[cfg(not(ruxue_split))]
 use crate::routes::policies::PoliciesPage;
+#[cfg(not(ruxue_split))]
 use crate::routes::search::SearchPage;
+#[cfg(not(ruxue_split))]
 use crate::routes::sources::SourcesPage;
 use crate::routes::Route;
 
@@ -124,20 +135,44 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
     }
 }
 
-/// The page component for `route`.
-fn page(route: Route) -> AnyView {
+/// The page for `route`. A build that splits the pages' code (`crate::page_code`) has only
+/// the home and not-found pages in this part of the wasm: every other page is shown once its
+/// own part is in.
+pub fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage /> }.into_any(),
-        Route::Policies => view! { <PoliciesPage /> }.into_any(),
-        Route::Document { id, clause } => view! { <DocumentPage id clause /> }.into_any(),
-        Route::Search => view! { <SearchPage /> }.into_any(),
-        Route::Guide => view! { <GuidePage /> }.into_any(),
-        Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
-        Route::Clusters => view! { <ClustersPage /> }.into_any(),
-        Route::Lookup => view! { <LookupPage /> }.into_any(),
-        Route::Sources => view! { <SourcesPage /> }.into_any(),
-        Route::Embed => view! { <EmbedPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+        #[cfg(ruxue_split)]
+        route => view! { <WithPageCode route /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Policies => view! { <PoliciesPage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Document { id, clause } => view! { <DocumentPage id clause /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Search => view! { <SearchPage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Guide => view! { <GuidePage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Clusters => view! { <ClustersPage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Lookup => view! { <LookupPage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Sources => view! { <SourcesPage /> }.into_any(),
+        #[cfg(not(ruxue_split))]
+        Route::Embed => view! { <EmbedPage /> }.into_any(),
+    }
+}
+
+/// The page the widget opens on, when this page is the widget; `None` for its clause view,
+/// which is in the main part. `crate::start` fetches that page's code before the app starts.
+pub fn widget_page() -> Option<Route> {
+    match embed_config()?.view {
+        ruxue_core::embed::EmbedView::Lookup => Some(Route::Lookup),
+        ruxue_core::embed::EmbedView::Calculator => Some(Route::GuideCheck),
+        ruxue_core::embed::EmbedView::Search => Some(Route::Search),
+        ruxue_core::embed::EmbedView::Item => None,
     }
 }
 

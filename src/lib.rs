@@ -10,6 +10,7 @@ pub mod dom;
 pub mod embed;
 pub mod i18n;
 pub mod location;
+pub mod page_code;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;
@@ -34,12 +35,27 @@ pub const PRERENDERED_ID: &str = "rx-prerendered";
 pub fn start() {
     crash::install();
     wasm_bindgen_futures::spawn_local(async {
-        let loaded = match data::load().await {
-            Ok(()) => match prerendered_texts() {
+        // The page's own code (`page_code`) comes beside the data, not after it.
+        let route = routes::Route::from_path(&location::page_path());
+        let (data, code) = futures::future::join(data::load(), page_code::preload(&route)).await;
+        // The widget's view is known only from its parameters, checked against the data.
+        let code = match (&data, code) {
+            (Ok(()), Ok(())) => match app::widget_page() {
+                Some(route) => page_code::preload(&route).await,
+                None => Ok(()),
+            },
+            (_, code) => code,
+        };
+        let loaded = match (data, code) {
+            (Ok(()), Ok(())) => match prerendered_texts() {
                 Some(needed) => data::load_texts(&needed).await,
                 None => Ok(()),
             },
-            Err(error) => Err(error),
+            (Err(error), _) => Err(error),
+            (Ok(()), Err(error)) => Err(data::LoadError::Network {
+                url: "the page's code".to_owned(),
+                message: error.to_string(),
+            }),
         };
         match loaded {
             Ok(()) => leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO),

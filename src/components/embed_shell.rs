@@ -16,9 +16,6 @@ use crate::data::Needed;
 use crate::embed::{EmbedConfig, EmbedRoutes, EmbedView};
 use crate::i18n::use_texts;
 use crate::location::{use_location, HashLocation};
-use crate::routes::guide_check::GuideCheckPage;
-use crate::routes::lookup::LookupPage;
-use crate::routes::search::SearchPage;
 use crate::routes::Route;
 
 /// The full portal's address (the folder's index page, not the widget's entry), for links out.
@@ -100,8 +97,8 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
                 </p>
             </Show>
             {move || match (view, route.get()) {
-                (EmbedView::Lookup, _) => view! { <LookupPage /> }.into_any(),
-                (EmbedView::Calculator, _) => view! { <GuideCheckPage /> }.into_any(),
+                (EmbedView::Lookup, _) => crate::app::page(Route::Lookup),
+                (EmbedView::Calculator, _) => crate::app::page(Route::GuideCheck),
                 (EmbedView::Item, _) => {
                     let doc = item.as_ref().map(|(doc, _)| doc.clone()).unwrap_or_default();
                     let item = item.clone();
@@ -112,7 +109,7 @@ pub fn EmbedShell(config: EmbedConfig, route: Memo<Route>) -> impl IntoView {
                     }
                         .into_any()
                 }
-                (EmbedView::Search, _) => view! { <SearchPage /> }.into_any(),
+                (EmbedView::Search, _) => crate::app::page(Route::Search),
             }}
             <footer class="rx-embed__footer">
                 <span>{move || t().embed_brand}</span>

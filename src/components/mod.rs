@@ -46,4 +46,5 @@ pub mod status_badge;
 pub mod table_of_contents;
 pub mod texts_failed;
 pub mod update_notice;
+pub mod with_page_code;
 pub mod with_texts;

@@ -6,16 +6,24 @@ use leptos::prelude::*;
 use crate::i18n::use_texts;
 
 /// The notice. `page`: it stands for the page it could not show, so it is the page's `h1`;
-/// otherwise (search results below the search box) an `h2`.
+/// otherwise (search results below the search box) an `h2`. `code`: what could not be
+/// fetched is the page's own code (`crate::page_code`), not its data.
 #[component]
 pub fn TextsFailed(
     reason: String,
     network: bool,
     page: bool,
+    #[prop(optional)] code: bool,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    let heading = move || t().texts_failed_heading;
+    let heading = move || {
+        if code {
+            t().page_failed_heading
+        } else {
+            t().texts_failed_heading
+        }
+    };
     view! {
         <div class="rx-crash rx-crash--data" role="alert">
             {if page {
@@ -23,7 +31,13 @@ pub fn TextsFailed(
             } else {
                 view! { <h2 class="rx-heading-l">{heading}</h2> }.into_any()
             }}
-            <p>{move || if network { t().texts_failed_network } else { t().texts_failed }}</p>
+            <p>
+                {move || match (code, network) {
+                    (true, _) => t().page_failed_network,
+                    (false, true) => t().texts_failed_network,
+                    (false, false) => t().texts_failed,
+                }}
+            </p>
             <p class="rx-crash__reason">{move || t().texts_failed_reason} {reason}</p>
             <p>
                 <button

@@ -1,0 +1,88 @@
+// Cuts the release wasm into the part every page needs and one part per page (src/page_code.rs),
+// then optimises each part, and puts them in dist/ in place of trunk's single wasm.
+//
+// Usage: node scripts/split-wasm.mjs <dist> <cargo's wasm>
+//
+// trunk (0.21) has no step for this, so scripts/build.sh runs it after `trunk build`:
+// 1. `wasm-split-cli` (wasm_split_cli_support, the tool behind Leptos' `#[lazy]`) reads cargo's
+//    wasm, built with `--cfg ruxue_split` and `--emit-relocs`, and writes the main module, a
+//    module per split point, shared chunks, and `__wasm_split.js`, which fetches them.
+// 2. `wasm-bindgen` makes the main module's JS glue, under trunk's hashed name, keeping the
+//    table and memory exports the parts link against (`--keep-lld-exports`).
+// 3. `wasm-opt -Oz` (npm's binaryen@132, as trunk would) shrinks every module.
+// 4. Every part and the loader get content-hashed names, so a host may cache them forever
+//    and a new build never mixes with an old one (the service worker precaches them too).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const [distArg, wasmArg] = process.argv.slice(2);
+if (!distArg || !wasmArg) {
+  console.error('usage: node scripts/split-wasm.mjs <dist> <cargo wasm>');
+  process.exit(2);
+}
+const dist = resolve(distArg);
+const input = resolve(wasmArg);
+
+// The same features trunk's wasm-opt step enables (index.html's data-wasm-opt-params).
+const WASM_OPT_FLAGS = [
+  '-Oz', '--strip-debug', '--strip-producers',
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+];
+const LOADER_IMPORT = './__wasm_split.js';
+
+const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+const glueName = readdirSync(dist).find((f) => /^ruxue-web-[0-9a-f]+\.js$/.test(f));
+if (!glueName) throw new Error(`${dist}: no ruxue-web-<hash>.js from trunk; run trunk build first`);
+const stem = glueName.slice(0, -'.js'.length);
+
+const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' });
+if (!/version 132\b/.test(version)) {
+  throw new Error(`wasm-opt must be npm's binaryen@132 (scripts/setup.sh), found: ${version.trim()}`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'ruxue-split-'));
+try {
+  const parts = join(work, 'parts');
+  run('wasm-split-cli', ['--target', 'web', '--out-name', stem, input, parts]);
+  const bindgen = join(work, 'bindgen');
+  run('wasm-bindgen', [
+    '--target', 'web', '--no-typescript', '--keep-lld-exports',
+    '--out-dir', bindgen, '--out-name', stem, join(parts, `${stem}.wasm`),
+  ]);
+  run('wasm-opt', [...WASM_OPT_FLAGS, join(bindgen, `${stem}_bg.wasm`), '-o', join(dist, `${stem}_bg.wasm`)]);
+
+  // The parts, content-named; the loader names them as `./<name>.wasm`.
+  let loader = readFileSync(join(parts, '__wasm_split.js'), 'utf8');
+  const names = [];
+  for (const file of readdirSync(parts).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`)) {
+    const optimised = join(work, file);
+    run('wasm-opt', [...WASM_OPT_FLAGS, join(parts, file), '-o', optimised]);
+    const base = file.slice(0, -'.wasm'.length).replace(/_\d+$/, '').replace(/^split_/, '');
+    const named = `ruxue-part-${base.replace(/_/g, '-')}-${hashOf(readFileSync(optimised))}.wasm`;
+    const quoted = `"./${file}"`;
+    if (!loader.includes(quoted)) throw new Error(`__wasm_split.js does not load ${file}`);
+    loader = loader.split(quoted).join(`"./${named}"`);
+    copyFileSync(optimised, join(dist, named));
+    names.push(named);
+  }
+  const loaderName = `ruxue-parts-${hashOf(loader)}.js`;
+  writeFileSync(join(dist, loaderName), loader);
+
+  let glue = readFileSync(join(bindgen, `${stem}.js`), 'utf8');
+  // Only the file the glue imports is renamed: the wasm's own import module keeps its name.
+  const importStatement = `from "${LOADER_IMPORT}"`;
+  if (!glue.includes(importStatement)) {
+    throw new Error(`the JS glue does not import ${LOADER_IMPORT}: was the wasm built with --cfg ruxue_split?`);
+  }
+  glue = glue.split(importStatement).join(`from "./${loaderName}"`);
+  writeFileSync(join(dist, glueName), glue);
+  console.log(`split-wasm: main ${stem}_bg.wasm, loader ${loaderName}, ${names.length} parts`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,111 @@
+// End-to-end tests of the pages' code in parts of its own (issue 15, src/page_code.rs): the
+// home page runs on the main part of the wasm alone; a page fetches its own part when it
+// opens, so it renders as prerendered on the first visit and after a move within the app;
+// a part that cannot be fetched says so, and trying again works.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { assertNoUnexpectedErrors, axeViolations, openPage, waitForApp } from './support/browser.mjs';
+import { h1, startPortal } from './support/portal.mjs';
+
+const dist = resolve('dist');
+const PART = /\/ruxue-part-[a-z0-9-]+-[0-9a-f]{16}\.wasm$/;
+/** The page a part belongs to (`ruxue-part-ruxue-lookup-<hash>.wasm` → `lookup`), or null for a shared chunk. */
+const pageOf = (url) => url.match(/\/ruxue-part-ruxue-([a-z-]+)-[0-9a-f]{16}\.wasm$/)?.[1] ?? null;
+
+let portal;
+
+before(async () => {
+  portal = await startPortal();
+});
+
+after(async () => {
+  await portal?.stop();
+});
+
+afterEach(assertNoUnexpectedErrors);
+
+/** Opens `path` and returns the session with every wasm file it asked for. */
+async function openRecording(path) {
+  const session = await openPage(portal.browser);
+  const wasm = [];
+  session.page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(request.url());
+  });
+  await session.page.goto(portal.server.url + path);
+  await waitForApp(session.page);
+  return { ...session, wasm };
+}
+
+describe('the pages\' code', () => {
+  test('is the main part and one part per page, named by content', () => {
+    const parts = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+    const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
+    assert.equal(main.length, 1, parts.join(', '));
+    const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
+    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'policies', 'search', 'sources']);
+    for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
+  });
+
+  test('the home page runs on the main part alone', async () => {
+    const { page, wasm, context } = await openRecording('');
+    assert.equal(await h1(page), '上海入学与教育政策');
+    assert.deepEqual(wasm.filter((url) => PART.test(url)), []);
+    await context.close();
+  });
+
+  test('a page opened first fetches its own part before the app takes it over', async () => {
+    const { page, wasm, context } = await openRecording('lookup/');
+    assert.equal(await h1(page), '查询');
+    assert.deepEqual([...new Set(wasm.map(pageOf).filter(Boolean))], ['lookup']);
+    // The app's page is the one it took over, working: a lookup answers.
+    await page.locator('#rx-lookup-input').fill('七宝镇');
+    await page.waitForSelector('#rx-answer-heading');
+    await context.close();
+  });
+
+  test('moving to a page within the app fetches its part then, once', async () => {
+    const { page, wasm, context } = await openRecording('');
+    await page.locator('.rx-nav a[href="guide/"]').click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '上海入学与教育政策');
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
+    const own = wasm.filter((url) => pageOf(url) === 'guide');
+    assert.equal(own.length, 1, wasm.join('\n'));
+    await context.close();
+  });
+
+  test('a part that cannot be fetched: the page says so, and trying again opens it', async () => {
+    const session = await openRecording('');
+    const { page, context } = session;
+    session.expectErrors();
+    let fail = true;
+    await page.route(PART, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.locator('.rx-nav a[href="lookup/"]').click();
+    const notice = page.locator('main [role=alert].rx-crash--data');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /这个页面暂时无法打开[\s\S]*检查网络连接[\s\S]*原因/);
+    assert.equal(await page.locator('main h1').count(), 1, 'the notice is the page\'s heading');
+    assert.deepEqual(await axeViolations(page), []);
+    fail = false;
+    await notice.getByRole('button', { name: '再试一次' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '查询');
+    assert.equal(await notice.count(), 0);
+    await context.close();
+  });
+
+  test('a first visit whose part cannot be fetched keeps the prerendered page and says why', async () => {
+    const session = await openPage(portal.browser);
+    const { page, context } = session;
+    session.expectErrors();
+    await page.route(PART, (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(`${portal.server.url}guide/`);
+    await page.locator('[role=alert].rx-crash--data').waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('#rx-prerendered main h1').innerText(), '入学指南');
+    await context.close();
+  });
+});
