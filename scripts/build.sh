@@ -12,9 +12,11 @@ dist="${RUXUE_DIST:-dist}"
 # RUSTFLAGS replaces .cargo/config.toml's flags for this build, so it repeats them.
 RUSTFLAGS="--cfg erase_components --cfg ruxue_split -Clink-args=--emit-relocs" \
     CARGO_PROFILE_RELEASE_STRIP=false trunk build --release --locked --dist "$dist"
-node scripts/split-wasm.mjs "$dist" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ruxue-web.wasm"
+export RUXUE_PARTS_MAP="${CARGO_TARGET_DIR:-target}/ruxue-parts.json"
+node scripts/split-wasm.mjs "$dist" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ruxue-web.wasm" "$RUXUE_PARTS_MAP"
 node scripts/csp.mjs "$dist"
-# Every page as a real file, rendered natively from the app's components (src/prerender.rs).
+# Every page as a real file, rendered natively from the app's components (src/prerender.rs),
+# naming the files of its part of the wasm (RUXUE_PARTS_MAP).
 cargo run -q --locked --no-default-features --features ssr --bin ruxue-prerender -- "$dist"
 # Brotli and gzip copies of the hashed files and the data file, for hosts that serve them.
 node scripts/precompress.mjs "$dist"

@@ -1,7 +1,7 @@
 // Cuts the release wasm into the part every page needs and one part per page (src/page_code.rs),
 // then optimises each part, and puts them in dist/ in place of trunk's single wasm.
 //
-// Usage: node scripts/split-wasm.mjs <dist> <cargo's wasm>
+// Usage: node scripts/split-wasm.mjs <dist> <cargo's wasm> <parts map to write>
 //
 // trunk (0.21) has no step for this, so scripts/build.sh runs it after `trunk build`:
 // 1. `wasm-split-cli` (wasm_split_cli_support, the tool behind Leptos' `#[lazy]`) reads cargo's
@@ -12,15 +12,18 @@
 // 3. `wasm-opt -Oz` (npm's binaryen@132, as trunk would) shrinks every module.
 // 4. Every part and the loader get content-hashed names, so a host may cache them forever
 //    and a new build never mixes with an old one (the service worker precaches them too).
+// 5. It writes which files each split point needs (its own part and the chunks it shares),
+//    for the prerender to name on each page, so that the start-up script asks for them
+//    beside the main part instead of after it (src/bin/prerender.rs, Trunk.toml).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const [distArg, wasmArg] = process.argv.slice(2);
-if (!distArg || !wasmArg) {
-  console.error('usage: node scripts/split-wasm.mjs <dist> <cargo wasm>');
+const [distArg, wasmArg, mapArg] = process.argv.slice(2);
+if (!distArg || !wasmArg || !mapArg) {
+  console.error('usage: node scripts/split-wasm.mjs <dist> <cargo wasm> <parts map to write>');
   process.exit(2);
 }
 const dist = resolve(distArg);
@@ -71,6 +74,7 @@ try {
     copyFileSync(optimised, join(dist, named));
     names.push(named);
   }
+  writeFileSync(resolve(mapArg), `${JSON.stringify(partsOfSplits(loader), null, 2)}\n`);
   const loaderName = `ruxue-parts-${hashOf(loader)}.js`;
   writeFileSync(join(dist, loaderName), loader);
 
@@ -85,4 +89,26 @@ try {
   console.log(`split-wasm: main ${stem}_bg.wasm, loader ${loaderName}, ${names.length} parts`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Each split point's files, read from the loader `wasm-split-cli` wrote: a split point's
+ * loader fetches its own part (none when it has no code of its own) and waits for the chunks
+ * it lists. `{ "ruxue_search": ["ruxue-part-ruxue-search-<hash>.wasm", "ruxue-part-chunk-…"] }`.
+ */
+function partsOfSplits(loader) {
+  const fileOf = (code) => code.match(/new URL\("\.\/([^"]+\.wasm)"/)?.[1];
+  const chunks = new Map();
+  for (const [, name, code] of loader.matchAll(/^const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[\]\);$/gm)) {
+    chunks.set(name, fileOf(code));
+  }
+  const splits = {};
+  const pattern = /^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n?, \[([^\]]*)\]\)\);$/gm;
+  for (const [, split, code, deps] of loader.matchAll(pattern)) {
+    const files = [fileOf(code), ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d))];
+    if (files.slice(1).some((f) => !f)) throw new Error(`split-wasm: ${split} waits for a chunk the loader does not define`);
+    splits[split] = files.filter(Boolean);
+  }
+  if (Object.keys(splits).length === 0) throw new Error('split-wasm: found no split points in __wasm_split.js (has its format changed?)');
+  return splits;
 }

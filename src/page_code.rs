@@ -21,10 +21,33 @@ use crate::routes::Route;
 /// Why a page's code could not be fetched (the network, nearly always).
 pub type PageCodeError = leptos::wasm_split::SplitLoaderError;
 
+/// The `name` of the `<meta>`s a page adds for the files of its part of the wasm, one each:
+/// the start-up script preloads them beside the main part (Trunk.toml).
+pub const PART_META: &str = "rx-part";
+
+/// The name of `route`'s split point (a `wasm_split` module below), under which
+/// `scripts/split-wasm.mjs` lists the files its part needs, for the prerendered page to name
+/// them (`src/bin/prerender.rs`). `None` for the pages in the main part.
+pub fn part_name(route: &Route) -> Option<&'static str> {
+    Some(match route {
+        Route::Home | Route::NotFound => return None,
+        Route::Policies => "ruxue_policies",
+        Route::Document { .. } => "ruxue_document",
+        Route::Search => "ruxue_search",
+        Route::Guide => "ruxue_guide",
+        Route::GuideCheck => "ruxue_guide_check",
+        Route::Clusters => "ruxue_clusters",
+        Route::Lookup => "ruxue_lookup",
+        Route::Sources => "ruxue_sources",
+        Route::Embed => "ruxue_embed",
+    })
+}
+
 #[cfg(ruxue_split)]
 mod parts {
     //! One split point per page. Each body names only its own page, so that the page's
-    //! components land in its part and not in a part every page shares.
+    //! components land in its part and not in a part every page shares. The module names
+    //! are [`super::part_name`]'s.
 
     use leptos::prelude::*;
     use leptos::wasm_split::wasm_split;

@@ -51,6 +51,7 @@ fn main() -> Result<()> {
         });
     }
     pages.push(Route::NotFound);
+    let parts = parts_map()?;
     let mut written = Vec::new();
     for route in &pages {
         let file = dist.join(page_file(route));
@@ -60,18 +61,25 @@ fn main() -> Result<()> {
             Route::Document { id, .. } => corpus().documents.iter().position(|d| d.meta.id == *id),
             _ => None,
         };
-        let html = match document {
-            Some(index) => page_html(
-                &with_meta(
-                    &template,
-                    ruxue_web::data::DOCUMENT_META,
-                    &document_hrefs[index],
-                )?,
-                route,
-                site,
-            ),
-            None => page_html(&template, route, site),
+        let mut page_template = match document {
+            Some(index) => with_meta(
+                &template,
+                ruxue_web::data::DOCUMENT_META,
+                &document_hrefs[index],
+            )?,
+            None => template.clone(),
         };
+        // Its part of the wasm too, which the app would otherwise ask for only once the
+        // main part runs.
+        if let (Some(parts), Some(name)) = (&parts, ruxue_web::page_code::part_name(route)) {
+            let files = parts.get(name).with_context(|| {
+                format!("scripts/split-wasm.mjs listed no part named {name} (src/page_code.rs)")
+            })?;
+            for file in files.iter().rev() {
+                page_template = with_meta(&page_template, ruxue_web::page_code::PART_META, file)?;
+            }
+        }
+        let html = page_html(&page_template, route, site);
         write(&file, &html)?;
         written.push(route);
     }
@@ -143,6 +151,20 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
         .map(|(name, _)| format!("{DATA_FOLDER}/{name}"))
         .collect();
     Ok((format!("{DATA_FOLDER}/{name}"), documents))
+}
+
+/// The files of each page's part of the wasm, by split point, as `scripts/split-wasm.mjs`
+/// wrote them to `RUXUE_PARTS_MAP` (`scripts/build.sh`); `None` when the build did not split
+/// the wasm.
+fn parts_map() -> Result<Option<std::collections::HashMap<String, Vec<String>>>> {
+    let Some(path) = std::env::var_os("RUXUE_PARTS_MAP") else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading RUXUE_PARTS_MAP={}", path.to_string_lossy()))?;
+    let map = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a map of parts", path.to_string_lossy()))?;
+    Ok(Some(map))
 }
 
 /// The page with `<meta name="{name}" content="{content}">` right after its charset.

@@ -30,13 +30,13 @@ afterEach(assertNoUnexpectedErrors);
 /** Opens `path` and returns the session with every wasm file it asked for. */
 async function openRecording(path) {
   const session = await openPage(portal.browser);
-  const wasm = [];
-  session.page.on('request', (request) => {
-    if (request.url().endsWith('.wasm')) wasm.push(request.url());
-  });
+  const requested = [];
+  session.page.on('request', (request) => requested.push(request.url()));
   await session.page.goto(portal.server.url + path);
   await waitForApp(session.page);
-  return { ...session, wasm };
+  // The wasm files asked for so far.
+  const wasm = () => requested.filter((url) => url.endsWith('.wasm'));
+  return { ...session, requested, wasm };
 }
 
 describe('the pages\' code', () => {
@@ -52,14 +52,22 @@ describe('the pages\' code', () => {
   test('the home page runs on the main part alone', async () => {
     const { page, wasm, context } = await openRecording('');
     assert.equal(await h1(page), '上海入学与教育政策');
-    assert.deepEqual(wasm.filter((url) => PART.test(url)), []);
+    assert.deepEqual(wasm().filter((url) => PART.test(url)), []);
     await context.close();
   });
 
   test('a page opened first fetches its own part before the app takes it over', async () => {
-    const { page, wasm, context } = await openRecording('lookup/');
+    const { page, wasm, requested, context } = await openRecording('lookup/');
     assert.equal(await h1(page), '查询');
-    assert.deepEqual([...new Set(wasm.map(pageOf).filter(Boolean))], ['lookup']);
+    assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))], ['lookup']);
+    // The prerendered page names its part's files, and the start-up script asks for them
+    // beside the main part, not once it runs; each is fetched once.
+    const named = await page.$$eval('meta[name="rx-part"]', (metas) => metas.map((m) => m.content));
+    assert.ok(named.length >= 1 && named.every((f) => PART.test(`/${f}`)), named.join(', '));
+    assert.deepEqual(wasm().filter((url) => PART.test(url)).map((url) => url.split('/').pop()).sort(), [...named].sort());
+    const partAt = requested.findIndex((url) => pageOf(url) === 'lookup');
+    const mainAt = requested.findIndex((url) => /\/ruxue-web-[0-9a-f]+_bg\.wasm$/.test(url));
+    assert.ok(partAt >= 0 && partAt < mainAt, requested.join('\n'));
     // The app's page is the one it took over, working: a lookup answers.
     await page.locator('#rx-lookup-input').fill('七宝镇');
     await page.waitForSelector('#rx-answer-heading');
@@ -74,8 +82,8 @@ describe('the pages\' code', () => {
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '上海入学与教育政策');
     await page.goForward();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '入学指南');
-    const own = wasm.filter((url) => pageOf(url) === 'guide');
-    assert.equal(own.length, 1, wasm.join('\n'));
+    const own = wasm().filter((url) => pageOf(url) === 'guide');
+    assert.equal(own.length, 1, wasm().join('\n'));
     await context.close();
   });
 
