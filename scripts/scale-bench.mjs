@@ -4,7 +4,8 @@
 //   - bytes transferred for the first page (the portal's home page, until the app runs; for
 //     Pagefind, its script, wasm and index metadata loaded and initialised);
 //   - bytes transferred for the first search, and for the next nine (with the data each shown
-//     result needs: Pagefind's fragments for the top five);
+//     result needs: Pagefind's fragments for the top five); of the first, how much is the
+//     search page's code (its part of the wasm, src/page_code.rs), fetched when it first opens;
 //   - query time p50/p95 in the browser, over every query of tests/search/relevance.toml: the
 //     portal's own User Timing measure `rx-search`, the engine's call once the query's shards
 //     and documents are in, and, with its fetches, from the first attempt (`rx-search-waiting`,
@@ -44,11 +45,14 @@ const browser = await chromium.launch({
 async function freshPage() {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
-  const counter = { bytes: 0, pending: [] };
+  // `code`: the part of `bytes` that is the pages' parts of the wasm (src/page_code.rs).
+  const counter = { bytes: 0, code: 0, pending: [] };
   page.on('requestfinished', (request) => {
+    const code = /\/ruxue-parts?-[^/]*$/.test(new URL(request.url()).pathname);
     counter.pending.push(
       request.sizes().then((s) => {
         counter.bytes += s.responseBodySize + s.responseHeadersSize;
+        if (code) counter.code += s.responseBodySize + s.responseHeadersSize;
       }),
     );
   });
@@ -77,6 +81,7 @@ async function measurePortal() {
   await page.waitForFunction(() => !document.getElementById('rx-prerendered') && document.querySelector('main#rx-main h1'), null, { timeout: 120000 });
   const firstPage = await counter.settle();
   const searchBytes = [];
+  const searchCode = [];
   const entries = () =>
     page.evaluate(() =>
       performance
@@ -91,6 +96,7 @@ async function measurePortal() {
     const seen = await entries();
     const answeredBefore = seen.filter((e) => e.name === 'rx-search').length;
     const before = counter.bytes;
+    const codeBefore = counter.code;
     // A query whose files are all in is answered before `ask` returns.
     await ask();
     await page.waitForFunction(
@@ -99,6 +105,7 @@ async function measurePortal() {
       { timeout: 300000 },
     );
     searchBytes.push((await counter.settle()) - before);
+    searchCode.push(counter.code - codeBefore);
     const mine = (await entries()).slice(seen.length);
     const answered = mine.find((e) => e.name === 'rx-search');
     times.push(answered.duration);
@@ -111,7 +118,7 @@ async function measurePortal() {
   });
   for (const q of queries.slice(1)) await timed(() => page.fill('#rx-search-input', q));
   await context.close();
-  return { firstPage, searchBytes, times, withFetches };
+  return { firstPage, searchBytes, searchCode, times, withFetches };
 }
 
 async function measurePagefind() {
@@ -161,7 +168,11 @@ const ms = (value) => (value === undefined ? 'n/a' : `${value.toFixed(1)} ms`);
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 const rows = [
   ['first page, transferred', kb(portal.firstPage), kb(pagefind.firstPage)],
-  ['first search, transferred', kb(portal.searchBytes[0]), kb(pagefind.searchBytes[0])],
+  [
+    'first search, transferred',
+    `${kb(portal.searchBytes[0])}: data ${kb(portal.searchBytes[0] - portal.searchCode[0])}, code ${kb(portal.searchCode[0])}`,
+    kb(pagefind.searchBytes[0]),
+  ],
   ['next nine searches, transferred', kb(sum(portal.searchBytes.slice(1, 10))), kb(sum(pagefind.searchBytes.slice(1, 10)))],
   [`query p50 (${queries.length} queries)`, ms(percentile(portal.times, 0.5)), ms(percentile(pagefind.times, 0.5))],
   [`query p95 (${queries.length} queries)`, ms(percentile(portal.times, 0.95)), ms(percentile(pagefind.times, 0.95))],
@@ -170,7 +181,7 @@ const rows = [
   ['index build', `${ms(Number(indexBuildMs))} (native, at deploy)`, `${ms(Number(pagefindBuildMs))} (CLI, at deploy)`],
   ['site build (trunk, prerender, worker)', ms(Number(portalBuildMs)), '(added to the portal build)'],
 ];
-const width = [37, 44, 30];
+const width = [37, 46, 30];
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
 const table = [
   line([`${documents} documents (scale_corpus ${times})`, 'Ruxue', 'Pagefind']),

@@ -8,14 +8,17 @@
 //    wasm, built with `--cfg ruxue_split` and `--emit-relocs`, and writes the main module, a
 //    module per split point, shared chunks, and `__wasm_split.js`, which fetches them.
 // 2. `wasm-bindgen` makes the main module's JS glue, under trunk's hashed name, keeping the
-//    table and memory exports the parts link against (`--keep-lld-exports`).
+//    table and memory exports the parts link against (`--keep-lld-exports`). Trunk's hash is
+//    of its own build of the same cargo wasm, from which every part follows, so it still
+//    names this build (a content hash of the glue itself would be circular: the glue names
+//    the loader, which names the glue).
 // 3. `wasm-opt -Oz` (npm's binaryen@132, as trunk would) shrinks every module.
 // 4. Every part and the loader get content-hashed names, so a host may cache them forever
 //    and a new build never mixes with an old one (the service worker precaches them too).
 // 5. It writes which files each split point needs (its own part and the chunks it shares),
 //    for the prerender to name on each page, so that the start-up script asks for them
 //    beside the main part instead of after it (src/bin/prerender.rs, Trunk.toml).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +40,14 @@ const WASM_OPT_FLAGS = [
 ];
 const LOADER_IMPORT = './__wasm_split.js';
 
-const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// wasm-opt warns of every part's name section (`unknown name subsection with id 3`, the
+// splitter's); those names are stripped anyway, so only other messages are shown.
+const run = (tool, args) => {
+  const { status, stderr } = spawnSync(tool, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  const messages = stderr.split('\n').filter((line) => line && !/^warning: unknown name subsection/.test(line));
+  if (messages.length) console.error(messages.join('\n'));
+  if (status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (exit ${status})`);
+};
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 const glueName = readdirSync(dist).find((f) => /^ruxue-web-[0-9a-f]+\.js$/.test(f));
