@@ -27,10 +27,11 @@ pub const PRERENDERED_ID: &str = "rx-prerendered";
 /// The work is cut into three tasks, each short enough to leave the page responsive on a
 /// slow phone: starting the wasm (this call), reading the data ([`data::load`]), and
 /// rendering. As one task they blocked input for about 150 ms on Lighthouse's 4× slower CPU.
-/// A prerendered document's page and search page also wait for the texts they show, so that
-/// the app renders what the prerendered page holds (elsewhere, the widget for one, the view
-/// fetches them itself: `components::with_texts`). Without its data the app does not start: the page
-/// stays as it is and says why.
+/// A prerendered document's page also waits for the texts it shows, so that the app renders
+/// what the prerendered page holds (elsewhere, the widget for one, the view
+/// fetches them itself: `components::with_texts`). Every page but home also waits for its
+/// part of the wasm ([`page_code`]), fetched beside the data, so that it renders at once.
+/// Without its data or its part the app does not start: the page stays as it is and says why.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     crash::install();
