@@ -112,6 +112,8 @@ describe('search', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.closest('.rx-result') !== null), true);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => __route().includes('pick=school:mh-qibao-zhongxue'));
+    // The lookup page may still be fetching its part of the wasm (src/page_code.rs).
+    await page.waitForSelector('#rx-answer-heading');
     assert.match(await page.locator('main').innerText(), /七宝中学/);
     await context.close();
   });
