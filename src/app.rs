@@ -8,40 +8,20 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::{focus_main, SkipLink, MAIN_ID};
 use crate::components::update_notice::UpdateNotice;
-#[cfg(ruxue_split)]
-use crate::components::with_page_code::WithPageCode;
 use crate::components::with_texts::WithTexts;
 use crate::i18n::Lang;
 use crate::location::{provide_location, set_link_mode, LinkMode};
-#[cfg(not(ruxue_split))]
-use crate::routes::clusters::ClustersPage;
-#[cfg(not(ruxue_split))]
-use crate::routes::document::DocumentPage;
-#[cfg(not(ruxue_split))]
-use crate::routes::embed::EmbedPage;
-#[cfg(not(ruxue_split))]
-use crate::routes::guide::GuidePage;
-#[cfg(not(ruxue_split))]
-use crate::routes::guide_check::GuideCheckPage;
 use crate::routes::home::HomePage;
-#[cfg(not(ruxue_split))]
-use crate::routes::lookup::LookupPage;
 use crate::routes::not_found::NotFoundPage;
-#[cfg(not(ruxue_split))]
-use crate::routes::policies::PoliciesPage;
-#[cfg(not(ruxue_split))]
-use crate::routes::search::SearchPage;
-#[cfg(not(ruxue_split))]
-use crate::routes::sources::SourcesPage;
 use crate::routes::Route;
 
 /// Where the language choice is remembered between visits.
 pub const LANG_STORAGE_KEY: &str = "ruxue.lang";
 
-/// The whole portal.
+/// The whole portal; the widget when `embed` holds its configuration ([`embed_config`],
+/// which `crate::start` reads once, after the data).
 #[component]
-pub fn App() -> impl IntoView {
-    let embed = embed_config();
+pub fn App(#[prop(default = None)] embed: Option<crate::embed::EmbedConfig>) -> impl IntoView {
     set_link_mode(if embed.is_some() {
         LinkMode::Hash
     } else {
@@ -142,33 +122,14 @@ pub fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
-        #[cfg(ruxue_split)]
-        route => view! { <WithPageCode route /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Policies => view! { <PoliciesPage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Document { id, clause } => view! { <DocumentPage id clause /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Search => view! { <SearchPage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Guide => view! { <GuidePage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::GuideCheck => view! { <GuideCheckPage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Clusters => view! { <ClustersPage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Lookup => view! { <LookupPage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Sources => view! { <SourcesPage /> }.into_any(),
-        #[cfg(not(ruxue_split))]
-        Route::Embed => view! { <EmbedPage /> }.into_any(),
+        route => crate::page_code::page(route),
     }
 }
 
-/// The page the widget opens on, when this page is the widget; `None` for its clause view,
-/// which is in the main part. `crate::start` fetches that page's code before the app starts.
-pub fn widget_page() -> Option<Route> {
-    match embed_config()?.view {
+/// The page the widget opens on; `None` for its clause view, which is in the main part.
+/// `crate::start` fetches that page's code before the app starts.
+pub fn widget_page(config: &crate::embed::EmbedConfig) -> Option<Route> {
+    match config.view {
         ruxue_core::embed::EmbedView::Lookup => Some(Route::Lookup),
         ruxue_core::embed::EmbedView::Calculator => Some(Route::GuideCheck),
         ruxue_core::embed::EmbedView::Search => Some(Route::Search),
@@ -176,11 +137,12 @@ pub fn widget_page() -> Option<Route> {
     }
 }
 
-/// The embed configuration, when the page was opened as a widget (`?embed=1…`).
+/// The embed configuration, when the page was opened as a widget (`?embed=1…`). Read once,
+/// when the data is in (it checks the district and item against it).
 ///
 /// Only `embed.html` may be framed by other sites (see scripts/csp.mjs), so it is always the
 /// widget, whatever its query says; an old snippet's `index.html?embed=1…` is sent there.
-fn embed_config() -> Option<crate::embed::EmbedConfig> {
+pub fn embed_config() -> Option<crate::embed::EmbedConfig> {
     let location = window().location();
     let query = location.search().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();

@@ -40,8 +40,9 @@ pub fn start() {
         let route = routes::Route::from_path(&location::page_path());
         let (data, code) = futures::future::join(data::load(), page_code::preload(&route)).await;
         // The widget's view is known only from its parameters, checked against the data.
+        let embed = data.is_ok().then(app::embed_config).flatten();
         let code = match (&data, code) {
-            (Ok(()), Ok(())) => match app::widget_page() {
+            (Ok(()), Ok(())) => match embed.as_ref().and_then(app::widget_page) {
                 Some(route) => page_code::preload(&route).await,
                 None => Ok(()),
             },
@@ -59,7 +60,9 @@ pub fn start() {
             }),
         };
         match loaded {
-            Ok(()) => leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO),
+            Ok(()) => {
+                leptos::prelude::set_timeout(move || take_over(embed), std::time::Duration::ZERO)
+            }
             Err(error) => crash::show_data_notice(&error),
         }
     });
@@ -73,7 +76,7 @@ fn prerendered_texts() -> Option<data::Needed> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn take_over() {
+fn take_over(embed: Option<embed::EmbedConfig>) {
     let document = leptos::prelude::document();
     let typed = document
         .get_element_by_id(PRERENDERED_ID)
@@ -86,7 +89,7 @@ fn take_over() {
     if let Some(loading) = document.get_element_by_id("rx-loading") {
         loading.remove();
     }
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(move || leptos::prelude::view! { <app::App embed /> });
     typed.restore();
     #[cfg(feature = "test-hooks")]
     crash::panic_on_test_path();

@@ -13,9 +13,17 @@
 //! at once (`crate::app::page`). The home and not-found pages are always in the main part:
 //! most visits start at home.
 
-#[cfg(ruxue_split)]
 use leptos::prelude::*;
 
+use crate::routes::clusters::ClustersPage;
+use crate::routes::document::DocumentPage;
+use crate::routes::embed::EmbedPage;
+use crate::routes::guide::GuidePage;
+use crate::routes::guide_check::GuideCheckPage;
+use crate::routes::lookup::LookupPage;
+use crate::routes::policies::PoliciesPage;
+use crate::routes::search::SearchPage;
+use crate::routes::sources::SourcesPage;
 use crate::routes::Route;
 
 /// Why a page's code could not be fetched (the network, nearly always).
@@ -25,105 +33,92 @@ pub type PageCodeError = leptos::wasm_split::SplitLoaderError;
 /// the start-up script preloads them beside the main part (Trunk.toml).
 pub const PART_META: &str = "rx-part";
 
-/// The name of `route`'s split point (a `wasm_split` module below), under which
-/// `scripts/split-wasm.mjs` lists the files its part needs, for the prerendered page to name
-/// them (`src/bin/prerender.rs`). `None` for the pages in the main part.
-pub fn part_name(route: &Route) -> Option<&'static str> {
-    Some(match route {
-        Route::Home | Route::NotFound => return None,
-        Route::Policies => "ruxue_policies",
-        Route::Document { .. } => "ruxue_document",
-        Route::Search => "ruxue_search",
-        Route::Guide => "ruxue_guide",
-        Route::GuideCheck => "ruxue_guide_check",
-        Route::Clusters => "ruxue_clusters",
-        Route::Lookup => "ruxue_lookup",
-        Route::Sources => "ruxue_sources",
-        Route::Embed => "ruxue_embed",
-    })
-}
-
-#[cfg(ruxue_split)]
-mod parts {
-    //! One split point per page. Each body names only its own page, so that the page's
-    //! components land in its part and not in a part every page shares. The module names
-    //! are [`super::part_name`]'s.
-
-    use leptos::prelude::*;
-    use leptos::wasm_split::wasm_split;
-
-    use super::PageCodeError;
-    use crate::routes::clusters::ClustersPage;
-    use crate::routes::document::DocumentPage;
-    use crate::routes::embed::EmbedPage;
-    use crate::routes::guide::GuidePage;
-    use crate::routes::guide_check::GuideCheckPage;
-    use crate::routes::lookup::LookupPage;
-    use crate::routes::policies::PoliciesPage;
-    use crate::routes::search::SearchPage;
-    use crate::routes::sources::SourcesPage;
-
-    macro_rules! part {
-        ($name:ident, $preload:ident, $module:ident, $page:ident) => {
-            #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-            pub fn $name() -> Result<AnyView, PageCodeError> {
-                Ok(view! { <$page /> }.into_any())
+/// Writes, from one table of the pages that have a part of their own, [`part_name`],
+/// [`page`], and with the split [`load`] and [`preload`], so that a page added to [`Route`]
+/// is a compile error until it is listed here, and a page's split point, its name and its
+/// view cannot disagree.
+///
+/// Each row: the split point's name (a `wasm_split` module, which `scripts/split-wasm.mjs`
+/// lists the part's files under), the names of its load and preload functions, the route
+/// with its fields, and the page component, which takes the fields as its props. Each split
+/// point's body names only its own page, so that the page's components land in its part and
+/// not in a part every page shares.
+macro_rules! pages_in_parts {
+    ($(
+        $module:ident($load:ident, $preload:ident):
+        $variant:ident $({ $($field:ident: $ty:ty),* })? => $page:ident;
+    )*) => {
+        /// The name of `route`'s split point, under which `scripts/split-wasm.mjs` lists the
+        /// files its part needs, for the prerendered page to name them
+        /// (`src/bin/prerender.rs`). `None` for the pages in the main part.
+        pub fn part_name(route: &Route) -> Option<&'static str> {
+            match route {
+                Route::Home | Route::NotFound => None,
+                $(Route::$variant $({ $($field: _),* })? => Some(stringify!($module)),)*
             }
-        };
-    }
+        }
 
-    part!(policies, preload_policies, ruxue_policies, PoliciesPage);
-    part!(search, preload_search, ruxue_search, SearchPage);
-    part!(guide, preload_guide, ruxue_guide, GuidePage);
-    part!(
-        guide_check,
-        preload_guide_check,
-        ruxue_guide_check,
-        GuideCheckPage
-    );
-    part!(clusters, preload_clusters, ruxue_clusters, ClustersPage);
-    part!(lookup, preload_lookup, ruxue_lookup, LookupPage);
-    part!(sources, preload_sources, ruxue_sources, SourcesPage);
-    part!(embed, preload_embed, ruxue_embed, EmbedPage);
+        /// The page for `route`, which waits for its code when this build splits it
+        /// (`crate::app::page` shows home and not-found itself).
+        pub fn page(route: Route) -> AnyView {
+            #[cfg(ruxue_split)]
+            {
+                use crate::components::with_page_code::WithPageCode;
+                view! { <WithPageCode route /> }.into_any()
+            }
+            #[cfg(not(ruxue_split))]
+            match route {
+                Route::Home | Route::NotFound => crate::app::page(route),
+                $(Route::$variant $({ $($field),* })? => view! { <$page $($($field)*)? /> }.into_any(),)*
+            }
+        }
 
-    #[wasm_split(ruxue_document, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_document))]
-    pub fn document(id: String, clause: Option<String>) -> Result<AnyView, PageCodeError> {
-        Ok(view! { <DocumentPage id clause /> }.into_any())
-    }
+        #[cfg(ruxue_split)]
+        mod parts {
+            use leptos::prelude::*;
+            use leptos::wasm_split::wasm_split;
+
+            use super::*;
+
+            $(
+                #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+                pub fn $load($($($field: $ty),*)?) -> Result<AnyView, PageCodeError> {
+                    Ok(view! { <$page $($($field)*)? /> }.into_any())
+                }
+            )*
+        }
+
+        /// The page for `route`, once its code is in.
+        #[cfg(ruxue_split)]
+        pub async fn load(route: Route) -> Result<AnyView, PageCodeError> {
+            match route {
+                Route::Home | Route::NotFound => Ok(crate::app::page(route)),
+                $(Route::$variant $({ $($field),* })? => parts::$load($($($field),*)?).await,)*
+            }
+        }
+
+        /// Fetches `route`'s code without rendering it, so the app can start on that page.
+        #[cfg(ruxue_split)]
+        pub async fn preload(route: &Route) -> Result<(), PageCodeError> {
+            match route {
+                Route::Home | Route::NotFound => Ok(()),
+                $(Route::$variant $({ $($field: _),* })? => parts::$preload().await,)*
+            }
+        }
+    };
 }
 
-/// The page for `route`, once its code is in.
-#[cfg(ruxue_split)]
-pub async fn load(route: Route) -> Result<AnyView, PageCodeError> {
-    match route {
-        Route::Home | Route::NotFound => Ok(crate::app::page(route)),
-        Route::Policies => parts::policies().await,
-        Route::Document { id, clause } => parts::document(id, clause).await,
-        Route::Search => parts::search().await,
-        Route::Guide => parts::guide().await,
-        Route::GuideCheck => parts::guide_check().await,
-        Route::Clusters => parts::clusters().await,
-        Route::Lookup => parts::lookup().await,
-        Route::Sources => parts::sources().await,
-        Route::Embed => parts::embed().await,
-    }
-}
-
-/// Fetches `route`'s code without rendering it, so the app can start on that page.
-#[cfg(ruxue_split)]
-pub async fn preload(route: &Route) -> Result<(), PageCodeError> {
-    match route {
-        Route::Home | Route::NotFound => Ok(()),
-        Route::Policies => parts::preload_policies().await,
-        Route::Document { .. } => parts::preload_document().await,
-        Route::Search => parts::preload_search().await,
-        Route::Guide => parts::preload_guide().await,
-        Route::GuideCheck => parts::preload_guide_check().await,
-        Route::Clusters => parts::preload_clusters().await,
-        Route::Lookup => parts::preload_lookup().await,
-        Route::Sources => parts::preload_sources().await,
-        Route::Embed => parts::preload_embed().await,
-    }
+pages_in_parts! {
+    ruxue_policies(policies, preload_policies): Policies => PoliciesPage;
+    ruxue_document(document, preload_document):
+        Document { id: String, clause: Option<String> } => DocumentPage;
+    ruxue_search(search, preload_search): Search => SearchPage;
+    ruxue_guide(guide, preload_guide): Guide => GuidePage;
+    ruxue_guide_check(guide_check, preload_guide_check): GuideCheck => GuideCheckPage;
+    ruxue_clusters(clusters, preload_clusters): Clusters => ClustersPage;
+    ruxue_lookup(lookup, preload_lookup): Lookup => LookupPage;
+    ruxue_sources(sources, preload_sources): Sources => SourcesPage;
+    ruxue_embed(embed, preload_embed): Embed => EmbedPage;
 }
 
 /// Every page's code is in this build: nothing to fetch.

@@ -180,7 +180,7 @@ fn language_tags_are_read_leniently_and_written_canonically() {
 async fn the_shell_shows_header_navigation_and_footer() {
     reset_browser_state("#/");
     let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
+    let _app = leptos::mount::mount_to(root.clone(), || view! { <App /> });
     wait_until(|| root.query_selector("main h1").unwrap().is_some()).await;
 
     assert_eq!(text_of(&root, ".rx-header__name"), "入学");
@@ -205,7 +205,7 @@ async fn the_shell_shows_header_navigation_and_footer() {
 async fn the_language_switch_translates_the_chrome_and_remembers_the_choice() {
     reset_browser_state("#/");
     let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
+    let _app = leptos::mount::mount_to(root.clone(), || view! { <App /> });
     wait_until(|| {
         root.query_selector("button.rx-language-switch")
             .unwrap()
@@ -254,7 +254,7 @@ async fn the_language_switch_translates_the_chrome_and_remembers_the_choice() {
 async fn the_page_follows_the_fragment() {
     reset_browser_state("#/clusters");
     let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
+    let _app = leptos::mount::mount_to(root.clone(), || view! { <App /> });
     wait_until(|| root.query_selector("main h1").unwrap().is_some()).await;
     assert_eq!(text_of(&root, "main h1"), "学区与集团");
     assert_eq!(text_of(&root, "nav a[aria-current='page']"), "学区与集团");
@@ -335,7 +335,7 @@ async fn the_data_files_decode_with_all_five_documents_and_other_formats_are_ref
 async fn a_clause_link_opens_the_reader_with_that_clause_highlighted() {
     reset_browser_state("#/policies/mh-2023-6/4-9-16");
     let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), App);
+    let _app = leptos::mount::mount_to(root.clone(), || view! { <App /> });
     wait_until(|| root.query_selector("#clause-4-9-16").unwrap().is_some()).await;
     let targets = root.query_selector_all(".rx-clause--target").unwrap();
     assert_eq!(targets.length(), 1);

@@ -46,5 +46,6 @@ pub mod status_badge;
 pub mod table_of_contents;
 pub mod texts_failed;
 pub mod update_notice;
+#[cfg(ruxue_split)]
 pub mod with_page_code;
 pub mod with_texts;
