@@ -9,6 +9,8 @@
 //! `components::with_texts` shows a view once they are in. Search reads the index the build
 //! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
 //! the runs of clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it.
+//! The communities (居委会, 村委会) are a file of their own, which only the lookup and search
+//! read: [`load_communities`] fetches it before those pages show.
 //! Natively (the prerender, the render tests) everything is in from the start.
 
 use std::sync::{Mutex, OnceLock};
@@ -33,6 +35,10 @@ pub const DATA_META: &str = "rx-data";
 /// The `name` of the `<meta>` a document's page adds for its document's file: the start-up
 /// script preloads it with the manifest (the app fetches it from the manifest's list).
 pub const DOCUMENT_META: &str = "rx-data-document";
+
+/// The `name` of the `<meta>` the lookup's and search's pages add for the communities' file,
+/// for the start-up script to preload it with the manifest.
+pub const COMMUNITIES_META: &str = "rx-data-communities";
 
 /// The bundle `build.rs` compiled from `data/`, which the prerender splits into the data
 /// files.
@@ -63,6 +69,25 @@ pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
         let _ = TEXTS.set(texts);
     }
     Ok(())
+}
+
+/// Decodes the communities' file and adds them to the corpus. (The manifest names the file
+/// by its content, so it is this build's.)
+pub fn install_communities(bytes: &[u8]) -> Result<(), BundleError> {
+    let communities = ruxue_core::bundle::decode_communities(bytes)?;
+    MANIFEST
+        .get()
+        .ok_or_else(|| BundleError::Mismatch("the communities before the manifest".into()))?
+        .corpus
+        .directory
+        .communities
+        .install(communities);
+    Ok(())
+}
+
+/// Whether the communities are in ([`load_communities`]).
+pub fn has_communities() -> bool {
+    corpus().directory.communities.is_installed()
 }
 
 /// Decodes the file of the document at `index` (in the manifest's order) and keeps it.
@@ -110,6 +135,7 @@ pub fn install_shard(number: usize, bytes: &[u8]) -> Result<(), BundleError> {
 /// wrote them.
 pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), BundleError> {
     install(&files.manifest.1)?;
+    install_communities(&files.communities.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
     }
@@ -148,7 +174,7 @@ fn manifest() -> &'static Manifest {
 }
 
 /// The corpus without its clauses' texts (headings excepted): what every view but the reader
-/// and search needs.
+/// and search needs. Without the communities until [`load_communities`] has them.
 pub fn corpus() -> &'static Corpus {
     &manifest().corpus
 }
@@ -334,6 +360,20 @@ async fn fetch_installed(
 pub async fn load() -> Result<(), LoadError> {
     let url = manifest_url().ok_or(LoadError::NoDataFile)?;
     fetch_installed(url, install).await
+}
+
+/// Fetches the communities' file, unless it is in, and installs it. The lookup's and
+/// search's pages wait for it (`crate::page_code`, `crate::start`).
+#[cfg(target_arch = "wasm32")]
+pub async fn load_communities() -> Result<(), LoadError> {
+    if has_communities() {
+        return Ok(());
+    }
+    fetch_all(vec![(
+        manifest().communities.clone(),
+        Box::new(install_communities),
+    )])
+    .await
 }
 
 /// Fetches the texts `needed` that are not in yet, all at once, and installs them. The

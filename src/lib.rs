@@ -30,7 +30,8 @@ pub const PRERENDERED_ID: &str = "rx-prerendered";
 /// A prerendered document's page also waits for the texts it shows, so that the app renders
 /// what the prerendered page holds (elsewhere, the widget for one, the view
 /// fetches them itself: `components::with_texts`). Every page but home also waits for its
-/// part of the wasm ([`page_code`]), fetched beside the data, so that it renders at once.
+/// part of the wasm ([`page_code`]), fetched beside the data, so that it renders at once; the
+/// lookup and search, for the communities too.
 /// Without its data or its part the app does not start: the page stays as it is and says why.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
@@ -42,10 +43,10 @@ pub fn start() {
         // The widget's view is known only from its parameters, checked against the data.
         let embed = data.is_ok().then(app::embed_config).flatten();
         let code = match (&data, code) {
-            (Ok(()), Ok(())) => match embed.as_ref().and_then(app::widget_page) {
-                Some(route) => page_code::preload(&route).await,
-                None => Ok(()),
-            },
+            (Ok(()), Ok(())) => {
+                let page = embed.as_ref().and_then(app::widget_page).unwrap_or(route);
+                page_code::prepare(&page).await
+            }
             (_, code) => code,
         };
         let loaded = match (data, code) {
@@ -54,7 +55,8 @@ pub fn start() {
                 None => Ok(()),
             },
             (Err(error), _) => Err(error),
-            (Ok(()), Err(error)) => Err(data::LoadError::Network {
+            (Ok(()), Err(page_code::PageCodeError::Data(error))) => Err(error),
+            (Ok(()), Err(page_code::PageCodeError::Code(error))) => Err(data::LoadError::Network {
                 url: "the page's code".to_owned(),
                 message: error.to_string(),
             }),

@@ -26,8 +26,46 @@ use crate::routes::search::SearchPage;
 use crate::routes::sources::SourcesPage;
 use crate::routes::Route;
 
-/// Why a page's code could not be fetched (the network, nearly always).
-pub type PageCodeError = leptos::wasm_split::SplitLoaderError;
+/// Why a page could not be opened: its code, or the data it reads beyond the manifest (the
+/// communities), could not be fetched. The network, nearly always.
+#[derive(Debug)]
+pub enum PageCodeError {
+    Code(leptos::wasm_split::SplitLoaderError),
+    Data(crate::data::LoadError),
+}
+
+impl std::fmt::Display for PageCodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageCodeError::Code(error) => error.fmt(f),
+            PageCodeError::Data(error) => error.fmt(f),
+        }
+    }
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for PageCodeError {
+    fn from(error: leptos::wasm_split::SplitLoaderError) -> Self {
+        PageCodeError::Code(error)
+    }
+}
+
+/// Fetches what `route` needs before it shows, once the manifest is in: its code (when this
+/// build splits it) and the communities if it reads them, side by side.
+pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
+    #[cfg(target_arch = "wasm32")]
+    let communities = async {
+        if route.needs_communities() {
+            crate::data::load_communities().await
+        } else {
+            Ok(())
+        }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let communities = async { Ok(()) };
+    let (code, communities) = futures::future::join(preload(route), communities).await;
+    code?;
+    communities.map_err(PageCodeError::Data)
+}
 
 /// The `name` of the `<meta>`s a page adds for the files of its part of the wasm, one each:
 /// the start-up script preloads them beside the main part (Trunk.toml).
@@ -88,9 +126,10 @@ macro_rules! pages_in_parts {
             )*
         }
 
-        /// The page for `route`, once its code is in.
+        /// The page for `route`, once what it needs is in ([`prepare`]).
         #[cfg(ruxue_split)]
         pub async fn load(route: Route) -> Result<AnyView, PageCodeError> {
+            prepare(&route).await?;
             match route {
                 Route::Home | Route::NotFound => Ok(crate::app::page(route)),
                 $(Route::$variant $({ $($field),* })? => parts::$load($($($field),*)?).await,)*
@@ -102,7 +141,7 @@ macro_rules! pages_in_parts {
         pub async fn preload(route: &Route) -> Result<(), PageCodeError> {
             match route {
                 Route::Home | Route::NotFound => Ok(()),
-                $(Route::$variant $({ $($field: _),* })? => parts::$preload().await,)*
+                $(Route::$variant $({ $($field: _),* })? => Ok(parts::$preload().await?),)*
             }
         }
     };

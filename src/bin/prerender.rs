@@ -33,7 +33,7 @@ fn main() -> Result<()> {
             template_path.display()
         );
     }
-    let (data_href, document_hrefs) = write_data_files(&dist)?;
+    let (data_href, document_hrefs, communities_href) = write_data_files(&dist)?;
     let template = with_meta(&template, ruxue_web::data::DATA_META, &data_href)?;
     // The widget's entry is the app's page without a prerendered view (scripts/csp.mjs).
     write(&dist.join("embed.html"), &template)?;
@@ -69,6 +69,14 @@ fn main() -> Result<()> {
             )?,
             None => template.clone(),
         };
+        // The lookup and search read the communities: a file beside the manifest.
+        if route.needs_communities() {
+            page_template = with_meta(
+                &page_template,
+                ruxue_web::data::COMMUNITIES_META,
+                &communities_href,
+            )?;
+        }
         // Its part of the wasm too, which the app would otherwise ask for only once the
         // main part runs.
         if let (Some(parts), Some(name)) = (&parts, ruxue_web::page_code::part_name(route)) {
@@ -98,11 +106,11 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// Splits the bundle into the data files (the manifest, one file per document, the search
-/// index's shards) in `data/`,
-/// reads them back and gives them to the pages, so the prerendered pages show exactly what
-/// the app will read. Returns the manifest's address below `dist/`, and each document's.
-fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
+/// Splits the bundle into the data files (the manifest, the communities, one file per
+/// document, the search index's shards) in `data/`, reads them back and gives them to the
+/// pages, so the prerendered pages show exactly what the app will read. Returns the
+/// manifest's address below `dist/`, each document's, and the communities'.
+fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     use ruxue_core::bundle::DATA_FOLDER;
     let other = match std::env::var_os("RUXUE_BUNDLE") {
         Some(file) => Some(
@@ -131,6 +139,9 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
     let (name, bytes) = &files.manifest;
     ruxue_web::data::install(&read_back(name, bytes)?)
         .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{name}: {e}"))?;
+    let (communities_name, bytes) = &files.communities;
+    ruxue_web::data::install_communities(&read_back(communities_name, bytes)?)
+        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{communities_name}: {e}"))?;
     for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
         ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;
@@ -150,7 +161,11 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>)> {
         .iter()
         .map(|(name, _)| format!("{DATA_FOLDER}/{name}"))
         .collect();
-    Ok((format!("{DATA_FOLDER}/{name}"), documents))
+    Ok((
+        format!("{DATA_FOLDER}/{name}"),
+        documents,
+        format!("{DATA_FOLDER}/{communities_name}"),
+    ))
 }
 
 /// The files of each page's part of the wasm, by split point, as `scripts/split-wasm.mjs`

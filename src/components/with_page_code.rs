@@ -39,25 +39,33 @@ pub fn WithPageCode(route: Route) -> impl IntoView {
         {move || {
             attempt.track();
             let route = route.clone();
-            Suspend::new(async move {
-                let page = match crate::page_code::load(route).await {
-                    Ok(page) => page,
-                    Err(error) => {
-                        view! {
-                            <TextsFailed
-                                reason=error.to_string()
-                                network=true
-                                page=true
-                                code=true
-                                on_retry=retry
-                            />
+            Suspend::new(
+                send_wrapper::SendWrapper::new(async move {
+                    let page = match crate::page_code::load(route).await {
+                        Ok(page) => page,
+                        Err(error) => {
+                            let network = match &error {
+                                crate::page_code::PageCodeError::Code(_) => true,
+                                crate::page_code::PageCodeError::Data(error) => error.is_network(),
+                            };
+                            // The browser's fetches are not `Send`, which a `Suspend` asks for: the wasm has
+                            // one thread, so the future never leaves it.
+                            view! {
+                                <TextsFailed
+                                    reason=error.to_string()
+                                    network
+                                    page=true
+                                    code=true
+                                    on_retry=retry
+                                />
+                            }
+                                .into_any()
                         }
-                            .into_any()
-                    }
-                };
-                loading.set(false);
-                page
-            })
+                    };
+                    loading.set(false);
+                    page
+                }),
+            )
         }}
     }
 }

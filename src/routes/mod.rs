@@ -54,6 +54,12 @@ pub enum Route {
 }
 
 impl Route {
+    /// Whether the page reads the communities (`crate::data::load_communities`): the
+    /// lookup, and search, which finds places with it.
+    pub fn needs_communities(&self) -> bool {
+        matches!(self, Route::Lookup | Route::Search)
+    }
+
     /// The documents' texts the page shows, beyond the manifest (`crate::data`).
     pub fn texts_needed(&self) -> Option<crate::data::Needed> {
         match self {

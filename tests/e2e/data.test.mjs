@@ -19,6 +19,8 @@ const manifests = dataFiles.filter((f) => f.startsWith('corpus-'));
 const documentFiles = dataFiles.filter((f) => f.startsWith('doc-'));
 const shardFiles = dataFiles.filter((f) => f.startsWith('index-'));
 const textFiles = dataFiles.filter((f) => f.startsWith('text-'));
+const communitiesFiles = dataFiles.filter((f) => f.startsWith('communities-'));
+const COMMUNITIES = /\/data\/communities-[0-9a-f]{16}\.bin$/;
 /** The document id of a file of clause texts' address. */
 const textsOf = (url) => url.match(/\/data\/text-(.+)-\d+-[0-9a-f]{16}\.bin$/)?.[1];
 const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
@@ -75,7 +77,8 @@ describe('the data file', () => {
     for (const file of documentFiles) assert.match(file, /^doc-[a-z0-9-]+-[0-9a-f]{16}\.bin$/);
     assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
     assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
-    assert.equal(dataFiles.length, 1 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
+    assert.equal(communitiesFiles.length, 1, dataFiles.join(', '));
+    assert.equal(dataFiles.length, 2 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
     for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
     assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
@@ -96,6 +99,20 @@ describe('the data file', () => {
     assert.ok(manifest.includes(title));
     assert.ok(manifest.includes(heading), 'the manifest holds the headings');
     assert.ok(!manifest.includes(item), 'the manifest holds no clause text');
+    // The communities are a file of their own, which the manifest names; only the lookup's and
+    // search's pages name it too, for the start-up script to ask for it beside the manifest.
+    const communities = readFileSync(join(dist, 'data', communitiesFiles[0]));
+    assert.equal(communities.subarray(0, 4).toString('latin1'), 'RXC1');
+    const community = Buffer.from('河东居委会', 'utf8');
+    assert.ok(communities.includes(community));
+    assert.ok(!manifest.includes(community), 'the manifest holds no community');
+    assert.ok(manifest.includes(Buffer.from(communitiesFiles[0])), 'the manifest names the communities');
+    for (const page of ['lookup/index.html', 'search/index.html']) {
+      assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-communities" content="data/${communitiesFiles[0]}">`), page);
+    }
+    for (const page of ['index.html', 'guide/index.html', 'policies/index.html']) {
+      assert.ok(!readFileSync(join(dist, page), 'utf8').includes('<meta name="rx-data-communities"'), page);
+    }
     assert.ok(texts.some((bytes) => bytes.includes(item)));
     assert.ok(wasmFiles.length > 1, wasmFiles.join(', '));
     for (const file of wasmFiles) {
@@ -126,16 +143,19 @@ describe('the data file', () => {
     const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
     // A search shows clauses of these documents (read from its results' links below).
     const SHOWN = 'SHOWN';
+    // `communities`: whether the page reads the communities' file (only the lookup and search).
     const cases = [
-      { path: 'guide/', docs: [] },
-      { path: 'lookup/?q=七宝', docs: [] },
-      { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'] },
-      { path: 'search/?q=居住证', docs: SHOWN },
-      { path: 'search/?q=七宝', docs: SHOWN },
-      { path: 'embed.html?embed=1&view=lookup', docs: [] },
-      { path: 'embed.html?embed=1&view=search', docs: [] },
+      { path: '', docs: [], communities: false },
+      { path: 'guide/', docs: [], communities: false },
+      { path: 'lookup/?q=七宝', docs: [], communities: true },
+      { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'], communities: false },
+      { path: 'search/?q=居住证', docs: SHOWN, communities: true },
+      { path: 'search/?q=七宝', docs: SHOWN, communities: true },
+      { path: 'embed.html?embed=1&view=lookup', docs: [], communities: true },
+      { path: 'embed.html?embed=1&view=search', docs: [], communities: true },
+      { path: 'embed.html?embed=1&view=calculator', docs: [], communities: false },
     ];
-    for (const { path, docs } of cases) {
+    for (const { path, docs, communities } of cases) {
       const session = await portal.open(path);
       // Nothing of the first visit may still be on its way when the reload is watched.
       if (docs === SHOWN) await session.page.locator('.rx-result').first().waitFor();
@@ -146,6 +166,11 @@ describe('the data file', () => {
       await session.page.waitForTimeout(300);
       assert.deepEqual(requested.filter((url) => MANIFEST.test(url)), [`${portal.server.url}data/${manifests[0]}`], `${path}: ${requested.join('\n')}`);
       const shards = requested.filter((url) => SHARD.test(url));
+      assert.deepEqual(
+        requested.filter((url) => COMMUNITIES.test(url)),
+        communities ? [`${portal.server.url}data/${communitiesFiles[0]}`] : [],
+        `${path}: ${requested.join('\n')}`,
+      );
       if (docs === SHOWN) {
         await session.page.locator('.rx-result').first().waitFor();
         const shown = await shownDocuments(session.page);
@@ -181,9 +206,12 @@ describe('the data file', () => {
     await session.page.locator('.rx-clause').first().waitFor();
     assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
     assert.ok(requested.some((url) => url.includes('/data/doc-bs-2023-43-')));
+    assert.ok(!requested.some((url) => COMMUNITIES.test(url)), requested.join('\n'));
     await session.page.fill('#rx-search-box-input', '居住证');
     await session.page.press('#rx-search-box-input', 'Enter');
     await session.page.locator('.rx-result, .rx-search-answer').first().waitFor();
+    // Search finds places with the communities too: it fetches them when it opens.
+    assert.equal(requested.filter((url) => COMMUNITIES.test(url)).length, 1, requested.join('\n'));
     const shown = await shownDocuments(session.page);
     assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
     // The open document's texts are in already: its clauses need no other file.
@@ -228,7 +256,7 @@ describe('the data file', () => {
   });
 
   test('of another format version: the page stays and says so, with the reason', async () => {
-    const bytes = readFileSync(join(dist, 'data', dataFiles[0]));
+    const bytes = readFileSync(join(dist, 'data', manifests[0]));
     const future = Buffer.from(bytes);
     future.writeUInt32LE(bytes.readUInt32LE(4) + 1, 4);
     const { page, notice, context } = await openWithData('guide/', { body: future, contentType: 'application/octet-stream' });

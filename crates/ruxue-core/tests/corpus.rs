@@ -209,6 +209,36 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
     assert_eq!(manifest.corpus.guidance, corpus.guidance);
     assert_eq!(manifest.corpus.directory.towns, corpus.directory.towns);
     assert_eq!(manifest.corpus.directory.schools, corpus.directory.schools);
+    // The communities are a file of their own, which only the lookup and search fetch.
+    assert!(manifest.corpus.directory.communities.is_empty());
+    let (communities_name, communities_bytes) = &files.communities;
+    assert_eq!(manifest.communities, *communities_name);
+    assert_eq!(
+        *communities_name,
+        file_name("communities", communities_bytes)
+    );
+    let communities = ruxue_core::bundle::decode_communities(communities_bytes).expect("decodes");
+    assert!(communities.len() > 1000, "{}", communities.len());
+    assert_eq!(communities[..], shipped.directory.communities[..]);
+    assert_eq!(
+        ruxue_core::bundle::decode_communities(manifest_bytes),
+        Err(BundleError::BadMagic)
+    );
+    // The app installs them into the manifest's corpus, which it shares before they arrive;
+    // the lookup finds a community only then, and a second install changes nothing.
+    let community = communities[0].name.clone();
+    let finds_community = |directory: &ruxue_core::model::Directory| {
+        ruxue_core::lookup::lookup(directory, &community, 8)
+            .matches
+            .iter()
+            .any(|m| m.kind == ruxue_core::lookup::Kind::Community && m.name == community)
+    };
+    let directory = &manifest.corpus.directory;
+    assert!(!finds_community(directory));
+    assert!(directory.communities.install(communities.clone()));
+    assert!(finds_community(directory));
+    assert!(!directory.communities.install(Vec::new()));
+    assert_eq!(directory.communities.len(), communities.len());
     for (index, (document, (name, bytes))) in
         corpus.documents.iter().zip(&files.documents).enumerate()
     {

@@ -22,11 +22,72 @@ pub struct Directory {
     /// Shanghai districts and 街镇 the portal does not cover, so that a query naming one is
     /// told what the portal covers instead of finding nothing.
     pub elsewhere: Vec<Elsewhere>,
-    /// The 居委会 and 村委会 of the covered districts, each in its 街镇.
-    pub communities: Vec<Community>,
+    /// The 居委会 and 村委会 of the covered districts, each in its 街镇. The app receives
+    /// them after the rest, in a file of their own (`crate::bundle`).
+    pub communities: Communities,
     /// `communities` prepared for matching on first use; derived, so never shipped.
     #[serde(skip)]
     pub community_keys: CommunityKeys,
+}
+
+/// The communities, read as a slice. The app's corpus is shared before they arrive, so they
+/// can be installed once into a corpus that has none ([`Communities::install`]); until then,
+/// and in a file that leaves them out, there are none. Encoded as a plain list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Communities(std::sync::OnceLock<Vec<Community>>);
+
+impl Communities {
+    /// Installs `list`, unless some are there already: returns whether it did.
+    pub fn install(&self, list: Vec<Community>) -> bool {
+        self.0.set(list).is_ok()
+    }
+
+    /// Whether a list is in, even an empty one that [`Communities::install`] was given.
+    pub fn is_installed(&self) -> bool {
+        self.0.get().is_some()
+    }
+
+    /// Adds one (the loader, building the list).
+    pub fn push(&mut self, community: Community) {
+        self.0.get_or_init(Vec::new);
+        self.0.get_mut().expect("set above").push(community);
+    }
+
+    /// Takes them all out, leaving none.
+    pub fn take(&mut self) -> Vec<Community> {
+        self.0.take().unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Communities {
+    type Target = [Community];
+
+    fn deref(&self) -> &[Community] {
+        self.0.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl From<Vec<Community>> for Communities {
+    fn from(list: Vec<Community>) -> Self {
+        let communities = Communities::default();
+        // An empty list is none: a file that left them out can still be given them.
+        if !list.is_empty() {
+            communities.install(list);
+        }
+        communities
+    }
+}
+
+impl Serialize for Communities {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Communities {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Community>::deserialize(deserializer).map(Communities::from)
+    }
 }
 
 /// A community's name as the lookup compares it: normalised once, with the lengths of its
@@ -380,6 +441,10 @@ impl Directory {
 
     /// [`CommunityKey`]s of `communities`, in the same order.
     pub fn community_keys(&self) -> &[CommunityKey] {
+        // Not kept before the communities are in: they would stay empty.
+        if self.communities.is_empty() {
+            return &[];
+        }
         self.community_keys.0.get_or_init(|| {
             self.communities
                 .iter()
