@@ -211,6 +211,7 @@ fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
             Mutex::new(SearchIndex::from_shards(
                 corpus(),
                 manifest().index.count as usize,
+                manifest().index.hashed as usize,
             ))
         })
         .lock()

@@ -5,7 +5,7 @@
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
 //! settings and source authorities; 8 the site's public address; 9 the manifest and document
 //! files; 10 the search index's shards and the runs of clause texts; 11 the communities in a
-//! file of their own). Every file starts with
+//! file of their own, and frequent terms in shards of their own). Every file starts with
 //! 4 magic bytes and a little-endian `u32` format version; postcard encodes the rest:
 //!
 //! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
@@ -28,8 +28,12 @@
 //! - **a shard of the search index**, `index-<n>-<hash>.bin`, magic `RXI1`: a
 //!   [`Shard`], the postings of the terms that hash to shard `n`
 //!   ([`crate::search::engine::shard_of`]). The build writes as many shards as keep each
-//!   near [`SHARD_BYTES`], a power of two; the manifest holds their count. A query fetches
-//!   the shards of its terms only, then the runs of texts of the clauses it shows.
+//!   near [`SHARD_BYTES`], a power of two; the manifest holds their count. A term whose
+//!   postings are larger than [`crate::search::engine::SPILL_BYTES`] has a shard of its own,
+//!   numbered after the hashed ones, which its hashed shard names: a query for a rare term
+//!   does not download a frequent one that shares its shard. A query fetches the shards of
+//!   its terms only (then the frequent terms' own), then the runs of texts of the clauses it
+//!   shows.
 //!
 //! `<hash>` is the first 16 hex digits of the file's SHA-256 ([`file_name`]), or for shards
 //! and a document's runs of texts, of all of them together ([`FileSet`]): a change gives a
@@ -95,6 +99,9 @@ pub struct Manifest {
 pub struct FileSet {
     pub count: u32,
     pub hash: String,
+    /// For the index's shards: how many of them a term's hash finds (the rest are frequent
+    /// terms' own).
+    pub hashed: u32,
 }
 
 /// The texts of a run of one document's clauses, for search results.
@@ -267,15 +274,14 @@ fn is_heading(clause: &crate::Clause) -> bool {
 /// runs of clause texts and the search index's shards.
 pub fn split(corpus: &Corpus) -> DataFiles {
     let search = SearchIndex::build(corpus);
-    let shard_count = (search.encoded().len() / SHARD_BYTES)
-        .max(1)
-        .next_power_of_two();
-    let shards: Vec<Vec<u8>> = (search.shards(shard_count).iter())
+    let (shards, hashed) = search.shards(SHARD_BYTES, crate::search::engine::SPILL_BYTES);
+    let shards: Vec<Vec<u8>> = (shards.iter())
         .map(|shard| with_header(INDEX_MAGIC, shard))
         .collect();
     let index_set = FileSet {
         count: shards.len() as u32,
         hash: set_hash(&shards),
+        hashed: hashed as u32,
     };
     let index: Vec<(String, Vec<u8>)> = (shards.into_iter().enumerate())
         .map(|(n, bytes)| (set_file_name("index", n, &index_set.hash), bytes))

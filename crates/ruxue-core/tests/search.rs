@@ -663,7 +663,11 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
             ..Default::default()
         };
         let expected = whole.search(&corpus, &query);
-        let mut index = SearchIndex::from_shards(&manifest.corpus, manifest.index.count as usize);
+        let mut index = SearchIndex::from_shards(
+            &manifest.corpus,
+            manifest.index.count as usize,
+            manifest.index.hashed as usize,
+        );
         let mut loaded: HashSet<(usize, usize)> = HashSet::new();
         let mut rounds = 0;
         let found = loop {
@@ -716,7 +720,8 @@ fn a_shard_in_the_wrong_place_is_refused() {
     let corpus = corpus();
     let files = split(&corpus);
     let count = files.index.len();
-    let mut index = SearchIndex::from_shards(&corpus, count);
+    let manifest = ruxue_core::bundle::decode_manifest(&files.manifest.1).unwrap();
+    let mut index = SearchIndex::from_shards(&corpus, count, manifest.index.hashed as usize);
     let shard = decode_shard(&files.index[0].1).unwrap();
     let error = index.install_shard(1, shard.clone()).unwrap_err();
     assert!(error.contains("in shard 1"), "{error}");
@@ -726,4 +731,67 @@ fn a_shard_in_the_wrong_place_is_refused() {
         Err(BundleError::BadMagic)
     );
     assert_eq!(decode_shard(&files.manifest.1), Err(BundleError::BadMagic));
+}
+
+/// A frequent term's postings in a shard of its own, which its hashed shard names: a query
+/// fetches its terms' hashed shards, then the frequent terms' own, and finds exactly what the
+/// whole index finds. (Thresholds far below the shipped ones, so that today's corpus spills.)
+#[test]
+fn frequent_terms_in_shards_of_their_own_search_as_the_whole_index() {
+    use ruxue_core::search::engine::Missing;
+    let corpus = corpus();
+    let whole = SearchIndex::build(&corpus);
+    let (shards, hashed) = whole.shards(4096, 256);
+    assert!(
+        shards.len() > hashed + 100,
+        "{} shards, {hashed} hashed",
+        shards.len()
+    );
+    assert!(shards[..hashed].iter().any(|s| !s.spilled.is_empty()));
+    assert!(shards[hashed..]
+        .iter()
+        .all(|s| s.terms.len() == 1 && s.spilled.is_empty()));
+    let texts = |d: usize, c: usize| Some(corpus.documents.get(d)?.clauses.get(c)?.text.as_str());
+    let mut spilled_rounds = 0;
+    for text in relevance_set("relevance.toml")
+        .query
+        .iter()
+        .map(|q| q.q.clone())
+    {
+        let query = Query {
+            text: &text,
+            limit: 20,
+            ..Default::default()
+        };
+        let mut index = SearchIndex::from_shards(&corpus, shards.len(), hashed);
+        let mut rounds = 0;
+        let found = loop {
+            match index.search_with(&corpus, &texts, &query) {
+                Ok(found) => break found,
+                Err(Missing { shards: needed, .. }) => {
+                    rounds += 1;
+                    assert!(rounds <= 3, "{text}: still missing shards after 3 rounds");
+                    if needed.iter().any(|&n| n >= hashed) {
+                        spilled_rounds += 1;
+                        // A frequent term's own shard is asked for once its hashed shard is in.
+                        assert!(rounds >= 2, "{text}");
+                    }
+                    for n in needed {
+                        index.install_shard(n, shards[n].clone()).unwrap();
+                    }
+                }
+            }
+        };
+        assert_eq!(found, whole.search(&corpus, &query), "{text}");
+    }
+    assert!(
+        spilled_rounds > 0,
+        "some query needs a frequent term's own shard"
+    );
+    // A frequent term's shard in another's place is refused.
+    let mut index = SearchIndex::from_shards(&corpus, shards.len(), hashed);
+    let error = index
+        .install_shard(hashed, shards[hashed + 1].clone())
+        .unwrap_err();
+    assert!(error.contains(&format!("in shard {hashed}")), "{error}");
 }

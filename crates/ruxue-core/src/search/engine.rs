@@ -115,11 +115,19 @@ fn round_to_bfloat16(value: f32) -> f32 {
     f32::from_bits(bits.wrapping_add(rounding) & 0xffff_0000)
 }
 
-/// The postings of the terms that hash to one shard ([`shard_of`]), in term order.
+/// The postings of the terms that hash to one shard ([`shard_of`]), in term order; or, past
+/// the hashed shards, of the frequent terms that a hashed shard sends here.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     pub terms: Vec<(String, Vec<Posting>)>,
+    /// Terms of this shard whose postings are in a file of their own, and that file's number:
+    /// a frequent term's list (小学 in hundreds of documents) would otherwise come with every
+    /// query that needs any other term of its shard.
+    pub spilled: Vec<(String, u32)>,
 }
+
+/// Postings larger than this (encoded) go to a shard of their own ([`Shard::spilled`]).
+pub const SPILL_BYTES: usize = 4 * 1024;
 
 /// What a search needs that is not in yet: index shards, by number, and the texts of the
 /// clauses it shows, as (document, clause) positions.
@@ -127,6 +135,30 @@ pub struct Shard {
 pub struct Missing {
     pub shards: Vec<usize>,
     pub texts: Vec<(usize, usize)>,
+}
+
+/// `list` with records and starts as differences from the previous, as shards hold them.
+fn delta_encoded(list: &[Posting]) -> Vec<Posting> {
+    let mut previous = 0;
+    (list.iter())
+        .map(|p| {
+            let delta = p.record - previous;
+            previous = p.record;
+            let mut start_before = 0;
+            Posting {
+                record: delta,
+                weighted: p.weighted,
+                fields: p.fields,
+                starts: (p.starts.iter())
+                    .map(|&s| {
+                        let d = s - start_before;
+                        start_before = s;
+                        d
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The shard (of `count`) a term's postings are in: FNV-1a of its UTF-8, so the index side
@@ -150,6 +182,11 @@ pub struct SearchIndex {
     /// For an index read from shard files, which shards are in; empty for an index built
     /// here, which holds every term.
     shards_in: Vec<bool>,
+    /// How many of the shards a term's hash finds ([`shard_of`]); the rest hold frequent
+    /// terms, which those name ([`Shard::spilled`]).
+    hashed: usize,
+    /// The frequent terms the shards in so far sent elsewhere, and where.
+    spilled: HashMap<String, u32>,
 }
 
 /// The records an index over `corpus` holds, in order: every clause but signatures (by
@@ -485,53 +522,61 @@ impl SearchIndex {
             targets,
             postings: builder.finish(),
             shards_in: Vec::new(),
+            hashed: 0,
+            spilled: HashMap::new(),
         }
     }
 
-    /// An index to be filled from `count` shard files ([`SearchIndex::install_shard`]), over
-    /// the corpus of a manifest (clause texts are not needed).
-    pub fn from_shards(corpus: &Corpus, count: usize) -> SearchIndex {
+    /// An index to be filled from `count` shard files ([`SearchIndex::install_shard`]), of
+    /// which the first `hashed` are found by a term's hash, over the corpus of a manifest
+    /// (clause texts are not needed).
+    pub fn from_shards(corpus: &Corpus, count: usize, hashed: usize) -> SearchIndex {
+        let hashed = hashed.clamp(1, count.max(1));
         SearchIndex {
             lexicon: Lexicon::new(corpus),
             targets: record_targets(corpus),
             postings: HashMap::new(),
-            shards_in: vec![false; count.max(1)],
+            shards_in: vec![false; count.max(hashed)],
+            hashed,
+            spilled: HashMap::new(),
         }
     }
 
-    /// The index's postings in `count` shards, records and starts as differences (smaller
-    /// numbers, which postcard writes in fewer bytes).
-    pub fn shards(&self, count: usize) -> Vec<Shard> {
-        let mut shards = vec![Shard::default(); count.max(1)];
-        let mut terms: Vec<&String> = self.postings.keys().collect();
-        terms.sort();
-        for term in terms {
-            let mut previous = 0;
-            let postings = self.postings[term]
-                .iter()
-                .map(|p| {
-                    let delta = p.record - previous;
-                    previous = p.record;
-                    let mut start_before = 0;
-                    Posting {
-                        record: delta,
-                        weighted: p.weighted,
-                        fields: p.fields,
-                        starts: (p.starts.iter())
-                            .map(|&s| {
-                                let d = s - start_before;
-                                start_before = s;
-                                d
-                            })
-                            .collect(),
-                    }
-                })
-                .collect();
-            shards[shard_of(term, count)]
-                .terms
-                .push((term.clone(), postings));
+    /// The index's postings in shards, records and starts as differences (smaller numbers,
+    /// which postcard writes in fewer bytes): `hashed` shards by term hash, then a shard for
+    /// each term whose postings encode to more than `spill_bytes`, which its hashed shard
+    /// names. Returns the shards and the number hashed.
+    pub fn shards(&self, shard_bytes: usize, spill_bytes: usize) -> (Vec<Shard>, usize) {
+        let mut terms: Vec<(&String, Vec<Posting>, usize)> = (self.postings.iter())
+            .map(|(term, list)| {
+                let list = delta_encoded(list);
+                let bytes = postcard::to_allocvec(&list).map_or(0, |v| v.len());
+                (term, list, bytes)
+            })
+            .collect();
+        terms.sort_by(|a, b| a.0.cmp(b.0));
+        let small: usize = (terms.iter())
+            .filter(|(_, _, bytes)| *bytes <= spill_bytes)
+            .map(|(term, _, bytes)| term.len() + bytes)
+            .sum();
+        let hashed = (small / shard_bytes.max(1)).max(1).next_power_of_two();
+        let mut shards = vec![Shard::default(); hashed];
+        let mut spills = Vec::new();
+        for (term, postings, bytes) in terms {
+            let home = shard_of(term, hashed);
+            if bytes > spill_bytes {
+                let number = (hashed + spills.len()) as u32;
+                shards[home].spilled.push((term.clone(), number));
+                spills.push(Shard {
+                    terms: vec![(term.clone(), postings)],
+                    spilled: Vec::new(),
+                });
+            } else {
+                shards[home].terms.push((term.clone(), postings));
+            }
         }
-        shards
+        shards.extend(spills);
+        (shards, hashed)
     }
 
     /// Adds shard `number` (of the count this index was made for). A term that does not
@@ -545,10 +590,28 @@ impl SearchIndex {
             return Ok(());
         }
         let records = self.targets.len() as u32;
-        for (term, mut postings) in shard.terms {
-            if shard_of(&term, count) != number {
+        for (term, _) in &shard.terms {
+            let belongs = if number < self.hashed {
+                shard_of(term, self.hashed) == number
+            } else {
+                self.spilled.get(term) == Some(&(number as u32))
+            };
+            if !belongs {
                 return Err(format!("term {term:?} in shard {number}"));
             }
+        }
+        for (term, to) in &shard.spilled {
+            if number >= self.hashed
+                || shard_of(term, self.hashed) != number
+                || (*to as usize) < self.hashed
+                || *to as usize >= count
+            {
+                return Err(format!(
+                    "term {term:?} sent to shard {to} from shard {number}"
+                ));
+            }
+        }
+        for (term, mut postings) in shard.terms {
             let mut record = 0u32;
             for posting in &mut postings {
                 record = record.saturating_add(posting.record);
@@ -566,6 +629,7 @@ impl SearchIndex {
             }
             self.postings.insert(term, postings);
         }
+        self.spilled.extend(shard.spilled);
         self.shards_in[number] = true;
         Ok(())
     }
@@ -573,7 +637,8 @@ impl SearchIndex {
     /// The index encoded with postcard, every shard in one: what `make bench` reports beside
     /// the shards' sizes.
     pub fn encoded(&self) -> Vec<u8> {
-        postcard::to_allocvec(&self.shards(1)).expect("an index always serializes")
+        postcard::to_allocvec(&self.shards(usize::MAX, usize::MAX).0)
+            .expect("an index always serializes")
     }
 
     /// Number of indexed records.
@@ -595,14 +660,18 @@ impl SearchIndex {
         self.postings.contains_key(term)
     }
 
-    /// Whether the shard of `term` is in; if not, notes it in `missing`.
+    /// Whether the shard of `term` is in, and the shard it sends the term to if it does;
+    /// if not, notes which in `missing`.
     fn is_in(&self, term: &str, missing: &RefCell<Vec<usize>>) -> bool {
         if self.shards_in.is_empty() {
             return true;
         }
-        let shard = shard_of(term, self.shards_in.len());
+        let mut shard = shard_of(term, self.hashed);
         if self.shards_in[shard] {
-            return true;
+            match self.spilled.get(term) {
+                Some(&to) if !self.shards_in[to as usize] => shard = to as usize,
+                _ => return true,
+            }
         }
         let mut missing = missing.borrow_mut();
         if !missing.contains(&shard) {
