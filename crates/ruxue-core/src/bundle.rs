@@ -69,9 +69,12 @@ pub const COMMUNITIES_MAGIC: &[u8; 4] = b"RXC1";
 pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
 /// Bumped whenever the encoded types change.
 pub const FORMAT_VERSION: u32 = 11;
-/// About how many bytes (before compression) each shard of the search index holds: small
-/// enough that a query's few shards cost less than the documents it shows.
-pub const SHARD_BYTES: usize = 16 * 1024;
+/// About how many bytes (before compression) each hashed shard of the search index holds.
+/// A query downloads its terms' shards whole, with every other term in them: at 500
+/// documents, the first of the benchmark's queries fetched 88 KB brotli of shards with
+/// 16 KB shards, 52 KB with 8 KB and 33 KB with 4 KB, for 2,900 and 5,000 files (2 KB
+/// shards: 24 KB, 9,700 files). Today's corpus makes a few dozen.
+pub const SHARD_BYTES: usize = 4 * 1024;
 
 /// What the app reads first: the corpus without its clauses' texts, and where they are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
