@@ -17,6 +17,20 @@ const PAGES = [
   { hash: '#/no-such-page', zh: '找不到该页面', en: 'Page not found' },
 ];
 
+/**
+ * Moves the app to a page of `PAGES` and waits for its heading in `lang`: until a page's part
+ * of the wasm is in, the app shows a loading line in its place (src/components/with_page_code.rs).
+ */
+async function showPage(page, { hash, zh, en }, lang) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.waitForFunction((h) => window.__route() === h, hash);
+  await page.waitForFunction(
+    (heading) => document.querySelector('main h1')?.textContent === heading && !document.querySelector('main .rx-texts-loading'),
+    lang === 'en' ? en : zh,
+  );
+  await page.waitForTimeout(50);
+}
+
 let portal;
 let server;
 
@@ -169,10 +183,9 @@ describe('accessibility', () => {
     test(`axe finds no violations on any page (${lang})`, async () => {
       const { page, context } = await open();
       if (lang === 'en') await switchToEnglish(page);
-      for (const { hash } of PAGES) {
-        await page.evaluate((h) => { window.location.hash = h; }, hash);
-        await page.waitForFunction((h) => window.__route() === h, hash);
-        await page.waitForTimeout(50);
+      for (const shown of PAGES) {
+        const { hash } = shown;
+        await showPage(page, shown, lang);
         assert.deepEqual(await axeViolations(page), [], `${hash} (${lang})`);
       }
       await context.close();
@@ -195,10 +208,9 @@ describe('accessibility', () => {
     for (const lang of ['zh-CN', 'en']) {
       const { page, context } = await open('', { width: 320, height: 640 });
       if (lang === 'en') await switchToEnglish(page);
-      for (const { hash } of PAGES) {
-        await page.evaluate((h) => { window.location.hash = h; }, hash);
-        await page.waitForFunction((h) => window.__route() === h, hash);
-        await page.waitForTimeout(50);
+      for (const shown of PAGES) {
+        const { hash } = shown;
+        await showPage(page, shown, lang);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 320, `${hash} (${lang}) is ${width} px wide`);
       }
