@@ -146,6 +146,12 @@ pub fn page_path() -> String {
     current().path
 }
 
+/// Query parameter `key` of the page's address, read outside the app (before it starts, or
+/// before a page it moves to renders); empty when absent.
+pub fn page_param(key: &str) -> String {
+    current().param(key).unwrap_or_default().to_string()
+}
+
 fn current() -> HashLocation {
     let location = window().location();
     if link_mode() == LinkMode::Hash {

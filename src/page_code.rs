@@ -7,7 +7,8 @@
 //! part holds the shell, the data, the home page and what every page shares; each page's
 //! own code is a file of its own. The app fetches the page's part before it takes over a
 //! page (`crate::start`), so that page renders at once, and a page it moves to afterwards
-//! shows a loading line until its part is in (`components::with_page_code`).
+//! shows a loading line until its part is in (`components::with_code`). The search page's
+//! results are a part of their own too, fetched with the first query ([`search_results`]).
 //!
 //! Without the cfg (the prerender, the component tests) every page is compiled in and shown
 //! at once (`crate::app::page`). The home and not-found pages are always in the main part:
@@ -50,21 +51,26 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageCodeError {
 }
 
 /// Fetches what `route` needs before it shows, once the manifest is in: its code (when this
-/// build splits it) and the communities if it reads them, side by side.
+/// build splits it) and the communities if it reads them, side by side; for a search with a
+/// query, what its results need too ([`preload_search_results`]).
 pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
     #[cfg(target_arch = "wasm32")]
-    let communities = async {
+    let data = async {
         if route.needs_communities() {
-            crate::data::load_communities().await
+            crate::data::load_communities()
+                .await
+                .map_err(PageCodeError::Data)
+        } else if *route == Route::Search && !crate::location::page_param("q").trim().is_empty() {
+            preload_search_results().await
         } else {
             Ok(())
         }
     };
     #[cfg(not(target_arch = "wasm32"))]
-    let communities = async { Ok(()) };
-    let (code, communities) = futures::future::join(preload(route), communities).await;
+    let data = async { Ok(()) };
+    let (code, data) = futures::future::join(preload(route), data).await;
     code?;
-    communities.map_err(PageCodeError::Data)
+    data
 }
 
 /// The `name` of the `<meta>`s a page adds for the files of its part of the wasm, one each:
@@ -101,8 +107,10 @@ macro_rules! pages_in_parts {
         pub fn page(route: Route) -> AnyView {
             #[cfg(ruxue_split)]
             {
-                use crate::components::with_page_code::WithPageCode;
-                view! { <WithPageCode route /> }.into_any()
+                use crate::components::with_code::WithCode;
+                let load: crate::components::with_code::LoadView =
+                    std::sync::Arc::new(move || Box::pin(load(route.clone())));
+                view! { <WithCode load page=true loading=|t| t.page_loading /> }.into_any()
             }
             #[cfg(not(ruxue_split))]
             match route {
@@ -164,4 +172,63 @@ pages_in_parts! {
 #[cfg(not(ruxue_split))]
 pub async fn preload(_route: &Route) -> Result<(), PageCodeError> {
     Ok(())
+}
+
+/// The search results for the page's query (`crate::routes::search`): their code (the
+/// engine, the results, the places they answer with) is a part of its own, and they read the
+/// communities, so a parent who opens the search page first fetches neither until a query.
+#[cfg(ruxue_split)]
+pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyView {
+    use crate::components::with_code::{LoadView, WithCode};
+
+    let load: LoadView = std::sync::Arc::new(move || {
+        Box::pin(async move {
+            preload_search_results().await?;
+            results::results_part(state).await
+        })
+    });
+    view! { <WithCode load page=false loading=|t| t.search_loading /> }.into_any()
+}
+
+#[cfg(ruxue_split)]
+mod results {
+    use leptos::prelude::*;
+
+    use super::PageCodeError;
+
+    #[leptos::wasm_split::wasm_split(
+        ruxue_search_results,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_search_results_part)
+    )]
+    pub fn results_part(
+        state: Signal<crate::search_state::SearchState>,
+    ) -> Result<AnyView, PageCodeError> {
+        use crate::components::search_results_region::SearchResultsRegion;
+        Ok(view! { <SearchResultsRegion state /> }.into_any())
+    }
+}
+
+/// Every page's code is in this build: the results show at once.
+#[cfg(not(ruxue_split))]
+pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyView {
+    use crate::components::search_results_region::SearchResultsRegion;
+    view! { <SearchResultsRegion state /> }.into_any()
+}
+
+/// Fetches what the search results need, their code and the communities, without showing
+/// them: when the app starts on a search with a query, beside the page's own code.
+pub async fn preload_search_results() -> Result<(), PageCodeError> {
+    #[cfg(ruxue_split)]
+    let code = async { Ok::<(), PageCodeError>(results::preload_search_results_part().await?) };
+    #[cfg(not(ruxue_split))]
+    let code = async { Ok::<(), PageCodeError>(()) };
+    #[cfg(target_arch = "wasm32")]
+    let communities = crate::data::load_communities();
+    #[cfg(not(target_arch = "wasm32"))]
+    let communities = async { Ok(()) };
+    let (code, communities) = futures::future::join(code, communities).await;
+    code?;
+    communities.map_err(PageCodeError::Data)
 }

@@ -36,6 +36,7 @@ pub mod search_box;
 pub mod search_facets;
 pub mod search_result;
 pub mod search_results;
+pub mod search_results_region;
 pub mod search_suggestions;
 pub mod site_footer;
 pub mod site_header;
@@ -47,5 +48,5 @@ pub mod table_of_contents;
 pub mod texts_failed;
 pub mod update_notice;
 #[cfg(ruxue_split)]
-pub mod with_page_code;
+pub mod with_code;
 pub mod with_texts;

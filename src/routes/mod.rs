@@ -54,10 +54,11 @@ pub enum Route {
 }
 
 impl Route {
-    /// Whether the page reads the communities (`crate::data::load_communities`): the
-    /// lookup, and search, which finds places with it.
+    /// Whether the page reads the communities (`crate::data::load_communities`) as it
+    /// opens: the lookup. Search reads them too, but only with its results, which come with
+    /// the first query (`crate::page_code::search_results`).
     pub fn needs_communities(&self) -> bool {
-        matches!(self, Route::Lookup | Route::Search)
+        matches!(self, Route::Lookup)
     }
 
     /// The documents' texts the page shows, beyond the manifest (`crate::data`).

@@ -4,21 +4,18 @@
 //! shared; results follow the box as the parent types, once an input method has composed its
 //! characters. A guide statement that matches best is shown first, as the answer.
 //!
-//! The index comes as the build wrote it, in shards: a query the shards in so far cannot
-//! answer shows a loading line while its shards, then the documents of the clauses it shows,
-//! are fetched (`crate::data::search`), and if they cannot be, says so with a way to try again.
+//! The results, and the engine behind them, come with the first query
+//! (`components::search_results_region`); the index comes as the build wrote it, in shards,
+//! fetched as queries need them.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::search_results::SearchResults;
 use crate::components::search_suggestions::SearchSuggestions;
-use crate::components::texts_failed::TextsFailed;
 use crate::i18n::use_texts;
 use crate::location::use_param;
 use crate::routes::Route;
-use crate::search_state::{kinds_of, known_kind, SearchState, LIMIT};
-use ruxue_core::search::engine::Missing;
+use crate::search_state::{known_kind, SearchState};
 
 /// The page at `#/search`.
 #[component]
@@ -36,50 +33,9 @@ pub fn SearchPage() -> impl IntoView {
         district: district.get(),
         doc: doc.get(),
     };
-    // Bumped each time the files a search asked for are in, so that it runs again.
-    let files_in = RwSignal::new(0u32);
-    // Bumped by "try again".
-    let attempt = RwSignal::new(0u32);
-    // What could not be fetched, why, and whether it was the network.
-    let failure = RwSignal::new(None::<(Missing, String, bool)>);
-    let results = Memo::new(move |_| {
-        files_in.track();
-        let state = state();
-        if state.query.trim().is_empty() {
-            return None;
-        }
-        let request = ruxue_core::search::Query {
-            text: &state.query,
-            district: (!state.district.is_empty()).then_some(state.district.as_str()),
-            document: (!state.doc.is_empty()).then_some(state.doc.as_str()),
-            kinds: kinds_of(&state.kind),
-            limit: LIMIT,
-        };
-        Some(crate::data::search(&request))
-    });
-    // Fetching what a search needs is the page's one exchange with the outside world.
-    Effect::new(move |_| {
-        attempt.track();
-        #[cfg(target_arch = "wasm32")]
-        if let Some(Err(needs)) = results.get() {
-            leptos::task::spawn_local(async move {
-                // The page may have been left meanwhile.
-                match crate::data::load_for_search(&needs).await {
-                    Ok(()) => {
-                        let _ = files_in.try_update(|n| *n += 1);
-                    }
-                    Err(error) => {
-                        let failed = (needs, error.to_string(), error.is_network());
-                        let _ = failure.try_set(Some(failed));
-                    }
-                }
-            });
-        }
-    });
-    let retry = Callback::new(move |()| {
-        failure.set(None);
-        attempt.update(|n| *n += 1);
-    });
+    let state = Signal::derive(state);
+    // The results' code comes with the first query; an empty box shows suggestions.
+    let has_query = Memo::new(move |_| !query.get().trim().is_empty());
 
     // Typing replaces the current history entry, so Back leaves the search instead of
     // stepping through every keystroke. The URL is the only state: results follow it.
@@ -152,27 +108,11 @@ pub fn SearchPage() -> impl IntoView {
             />
         </form>
         <div id="rx-search-results">
-            // Rebuilt when the results or the UI language change: the results read their
-            // strings once, which keeps each result's view small.
             {move || {
-                t();
-                match (results.get(), failure.get()) {
-                    (None, _) => view! { <SearchSuggestions /> }.into_any(),
-                    (Some(Ok(results)), _) => {
-                        view! { <SearchResults results=results state=untrack(state) /> }.into_any()
-                    }
-                    (Some(Err(needs)), Some((failed, reason, network))) if needs == failed => {
-                        view! { <TextsFailed reason network page=false on_retry=retry /> }
-                            .into_any()
-                    }
-                    (Some(Err(_)), _) => {
-                        view! {
-                            <p class="rx-texts-loading" role="status">
-                                {move || t().search_loading}
-                            </p>
-                        }
-                            .into_any()
-                    }
+                if has_query.get() {
+                    crate::page_code::search_results(state)
+                } else {
+                    view! { <SearchSuggestions /> }.into_any()
                 }
             }}
         </div>

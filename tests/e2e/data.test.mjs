@@ -99,18 +99,19 @@ describe('the data file', () => {
     assert.ok(manifest.includes(title));
     assert.ok(manifest.includes(heading), 'the manifest holds the headings');
     assert.ok(!manifest.includes(item), 'the manifest holds no clause text');
-    // The communities are a file of their own, which the manifest names; only the lookup's and
-    // search's pages name it too, for the start-up script to ask for it beside the manifest.
+    // The communities are a file of their own, which the manifest names; only the lookup's
+    // page names it too, for the start-up script to ask for it beside the manifest.
     const communities = readFileSync(join(dist, 'data', communitiesFiles[0]));
     assert.equal(communities.subarray(0, 4).toString('latin1'), 'RXC1');
     const community = Buffer.from('河东居委会', 'utf8');
     assert.ok(communities.includes(community));
     assert.ok(!manifest.includes(community), 'the manifest holds no community');
     assert.ok(manifest.includes(Buffer.from(communitiesFiles[0])), 'the manifest names the communities');
-    for (const page of ['lookup/index.html', 'search/index.html']) {
+    for (const page of ['lookup/index.html']) {
       assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-communities" content="data/${communitiesFiles[0]}">`), page);
     }
-    for (const page of ['index.html', 'guide/index.html', 'policies/index.html']) {
+    // Search reads them only with its results, which come with the first query.
+    for (const page of ['index.html', 'guide/index.html', 'policies/index.html', 'search/index.html']) {
       assert.ok(!readFileSync(join(dist, page), 'utf8').includes('<meta name="rx-data-communities"'), page);
     }
     assert.ok(texts.some((bytes) => bytes.includes(item)));
@@ -143,7 +144,8 @@ describe('the data file', () => {
     const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
     // A search shows clauses of these documents (read from its results' links below).
     const SHOWN = 'SHOWN';
-    // `communities`: whether the page reads the communities' file (only the lookup and search).
+    // `communities`: whether the page reads the communities' file (the lookup, and search's
+    // results: with a query only).
     const cases = [
       { path: '', docs: [], communities: false },
       { path: 'guide/', docs: [], communities: false },
@@ -151,8 +153,9 @@ describe('the data file', () => {
       { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'], communities: false },
       { path: 'search/?q=居住证', docs: SHOWN, communities: true },
       { path: 'search/?q=七宝', docs: SHOWN, communities: true },
+      { path: 'search/', docs: [], communities: false },
       { path: 'embed.html?embed=1&view=lookup', docs: [], communities: true },
-      { path: 'embed.html?embed=1&view=search', docs: [], communities: true },
+      { path: 'embed.html?embed=1&view=search', docs: [], communities: false },
       { path: 'embed.html?embed=1&view=calculator', docs: [], communities: false },
     ];
     for (const { path, docs, communities } of cases) {
@@ -210,7 +213,7 @@ describe('the data file', () => {
     await session.page.fill('#rx-search-box-input', '居住证');
     await session.page.press('#rx-search-box-input', 'Enter');
     await session.page.locator('.rx-result, .rx-search-answer').first().waitFor();
-    // Search finds places with the communities too: it fetches them when it opens.
+    // Search finds places with the communities too: it fetches them with its first results.
     assert.equal(requested.filter((url) => COMMUNITIES.test(url)).length, 1, requested.join('\n'));
     const shown = await shownDocuments(session.page);
     assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));

@@ -45,7 +45,7 @@ describe('the pages\' code', () => {
     const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.equal(main.length, 1, parts.join(', '));
     const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
-    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'policies', 'search', 'sources']);
+    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'policies', 'search', 'search-results', 'sources']);
     for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
   });
 
@@ -71,6 +71,52 @@ describe('the pages\' code', () => {
     // The app's page is the one it took over, working: a lookup answers.
     await page.locator('#rx-lookup-input').fill('七宝镇');
     await page.waitForSelector('#rx-answer-heading');
+    await context.close();
+  });
+
+  test('the search page opens without its results\' code and the communities, which come with the first query', async () => {
+    const { page, wasm, requested, context } = await openRecording('search/');
+    assert.equal(await h1(page), '搜索');
+    assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))], ['search']);
+    assert.ok(!requested.some((url) => /\/data\/communities-/.test(url)), requested.join('\n'));
+    await page.locator('#rx-search-input').fill('七宝');
+    // A place, found with the communities' file, and a clause: both need the results' code.
+    await page.locator('.rx-result').first().waitFor();
+    assert.equal(wasm().filter((url) => pageOf(url) === 'search-results').length, 1, wasm().join('\n'));
+    assert.equal(requested.filter((url) => /\/data\/communities-/.test(url)).length, 1, requested.join('\n'));
+    // Emptying the box and typing again reuses them.
+    await page.locator('#rx-search-input').fill('');
+    await page.locator('#rx-search-input').fill('居住证');
+    await page.locator('.rx-result').first().waitFor();
+    assert.equal(wasm().filter((url) => pageOf(url) === 'search-results').length, 1, wasm().join('\n'));
+    await context.close();
+  });
+
+  test('a search opened with a query fetches its results\' code beside the page\'s, before the app takes over', async () => {
+    const { page, wasm, context } = await openRecording('search/?q=%E5%B1%85%E4%BD%8F%E8%AF%81');
+    // The app's first render has the results: no loading line for the code in between.
+    assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))].sort(), ['search', 'search-results']);
+    await page.locator('.rx-result').first().waitFor();
+    await context.close();
+  });
+
+  test('search results whose code cannot be fetched: the box stays, the results say so, and trying again works', async () => {
+    const session = await openRecording('search/');
+    const { page, context } = session;
+    session.expectErrors();
+    let fail = true;
+    await page.route(/ruxue-part-ruxue-search-results-/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.locator('#rx-search-input').fill('居住证');
+    const notice = page.locator('#rx-search-results [role=alert].rx-crash--data');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /检查网络连接[\s\S]*原因/);
+    assert.equal(await page.locator('main h1').count(), 1, 'the page keeps its heading');
+    assert.equal(await h1(page), '搜索');
+    assert.deepEqual(await axeViolations(page), []);
+    fail = false;
+    await notice.getByRole('button', { name: '再试一次' }).click();
+    await page.locator('.rx-result').first().waitFor();
+    assert.equal(await notice.count(), 0);
     await context.close();
   });
 

@@ -21,9 +21,11 @@ import { startPortal } from './support/portal.mjs';
 // page opens (src/page_code.rs): the main part, which every page loads, is 129,861, the
 // target met. First load: 277 KB at its heaviest (a clause page) before the split, 244 KB
 // after it (search: the main part, its own part of 30 KB and the parts it shares, 47 KB in
-// all); the home page, 173 KB, meets the target.
+// all); the home page, 173 KB, meets the target. Then search's results (the engine and
+// what answers with places) came with the first query instead of with the page: search
+// 244 → 182 KB, the widget (its search view) 243 → 181; the lookup, 231 KB, is the heaviest.
 const WASM_BUDGET = 150_000;
-const FIRST_LOAD_BUDGET = 250_000;
+const FIRST_LOAD_BUDGET = 235_000;
 const TARGET = { wasm: 150_000, firstLoad: 180_000 };
 
 const dist = resolve('dist');
