@@ -7,7 +7,8 @@ use crate::i18n::use_texts;
 
 /// The notice. `page`: it stands for the page it could not show, so it is the page's `h1`;
 /// otherwise (search results below the search box) an `h2`. `code`: what could not be
-/// fetched is the page's own code (`crate::page_code`), not its data.
+/// fetched is the code (`crate::page_code`) of the page or, with `page` false, of the search
+/// results, not the texts.
 #[component]
 pub fn TextsFailed(
     reason: String,
@@ -17,12 +18,11 @@ pub fn TextsFailed(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    let heading = move || {
-        if code {
-            t().page_failed_heading
-        } else {
-            t().texts_failed_heading
-        }
+    // Code that is not a page's is the search results' (`crate::page_code::search_results`).
+    let heading = move || match (code, page) {
+        (true, true) => t().page_failed_heading,
+        (true, false) => t().results_failed_heading,
+        (false, _) => t().texts_failed_heading,
     };
     view! {
         <div class="rx-crash rx-crash--data" role="alert">
@@ -32,10 +32,11 @@ pub fn TextsFailed(
                 view! { <h2 class="rx-heading-l">{heading}</h2> }.into_any()
             }}
             <p>
-                {move || match (code, network) {
-                    (true, _) => t().page_failed_network,
-                    (false, true) => t().texts_failed_network,
-                    (false, false) => t().texts_failed,
+                {move || match (code, page, network) {
+                    (true, true, _) => t().page_failed_network,
+                    (true, false, _) => t().results_failed_network,
+                    (false, _, true) => t().texts_failed_network,
+                    (false, _, false) => t().texts_failed,
                 }}
             </p>
             <p class="rx-crash__reason">{move || t().texts_failed_reason} {reason}</p>

@@ -109,7 +109,8 @@ describe('the pages\' code', () => {
     await page.locator('#rx-search-input').fill('居住证');
     const notice = page.locator('#rx-search-results [role=alert].rx-crash--data');
     await notice.waitFor();
-    assert.match(await notice.innerText(), /检查网络连接[\s\S]*原因/);
+    assert.match(await notice.innerText(), /搜索结果暂时无法显示[\s\S]*检查网络连接[\s\S]*原因/);
+    assert.equal(await notice.locator('h2').count(), 1);
     assert.equal(await page.locator('main h1').count(), 1, 'the page keeps its heading');
     assert.equal(await h1(page), '搜索');
     assert.deepEqual(await axeViolations(page), []);
