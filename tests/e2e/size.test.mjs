@@ -24,8 +24,10 @@ import { startPortal } from './support/portal.mjs';
 // all); the home page, 173 KB, meets the target. Then search's results (the engine and
 // what answers with places) came with the first query instead of with the page: search
 // 244 → 182 KB, the widget (its search view) 243 → 181; the lookup, 231 KB, is the heaviest.
+// Each module's `target_features` section stripped, and the JS glue and loader minified: 2.5
+// to 6 KB off every page (search 178, the widget 176, the lookup 224).
 const WASM_BUDGET = 150_000;
-const FIRST_LOAD_BUDGET = 235_000;
+const FIRST_LOAD_BUDGET = 230_000;
 const TARGET = { wasm: 150_000, firstLoad: 180_000 };
 
 const dist = resolve('dist');
