@@ -42,7 +42,7 @@ const input = resolve(wasmArg);
 // read) was about 100 B brotli, and a page loads 10 to 40 modules: 2 KB off search's first
 // load, 4 KB off the lookup's.
 const WASM_OPT_FLAGS = [
-  '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features',
+  '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features',
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
