@@ -64,7 +64,7 @@ lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ "$(cat node_modules/.ruxue-lock-hash 2>/dev/null)" = "$lock_hash" ]; then
     say "npm dev dependencies: present"
 else
-    say "installing npm dev dependencies (binaryen 132, playwright-core, axe-core)"
+    say "installing npm dev dependencies (binaryen 132, terser, playwright-core, axe-core)"
     npm ci --no-audit --no-fund
     echo "$lock_hash" > node_modules/.ruxue-lock-hash
 fi
