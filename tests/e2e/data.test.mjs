@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
-import { assertNoUnexpectedErrors, axeViolations, openPage } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, failUntilFixed, openPage } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
@@ -45,18 +45,6 @@ const shownDocuments = (page) =>
   page.$$eval('#rx-search-results .rx-result a[href^="policies/"]', (links) => [
     ...new Set(links.map((a) => a.getAttribute('href').split('/')[1])),
   ]);
-
-/**
- * Makes `page`'s requests for data files matching `pattern` fail (HTTP 503) until the
- * returned function is called.
- */
-async function failUntilFixed(page, pattern) {
-  let fail = true;
-  await page.route(pattern, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
-  return () => {
-    fail = false;
-  };
-}
 
 /** Opens `path` with the data file's response replaced by `fulfil` (a route handler's options). */
 async function openWithData(path, fulfil) {

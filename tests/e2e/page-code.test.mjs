@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { assertNoUnexpectedErrors, axeViolations, openPage, waitForApp } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, failUntilFixed, openPage, waitForApp } from './support/browser.mjs';
 import { h1, startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
@@ -104,8 +104,7 @@ describe('the pages\' code', () => {
     const session = await openRecording('search/');
     const { page, context } = session;
     session.expectErrors();
-    let fail = true;
-    await page.route(/ruxue-part-ruxue-search-results-/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    const fix = await failUntilFixed(page, /ruxue-part-ruxue-search-results-/);
     await page.locator('#rx-search-input').fill('居住证');
     const notice = page.locator('#rx-search-results [role=alert].rx-crash--data');
     await notice.waitFor();
@@ -114,7 +113,7 @@ describe('the pages\' code', () => {
     assert.equal(await page.locator('main h1').count(), 1, 'the page keeps its heading');
     assert.equal(await h1(page), '搜索');
     assert.deepEqual(await axeViolations(page), []);
-    fail = false;
+    fix();
     await notice.getByRole('button', { name: '再试一次' }).click();
     await page.locator('.rx-result').first().waitFor();
     assert.equal(await notice.count(), 0);
@@ -138,15 +137,14 @@ describe('the pages\' code', () => {
     const session = await openRecording('');
     const { page, context } = session;
     session.expectErrors();
-    let fail = true;
-    await page.route(PART, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    const fix = await failUntilFixed(page, PART);
     await page.locator('.rx-nav a[href="lookup/"]').click();
     const notice = page.locator('main [role=alert].rx-crash--data');
     await notice.waitFor();
     assert.match(await notice.innerText(), /这个页面暂时无法打开[\s\S]*检查网络连接[\s\S]*原因/);
     assert.equal(await page.locator('main h1').count(), 1, 'the notice is the page\'s heading');
     assert.deepEqual(await axeViolations(page), []);
-    fail = false;
+    fix();
     await notice.getByRole('button', { name: '再试一次' }).click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '查询');
     assert.equal(await notice.count(), 0);

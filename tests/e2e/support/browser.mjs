@@ -67,6 +67,18 @@ export async function openPage(browser, { width = 375, height = 740, locale = 'z
   return session;
 }
 
+/**
+ * Makes `page`'s requests matching `pattern` fail (HTTP 503) until the returned function is
+ * called: a file that cannot be fetched, then can.
+ */
+export async function failUntilFixed(page, pattern) {
+  let fail = true;
+  await page.route(pattern, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  return () => {
+    fail = false;
+  };
+}
+
 /** For `afterEach` in every test file: no session of the test had an error it did not expect. */
 export function assertNoUnexpectedErrors() {
   const found = sessions.filter((s) => !s.expected).flatMap((s) => s.errors);
