@@ -107,10 +107,9 @@ macro_rules! pages_in_parts {
         pub fn page(route: Route) -> AnyView {
             #[cfg(ruxue_split)]
             {
-                use crate::components::with_code::WithCode;
-                let load: crate::components::with_code::LoadView =
-                    std::sync::Arc::new(move || Box::pin(load(route.clone())));
-                view! { <WithCode load page=true loading=|t| t.page_loading /> }.into_any()
+                use crate::components::with_code::{CodeFor, LoadView, WithCode};
+                let load: LoadView = std::sync::Arc::new(move || Box::pin(load(route.clone())));
+                view! { <WithCode load of=CodeFor::Page /> }.into_any()
             }
             #[cfg(not(ruxue_split))]
             match route {
@@ -179,7 +178,7 @@ pub async fn preload(_route: &Route) -> Result<(), PageCodeError> {
 /// communities, so a parent who opens the search page first fetches neither until a query.
 #[cfg(ruxue_split)]
 pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyView {
-    use crate::components::with_code::{LoadView, WithCode};
+    use crate::components::with_code::{CodeFor, LoadView, WithCode};
 
     let load: LoadView = std::sync::Arc::new(move || {
         Box::pin(async move {
@@ -187,7 +186,7 @@ pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyVie
             results::results_part(state).await
         })
     });
-    view! { <WithCode load page=false loading=|t| t.search_loading /> }.into_any()
+    view! { <WithCode load of=CodeFor::SearchResults /> }.into_any()
 }
 
 #[cfg(ruxue_split)]

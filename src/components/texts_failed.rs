@@ -5,24 +5,33 @@ use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 
+/// What could not be fetched, which names the notice's heading and what it asks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unfetched {
+    /// The documents' texts, or the search index's shards (`crate::data`).
+    #[default]
+    Texts,
+    /// A page's code (`crate::page_code`).
+    PageCode,
+    /// The search results' code and the communities (`crate::page_code::search_results`).
+    ResultsCode,
+}
+
 /// The notice. `page`: it stands for the page it could not show, so it is the page's `h1`;
-/// otherwise (search results below the search box) an `h2`. `code`: what could not be
-/// fetched is the code (`crate::page_code`) of the page or, with `page` false, of the search
-/// results, not the texts.
+/// otherwise (search results below the search box) an `h2`.
 #[component]
 pub fn TextsFailed(
     reason: String,
     network: bool,
     page: bool,
-    #[prop(optional)] code: bool,
+    #[prop(optional)] what: Unfetched,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    // Code that is not a page's is the search results' (`crate::page_code::search_results`).
-    let heading = move || match (code, page) {
-        (true, true) => t().page_failed_heading,
-        (true, false) => t().results_failed_heading,
-        (false, _) => t().texts_failed_heading,
+    let heading = move || match what {
+        Unfetched::Texts => t().texts_failed_heading,
+        Unfetched::PageCode => t().page_failed_heading,
+        Unfetched::ResultsCode => t().results_failed_heading,
     };
     view! {
         <div class="rx-crash rx-crash--data" role="alert">
@@ -32,11 +41,11 @@ pub fn TextsFailed(
                 view! { <h2 class="rx-heading-l">{heading}</h2> }.into_any()
             }}
             <p>
-                {move || match (code, page, network) {
-                    (true, true, _) => t().page_failed_network,
-                    (true, false, _) => t().results_failed_network,
-                    (false, _, true) => t().texts_failed_network,
-                    (false, _, false) => t().texts_failed,
+                {move || match (what, network) {
+                    (Unfetched::PageCode, _) => t().page_failed_network,
+                    (Unfetched::ResultsCode, _) => t().results_failed_network,
+                    (Unfetched::Texts, true) => t().texts_failed_network,
+                    (Unfetched::Texts, false) => t().texts_failed,
                 }}
             </p>
             <p class="rx-crash__reason">{move || t().texts_failed_reason} {reason}</p>

@@ -9,21 +9,37 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::texts_failed::TextsFailed;
-use crate::i18n::{use_texts, Texts};
+use crate::components::texts_failed::{TextsFailed, Unfetched};
+use crate::i18n::use_texts;
 use crate::page_code::PageCodeError;
 
 /// Fetches a view's code (and any data it reads), then builds the view.
 pub type LoadView =
     Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, PageCodeError>>>> + Send + Sync>;
 
-/// Renders what `load` builds once it is in. `page`: the view is the whole page, so a failure
-/// is the page's `h1`; `loading` is the line shown meanwhile. When the app starts on a page
-/// its code is already in (`crate::start` waits for it), so the app's first render matches
-/// the prerendered page.
+/// What a [`WithCode`] shows, which names its loading line and its failure notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeFor {
+    /// A whole page: a failure is the page's `h1`.
+    Page,
+    /// The search results below the search box: a failure is an `h2` there.
+    SearchResults,
+}
+
+/// Renders what `load` builds once it is in. When the app starts on a page its code is
+/// already in (`crate::start` waits for it), so the app's first render matches the
+/// prerendered page.
 #[component]
-pub fn WithCode(load: LoadView, page: bool, loading: fn(&Texts) -> &'static str) -> impl IntoView {
+pub fn WithCode(load: LoadView, of: CodeFor) -> impl IntoView {
     let t = use_texts();
+    let (page, what) = match of {
+        CodeFor::Page => (true, Unfetched::PageCode),
+        CodeFor::SearchResults => (false, Unfetched::ResultsCode),
+    };
+    let loading = move || match of {
+        CodeFor::Page => t().page_loading,
+        CodeFor::SearchResults => t().search_loading,
+    };
     let attempt = RwSignal::new(0_u32);
     let waiting = RwSignal::new(true);
     let retry = Callback::new(move |()| {
@@ -41,7 +57,7 @@ pub fn WithCode(load: LoadView, page: bool, loading: fn(&Texts) -> &'static str)
                 .then(|| {
                     view! {
                         <p class="rx-texts-loading" role="status">
-                            {move || loading(t())}
+                            {loading}
                         </p>
                     }
                 })
@@ -65,7 +81,7 @@ pub fn WithCode(load: LoadView, page: bool, loading: fn(&Texts) -> &'static str)
                                     reason=error.to_string()
                                     network
                                     page
-                                    code=true
+                                    what
                                     on_retry=retry
                                 />
                             }
