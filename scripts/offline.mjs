@@ -1,8 +1,8 @@
 // After the prerender: writes dist/sw.js, the service worker, from scripts/service-worker.js
 // with this build's precache list and version. The list is the app (hashed JS, wasm, CSS,
-// icons, manifest), the data files (data/: the manifest, the communities, the documents, the
+// icons, manifest), the data files (data/: the manifest, the places, the documents, the
 // runs of clause texts and the index shards, which today's corpus makes small enough to keep
-// whole; past RUXUE_PRECACHE_DATA_BYTES only the manifest and the communities, the worker
+// whole; past RUXUE_PRECACHE_DATA_BYTES only the manifest and the places, the worker
 // keeping the rest as used), the
 // two entry pages (the portal's home, the widget's embed.html) and every
 // page file except the clause pages: those hundreds of pages are the documents' pages again,
@@ -40,13 +40,13 @@ const data = (await readdir(join(dist, DATA_FOLDER)).catch(() => []))
   .map((f) => `${DATA_FOLDER}/${f}`);
 if (data.length === 0) throw new Error(`offline: no data file in ${dist}/${DATA_FOLDER}: run the prerender first`);
 // Today's data is small enough to precache whole (about 215 KB brotli). A corpus many times
-// larger is not: past this many bytes (raw) only the manifest and the communities (whose size
+// larger is not: past this many bytes (raw) only the manifest and the places (whose size
 // does not grow with the documents) are precached, and the worker
 // keeps each document file and index shard as it is first used.
 const dataBudget = Number(process.env.RUXUE_PRECACHE_DATA_BYTES ?? 5_000_000);
 let dataBytes = 0;
 for (const file of data) dataBytes += (await stat(join(dist, file))).size;
-const precachedData = dataBytes <= dataBudget ? data : data.filter((f) => /^(corpus|communities)-/.test(f.slice(DATA_FOLDER.length + 1)));
+const precachedData = dataBytes <= dataBudget ? data : data.filter((f) => /^(corpus|places)-/.test(f.slice(DATA_FOLDER.length + 1)));
 const folders = await pageFolders();
 if (!folders.includes('guide/')) throw new Error(`offline: no prerendered pages in ${dist}: run the prerender first`);
 const precache = ['./', 'embed.html', ...folders, ...assets, ...precachedData];

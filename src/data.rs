@@ -9,8 +9,9 @@
 //! `components::with_texts` shows a view once they are in. Search reads the index the build
 //! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
 //! the runs of clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it.
-//! The communities (居委会, 村委会) are a file of their own, which only the lookup and search
-//! read: [`load_communities`] fetches it before those pages show.
+//! The directory's places (街镇, schools, clusters, 居委会 and 村委会 …) are a file of their
+//! own, which only the lookup, the clusters page and search's results read: [`load_places`]
+//! fetches it before those show.
 //! Natively (the prerender, the render tests) everything is in from the start.
 
 use std::sync::{Mutex, OnceLock};
@@ -36,9 +37,9 @@ pub const DATA_META: &str = "rx-data";
 /// script preloads it with the manifest (the app fetches it from the manifest's list).
 pub const DOCUMENT_META: &str = "rx-data-document";
 
-/// The `name` of the `<meta>` the lookup's and search's pages add for the communities' file,
+/// The `name` of the `<meta>` the lookup's and clusters' pages add for the places' file,
 /// for the start-up script to preload it with the manifest.
-pub const COMMUNITIES_META: &str = "rx-data-communities";
+pub const PLACES_META: &str = "rx-data-places";
 
 /// The bundle `build.rs` compiled from `data/`, which the prerender splits into the data
 /// files.
@@ -71,23 +72,23 @@ pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Decodes the communities' file and adds them to the corpus. (The manifest names the file
-/// by its content, so it is this build's.)
-pub fn install_communities(bytes: &[u8]) -> Result<(), BundleError> {
-    let communities = ruxue_core::bundle::decode_communities(bytes)?;
+/// Decodes the places' file and adds them to the corpus. (The manifest names the file by its
+/// content, so it is this build's.)
+pub fn install_places(bytes: &[u8]) -> Result<(), BundleError> {
+    let places = ruxue_core::bundle::decode_places(bytes)?;
     MANIFEST
         .get()
-        .ok_or_else(|| BundleError::Mismatch("the communities before the manifest".into()))?
+        .ok_or_else(|| BundleError::Mismatch("the places before the manifest".into()))?
         .corpus
         .directory
-        .communities
-        .install(communities);
+        .places
+        .install(places);
     Ok(())
 }
 
-/// Whether the communities are in ([`load_communities`]).
-pub fn has_communities() -> bool {
-    corpus().directory.communities.is_installed()
+/// Whether the places are in ([`load_places`]).
+pub fn has_places() -> bool {
+    corpus().directory.places.is_installed()
 }
 
 /// Decodes the file of the document at `index` (in the manifest's order) and keeps it.
@@ -135,7 +136,7 @@ pub fn install_shard(number: usize, bytes: &[u8]) -> Result<(), BundleError> {
 /// wrote them.
 pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), BundleError> {
     install(&files.manifest.1)?;
-    install_communities(&files.communities.1)?;
+    install_places(&files.places.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
     }
@@ -174,7 +175,7 @@ fn manifest() -> &'static Manifest {
 }
 
 /// The corpus without its clauses' texts (headings excepted): what every view but the reader
-/// and search needs. Without the communities until [`load_communities`] has them.
+/// and search needs. Without the places until [`load_places`] has them.
 pub fn corpus() -> &'static Corpus {
     &manifest().corpus
 }
@@ -363,18 +364,14 @@ pub async fn load() -> Result<(), LoadError> {
     fetch_installed(url, install).await
 }
 
-/// Fetches the communities' file, unless it is in, and installs it. The lookup's and
-/// search's pages wait for it (`crate::page_code`, `crate::start`).
+/// Fetches the places' file, unless it is in, and installs it. The lookup, the clusters page
+/// and search's results wait for it (`crate::page_code`, `crate::start`).
 #[cfg(target_arch = "wasm32")]
-pub async fn load_communities() -> Result<(), LoadError> {
-    if has_communities() {
+pub async fn load_places() -> Result<(), LoadError> {
+    if has_places() {
         return Ok(());
     }
-    fetch_all(vec![(
-        manifest().communities.clone(),
-        Box::new(install_communities),
-    )])
-    .await
+    fetch_all(vec![(manifest().places.clone(), Box::new(install_places))]).await
 }
 
 /// Fetches the texts `needed` that are not in yet, all at once, and installs them. The

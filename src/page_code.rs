@@ -28,7 +28,7 @@ use crate::routes::sources::SourcesPage;
 use crate::routes::Route;
 
 /// Why a page could not be opened: its code, or the data it reads beyond the manifest (the
-/// communities), could not be fetched. The network, nearly always.
+/// places), could not be fetched. The network, nearly always.
 #[derive(Debug)]
 pub enum PageCodeError {
     Code(leptos::wasm_split::SplitLoaderError),
@@ -51,13 +51,13 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageCodeError {
 }
 
 /// Fetches what `route` needs before it shows, once the manifest is in: its code (when this
-/// build splits it) and the communities if it reads them, side by side; for a search with a
+/// build splits it) and the places if it reads them, side by side; for a search with a
 /// query, what its results need too ([`preload_search_results`]).
 pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
     #[cfg(target_arch = "wasm32")]
     let data = async {
-        if route.needs_communities() {
-            crate::data::load_communities()
+        if route.needs_places() {
+            crate::data::load_places()
                 .await
                 .map_err(PageCodeError::Data)
         } else if *route == Route::Search && !crate::location::page_param("q").trim().is_empty() {
@@ -175,7 +175,7 @@ pub async fn preload(_route: &Route) -> Result<(), PageCodeError> {
 
 /// The search results for the page's query (`crate::routes::search`): their code (the
 /// engine, the results, the places they answer with) is a part of its own, and they read the
-/// communities, so a parent who opens the search page first fetches neither until a query.
+/// places, so a parent who opens the search page first fetches neither until a query.
 #[cfg(ruxue_split)]
 pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyView {
     use crate::components::with_code::{CodeFor, LoadView, WithCode};
@@ -216,7 +216,7 @@ pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyVie
     view! { <SearchResultsRegion state /> }.into_any()
 }
 
-/// Fetches what the search results need, their code and the communities, without showing
+/// Fetches what the search results need, their code and the places, without showing
 /// them: when the app starts on a search with a query, beside the page's own code.
 pub async fn preload_search_results() -> Result<(), PageCodeError> {
     #[cfg(ruxue_split)]
@@ -224,10 +224,10 @@ pub async fn preload_search_results() -> Result<(), PageCodeError> {
     #[cfg(not(ruxue_split))]
     let code = async { Ok::<(), PageCodeError>(()) };
     #[cfg(target_arch = "wasm32")]
-    let communities = crate::data::load_communities();
+    let places = crate::data::load_places();
     #[cfg(not(target_arch = "wasm32"))]
-    let communities = async { Ok(()) };
-    let (code, communities) = futures::future::join(code, communities).await;
+    let places = async { Ok(()) };
+    let (code, places) = futures::future::join(code, places).await;
     code?;
-    communities.map_err(PageCodeError::Data)
+    places.map_err(PageCodeError::Data)
 }

@@ -33,7 +33,7 @@ fn main() -> Result<()> {
             template_path.display()
         );
     }
-    let (data_href, document_hrefs, communities_href) = write_data_files(&dist)?;
+    let (data_href, document_hrefs, places_href) = write_data_files(&dist)?;
     let template = with_meta(&template, ruxue_web::data::DATA_META, &data_href)?;
     // The widget's entry is the app's page without a prerendered view (scripts/csp.mjs).
     write(&dist.join("embed.html"), &template)?;
@@ -69,13 +69,9 @@ fn main() -> Result<()> {
             )?,
             None => template.clone(),
         };
-        // The lookup and search read the communities: a file beside the manifest.
-        if route.needs_communities() {
-            page_template = with_meta(
-                &page_template,
-                ruxue_web::data::COMMUNITIES_META,
-                &communities_href,
-            )?;
+        // The lookup and clusters pages read the places: a file beside the manifest.
+        if route.needs_places() {
+            page_template = with_meta(&page_template, ruxue_web::data::PLACES_META, &places_href)?;
         }
         // Its part of the wasm too, which the app would otherwise ask for only once the
         // main part runs.
@@ -106,10 +102,10 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// Splits the bundle into the data files (the manifest, the communities, one file per
+/// Splits the bundle into the data files (the manifest, the places, one file per
 /// document, the search index's shards) in `data/`, reads them back and gives them to the
 /// pages, so the prerendered pages show exactly what the app will read. Returns the
-/// manifest's address below `dist/`, each document's, and the communities'.
+/// manifest's address below `dist/`, each document's, and the places'.
 fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     use ruxue_core::bundle::DATA_FOLDER;
     let other = match std::env::var_os("RUXUE_BUNDLE") {
@@ -139,9 +135,9 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     let (name, bytes) = &files.manifest;
     ruxue_web::data::install(&read_back(name, bytes)?)
         .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{name}: {e}"))?;
-    let (communities_name, bytes) = &files.communities;
-    ruxue_web::data::install_communities(&read_back(communities_name, bytes)?)
-        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{communities_name}: {e}"))?;
+    let (places_name, bytes) = &files.places;
+    ruxue_web::data::install_places(&read_back(places_name, bytes)?)
+        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{places_name}: {e}"))?;
     for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
         ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;
@@ -164,7 +160,7 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     Ok((
         format!("{DATA_FOLDER}/{name}"),
         documents,
-        format!("{DATA_FOLDER}/{communities_name}"),
+        format!("{DATA_FOLDER}/{places_name}"),
     ))
 }
 

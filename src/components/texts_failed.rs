@@ -13,7 +13,7 @@ pub enum Unfetched {
     Texts,
     /// A page's code (`crate::page_code`).
     PageCode,
-    /// The search results' code and the communities (`crate::page_code::search_results`).
+    /// The search results' code and the places (`crate::page_code::search_results`).
     ResultsCode,
 }
 

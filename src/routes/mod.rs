@@ -54,11 +54,11 @@ pub enum Route {
 }
 
 impl Route {
-    /// Whether the page reads the communities (`crate::data::load_communities`) as it
-    /// opens: the lookup. Search reads them too, but only with its results, which come with
-    /// the first query (`crate::page_code::search_results`).
-    pub fn needs_communities(&self) -> bool {
-        matches!(self, Route::Lookup)
+    /// Whether the page reads the directory's places (`crate::data::load_places`) as it
+    /// opens: the lookup and the clusters page. Search reads them too, but only with its
+    /// results, which come with the first query (`crate::page_code::search_results`).
+    pub fn needs_places(&self) -> bool {
+        matches!(self, Route::Lookup | Route::Clusters)
     }
 
     /// The documents' texts the page shows, beyond the manifest (`crate::data`).

@@ -19,8 +19,8 @@ const manifests = dataFiles.filter((f) => f.startsWith('corpus-'));
 const documentFiles = dataFiles.filter((f) => f.startsWith('doc-'));
 const shardFiles = dataFiles.filter((f) => f.startsWith('index-'));
 const textFiles = dataFiles.filter((f) => f.startsWith('text-'));
-const communitiesFiles = dataFiles.filter((f) => f.startsWith('communities-'));
-const COMMUNITIES = /\/data\/communities-[0-9a-f]{16}\.bin$/;
+const placesFiles = dataFiles.filter((f) => f.startsWith('places-'));
+const PLACES = /\/data\/places-[0-9a-f]{16}\.bin$/;
 /** The document id of a file of clause texts' address. */
 const textsOf = (url) => url.match(/\/data\/text-(.+)-\d+-[0-9a-f]{16}\.bin$/)?.[1];
 const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
@@ -65,7 +65,7 @@ describe('the data file', () => {
     for (const file of documentFiles) assert.match(file, /^doc-[a-z0-9-]+-[0-9a-f]{16}\.bin$/);
     assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
     assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
-    assert.equal(communitiesFiles.length, 1, dataFiles.join(', '));
+    assert.equal(placesFiles.length, 1, dataFiles.join(', '));
     assert.equal(dataFiles.length, 2 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
     for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
@@ -87,20 +87,23 @@ describe('the data file', () => {
     assert.ok(manifest.includes(title));
     assert.ok(manifest.includes(heading), 'the manifest holds the headings');
     assert.ok(!manifest.includes(item), 'the manifest holds no clause text');
-    // The communities are a file of their own, which the manifest names; only the lookup's
-    // page names it too, for the start-up script to ask for it beside the manifest.
-    const communities = readFileSync(join(dist, 'data', communitiesFiles[0]));
-    assert.equal(communities.subarray(0, 4).toString('latin1'), 'RXC1');
-    const community = Buffer.from('河东居委会', 'utf8');
-    assert.ok(communities.includes(community));
-    assert.ok(!manifest.includes(community), 'the manifest holds no community');
-    assert.ok(manifest.includes(Buffer.from(communitiesFiles[0])), 'the manifest names the communities');
-    for (const page of ['lookup/index.html']) {
-      assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-communities" content="data/${communitiesFiles[0]}">`), page);
+    // The places (街镇, schools, clusters, communities …) are a file of their own, which the
+    // manifest names; only the lookup's and clusters' pages name it too, for the start-up
+    // script to ask for it beside the manifest.
+    const places = readFileSync(join(dist, 'data', placesFiles[0]));
+    assert.equal(places.subarray(0, 4).toString('latin1'), 'RXP1');
+    for (const name of ['河东居委会', '七宝镇', '七宝实验小学']) {
+      const place = Buffer.from(name, 'utf8');
+      assert.ok(places.includes(place), name);
+      assert.ok(!manifest.includes(place), `the manifest does not hold ${name}`);
+    }
+    assert.ok(manifest.includes(Buffer.from(placesFiles[0])), 'the manifest names the places');
+    for (const page of ['lookup/index.html', 'clusters/index.html']) {
+      assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-places" content="data/${placesFiles[0]}">`), page);
     }
     // Search reads them only with its results, which come with the first query.
     for (const page of ['index.html', 'guide/index.html', 'policies/index.html', 'search/index.html']) {
-      assert.ok(!readFileSync(join(dist, page), 'utf8').includes('<meta name="rx-data-communities"'), page);
+      assert.ok(!readFileSync(join(dist, page), 'utf8').includes('<meta name="rx-data-places"'), page);
     }
     assert.ok(texts.some((bytes) => bytes.includes(item)));
     assert.ok(wasmFiles.length > 1, wasmFiles.join(', '));
@@ -132,21 +135,22 @@ describe('the data file', () => {
     const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
     // A search shows clauses of these documents (read from its results' links below).
     const SHOWN = 'SHOWN';
-    // `communities`: whether the page reads the communities' file (the lookup, and search's
-    // results: with a query only).
+    // `places`: whether the page reads the places' file (the lookup, the clusters page, and
+    // search's results: with a query only).
     const cases = [
-      { path: '', docs: [], communities: false },
-      { path: 'guide/', docs: [], communities: false },
-      { path: 'lookup/?q=七宝', docs: [], communities: true },
-      { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'], communities: false },
-      { path: 'search/?q=居住证', docs: SHOWN, communities: true },
-      { path: 'search/?q=七宝', docs: SHOWN, communities: true },
-      { path: 'search/', docs: [], communities: false },
-      { path: 'embed.html?embed=1&view=lookup', docs: [], communities: true },
-      { path: 'embed.html?embed=1&view=search', docs: [], communities: false },
-      { path: 'embed.html?embed=1&view=calculator', docs: [], communities: false },
+      { path: '', docs: [], places: false },
+      { path: 'guide/', docs: [], places: false },
+      { path: 'clusters/', docs: [], places: true },
+      { path: 'lookup/?q=七宝', docs: [], places: true },
+      { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'], places: false },
+      { path: 'search/?q=居住证', docs: SHOWN, places: true },
+      { path: 'search/?q=七宝', docs: SHOWN, places: true },
+      { path: 'search/', docs: [], places: false },
+      { path: 'embed.html?embed=1&view=lookup', docs: [], places: true },
+      { path: 'embed.html?embed=1&view=search', docs: [], places: false },
+      { path: 'embed.html?embed=1&view=calculator', docs: [], places: false },
     ];
-    for (const { path, docs, communities } of cases) {
+    for (const { path, docs, places } of cases) {
       const session = await portal.open(path);
       // Nothing of the first visit may still be on its way when the reload is watched.
       if (docs === SHOWN) await session.page.locator('.rx-result').first().waitFor();
@@ -158,8 +162,8 @@ describe('the data file', () => {
       assert.deepEqual(requested.filter((url) => MANIFEST.test(url)), [`${portal.server.url}data/${manifests[0]}`], `${path}: ${requested.join('\n')}`);
       const shards = requested.filter((url) => SHARD.test(url));
       assert.deepEqual(
-        requested.filter((url) => COMMUNITIES.test(url)),
-        communities ? [`${portal.server.url}data/${communitiesFiles[0]}`] : [],
+        requested.filter((url) => PLACES.test(url)),
+        places ? [`${portal.server.url}data/${placesFiles[0]}`] : [],
         `${path}: ${requested.join('\n')}`,
       );
       if (docs === SHOWN) {
@@ -197,12 +201,12 @@ describe('the data file', () => {
     await session.page.locator('.rx-clause').first().waitFor();
     assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
     assert.ok(requested.some((url) => url.includes('/data/doc-bs-2023-43-')));
-    assert.ok(!requested.some((url) => COMMUNITIES.test(url)), requested.join('\n'));
+    assert.ok(!requested.some((url) => PLACES.test(url)), requested.join('\n'));
     await session.page.fill('#rx-search-box-input', '居住证');
     await session.page.press('#rx-search-box-input', 'Enter');
     await session.page.locator('.rx-result, .rx-search-answer').first().waitFor();
-    // Search finds places with the communities too: it fetches them with its first results.
-    assert.equal(requested.filter((url) => COMMUNITIES.test(url)).length, 1, requested.join('\n'));
+    // Search finds places too: it fetches their file with its first results.
+    assert.equal(requested.filter((url) => PLACES.test(url)).length, 1, requested.join('\n'));
     const shown = await shownDocuments(session.page);
     assert.equal(requested.filter((url) => url.includes('/data/doc-')).length, 1, requested.join('\n'));
     // The open document's texts are in already: its clauses need no other file.

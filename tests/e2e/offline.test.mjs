@@ -127,12 +127,12 @@ describe('offline', () => {
 });
 
 describe('a corpus too large to precache', () => {
-  test('only the manifest and the communities are precached; a search works offline with the files it used online, and says so for others', async () => {
+  test('only the manifest and the places are precached; a search works offline with the files it used online, and says so for others', async () => {
     // As scripts/offline.mjs writes the worker for data past its budget.
     execFileSync('node', ['scripts/offline.mjs', copy], { env: { ...process.env, RUXUE_PRECACHE_DATA_BYTES: '0' } });
     const worker = await readFile(join(copy, 'sw.js'), 'utf8');
     const precache = JSON.parse(worker.match(/const PRECACHE = (\[.*?\]);/s)[1]);
-    assert.deepEqual(precache.filter((f) => f.startsWith('data/')).map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, '')), ['data/communities', 'data/corpus']);
+    assert.deepEqual(precache.filter((f) => f.startsWith('data/')).map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, '')), ['data/corpus', 'data/places']);
     try {
       const session = await openPage(portal.browser);
       const { page, context } = session;

@@ -74,16 +74,16 @@ describe('the pages\' code', () => {
     await context.close();
   });
 
-  test('the search page opens without its results\' code and the communities, which come with the first query', async () => {
+  test('the search page opens without its results\' code and the places, which come with the first query', async () => {
     const { page, wasm, requested, context } = await openRecording('search/');
     assert.equal(await h1(page), '搜索');
     assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))], ['search']);
-    assert.ok(!requested.some((url) => /\/data\/communities-/.test(url)), requested.join('\n'));
+    assert.ok(!requested.some((url) => /\/data\/places-/.test(url)), requested.join('\n'));
     await page.locator('#rx-search-input').fill('七宝');
-    // A place, found with the communities' file, and a clause: both need the results' code.
+    // A place, found with the places' file, and a clause: both need the results' code.
     await page.locator('.rx-result').first().waitFor();
     assert.equal(wasm().filter((url) => pageOf(url) === 'search-results').length, 1, wasm().join('\n'));
-    assert.equal(requested.filter((url) => /\/data\/communities-/.test(url)).length, 1, requested.join('\n'));
+    assert.equal(requested.filter((url) => /\/data\/places-/.test(url)).length, 1, requested.join('\n'));
     // Emptying the box and typing again reuses them.
     await page.locator('#rx-search-input').fill('');
     await page.locator('#rx-search-input').fill('居住证');

@@ -5,17 +5,20 @@
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
 //! settings and source authorities; 8 the site's public address; 9 the manifest and document
 //! files; 10 the search index's shards and the runs of clause texts; 11 the communities in a
-//! file of their own, and frequent terms in shards of their own). Every file starts with
+//! file of their own, and frequent terms in shards of their own; 12 the towns, schools,
+//! clusters and the rest of the directory's places in that file too). Every file starts with
 //! 4 magic bytes and a little-endian `u32` format version; postcard encodes the rest:
 //!
 //! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
 //!   with each clause's text and pinyin left out except for part and section headings (the
 //!   outline the reader's contents and the search results' breadcrumbs show), and the name of
 //!   each document's file. Every page names it in `<meta name="rx-data">`; the app reads it
-//!   before it renders anything. The communities are left out too.
-//! - **the communities**, `communities-<hash>.bin`, magic `RXC1`: the 居委会 and 村委会
-//!   ([`crate::model::Community`], about a third of the manifest), which only the lookup and
-//!   search read: those pages fetch them, and the others never do.
+//!   before it renders anything. The directory's places are left out too.
+//! - **the places**, `places-<hash>.bin`, magic `RXP1`: [`crate::model::Places`], the 街镇,
+//!   schools, clusters, memberships, catchments, what the documents say of clusters, the
+//!   places the portal does not cover, and the 居委会 and 村委会 (as large as the rest of
+//!   the manifest), which only the lookup, the clusters page and search's results read:
+//!   those fetch them, and the other pages never do.
 //! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
 //!   clauses' texts. The app fetches it when the document is opened (the reader, the
 //!   widget's clause). (Its metadata repeats the manifest's: a few hundred bytes, for a file
@@ -62,13 +65,13 @@ pub const DOCUMENT_MAGIC: &[u8; 4] = b"RXD1";
 pub const INDEX_MAGIC: &[u8; 4] = b"RXI1";
 /// Identifies a file of clause texts.
 pub const TEXTS_MAGIC: &[u8; 4] = b"RXT1";
-/// Identifies the communities' file.
-pub const COMMUNITIES_MAGIC: &[u8; 4] = b"RXC1";
+/// Identifies the places' file.
+pub const PLACES_MAGIC: &[u8; 4] = b"RXP1";
 /// About how many bytes of text (UTF-8) a file of clause texts holds: a search result's
 /// snippet costs a few KB, not its whole document.
 pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 /// About how many bytes (before compression) each hashed shard of the search index holds.
 /// A query downloads its terms' shards whole, with every other term in them: at 500
 /// documents, the first of the benchmark's queries fetched 88 KB brotli of shards with
@@ -80,10 +83,10 @@ pub const SHARD_BYTES: usize = 4 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     /// The corpus; a clause's `text` and `pinyin` are empty except for part and section
-    /// headings, and the directory has no communities.
+    /// headings, and the directory has no places.
     pub corpus: Corpus,
-    /// The communities' file name, below the data folder.
-    pub communities: String,
+    /// The places' file name, below the data folder.
+    pub places: String,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
     /// The search index's shards: how many, and the hash their names share
@@ -122,7 +125,7 @@ pub struct Texts {
 #[derive(Debug, Clone)]
 pub struct DataFiles {
     pub manifest: (String, Vec<u8>),
-    pub communities: (String, Vec<u8>),
+    pub places: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
     pub index: Vec<(String, Vec<u8>)>,
     /// Per document, its files of clause texts.
@@ -255,9 +258,9 @@ fn text_runs(document: &Document) -> Vec<Texts> {
     runs
 }
 
-/// Decodes the communities' file.
-pub fn decode_communities(bytes: &[u8]) -> Result<Vec<crate::model::Community>, BundleError> {
-    without_header(COMMUNITIES_MAGIC, bytes)
+/// Decodes the places' file.
+pub fn decode_places(bytes: &[u8]) -> Result<crate::model::Places, BundleError> {
+    without_header(PLACES_MAGIC, bytes)
 }
 
 /// Decodes a search index shard's file.
@@ -273,7 +276,7 @@ fn is_heading(clause: &crate::Clause) -> bool {
     )
 }
 
-/// The shipped files of `corpus`: its manifest, the communities, one file per document, the
+/// The shipped files of `corpus`: its manifest, the places, one file per document, the
 /// runs of clause texts and the search index's shards.
 pub fn split(corpus: &Corpus) -> DataFiles {
     let search = SearchIndex::build(corpus);
@@ -290,11 +293,11 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         .map(|(n, bytes)| (set_file_name("index", n, &index_set.hash), bytes))
         .collect();
     let mut outline = corpus.clone();
-    let communities_bytes = with_header(COMMUNITIES_MAGIC, &outline.directory.communities.take());
-    let communities = (
-        file_name("communities", &communities_bytes),
-        communities_bytes,
+    let places_bytes = with_header(
+        PLACES_MAGIC,
+        &outline.directory.places.take().unwrap_or_default(),
     );
+    let places = (file_name("places", &places_bytes), places_bytes);
     let mut documents = Vec::new();
     let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
     let mut text_list: Vec<(Vec<u32>, String)> = Vec::new();
@@ -321,7 +324,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     }
     let manifest = Manifest {
         corpus: outline,
-        communities: communities.0.clone(),
+        places: places.0.clone(),
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
         index: index_set,
         texts: text_list,
@@ -329,7 +332,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     let bytes = with_header(MANIFEST_MAGIC, &manifest);
     DataFiles {
         manifest: (file_name("corpus", &bytes), bytes),
-        communities,
+        places,
         documents,
         index,
         texts,

@@ -207,38 +207,56 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
     let manifest = decode_manifest(manifest_bytes).expect("decodes");
     assert_eq!(manifest.documents.len(), corpus.documents.len());
     assert_eq!(manifest.corpus.guidance, corpus.guidance);
-    assert_eq!(manifest.corpus.directory.towns, corpus.directory.towns);
-    assert_eq!(manifest.corpus.directory.schools, corpus.directory.schools);
-    // The communities are a file of their own, which only the lookup and search fetch.
-    assert!(manifest.corpus.directory.communities.is_empty());
-    let (communities_name, communities_bytes) = &files.communities;
-    assert_eq!(manifest.communities, *communities_name);
     assert_eq!(
-        *communities_name,
-        file_name("communities", communities_bytes)
+        manifest.corpus.directory.districts,
+        corpus.directory.districts
     );
-    let communities = ruxue_core::bundle::decode_communities(communities_bytes).expect("decodes");
-    assert!(communities.len() > 1000, "{}", communities.len());
-    assert_eq!(communities[..], shipped.directory.communities[..]);
+    assert_eq!(manifest.corpus.directory.sources, corpus.directory.sources);
+    // The places are a file of their own, which only the lookup, the clusters page and
+    // search's results fetch: the manifest every page reads has none.
+    assert!(!manifest.corpus.directory.places.is_installed());
+    assert!(manifest.corpus.directory.towns.is_empty());
+    assert!(manifest.corpus.directory.communities.is_empty());
+    let (places_name, places_bytes) = &files.places;
+    assert_eq!(manifest.places, *places_name);
+    assert_eq!(*places_name, file_name("places", places_bytes));
+    let places = ruxue_core::bundle::decode_places(places_bytes).expect("decodes");
+    assert!(
+        places.communities.len() > 1000,
+        "{}",
+        places.communities.len()
+    );
     assert_eq!(
-        ruxue_core::bundle::decode_communities(manifest_bytes),
+        places,
+        *shipped.directory.places.get().expect("in the bundle")
+    );
+    assert_eq!(places.towns, corpus.directory.towns);
+    assert_eq!(places.schools, corpus.directory.schools);
+    assert_eq!(
+        ruxue_core::bundle::decode_places(manifest_bytes),
         Err(BundleError::BadMagic)
     );
     // The app installs them into the manifest's corpus, which it shares before they arrive;
-    // the lookup finds a community only then, and a second install changes nothing.
-    let community = communities[0].name.clone();
-    let finds_community = |directory: &ruxue_core::model::Directory| {
-        ruxue_core::lookup::lookup(directory, &community, 8)
+    // the lookup finds a community or a 街镇 only then, and a second install changes nothing.
+    let community = places.communities[0].name.clone();
+    let town = places.towns[0].name.clone();
+    let finds = |directory: &ruxue_core::model::Directory, name: &str, kind| {
+        ruxue_core::lookup::lookup(directory, name, 8)
             .matches
             .iter()
-            .any(|m| m.kind == ruxue_core::lookup::Kind::Community && m.name == community)
+            .any(|m| m.kind == kind && m.name == name)
     };
+    use ruxue_core::lookup::Kind;
     let directory = &manifest.corpus.directory;
-    assert!(!finds_community(directory));
-    assert!(directory.communities.install(communities.clone()));
-    assert!(finds_community(directory));
-    assert!(!directory.communities.install(Vec::new()));
-    assert_eq!(directory.communities.len(), communities.len());
+    assert!(!finds(directory, &community, Kind::Community));
+    assert!(!finds(directory, &town, Kind::Town));
+    assert!(directory.places.install(places.clone()));
+    assert!(finds(directory, &community, Kind::Community));
+    assert!(finds(directory, &town, Kind::Town));
+    assert!(!directory
+        .places
+        .install(ruxue_core::model::Places::default()));
+    assert_eq!(directory.communities.len(), places.communities.len());
     for (index, (document, (name, bytes))) in
         corpus.documents.iter().zip(&files.documents).enumerate()
     {

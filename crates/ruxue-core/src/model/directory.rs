@@ -9,10 +9,26 @@ use serde::{Deserialize, Serialize};
 use crate::search::pinyin::Pinyin;
 
 /// Everything about places and schools the portal ships.
+///
+/// The sources and districts are in the manifest every page reads; the rest ([`Places`]) is in
+/// a file of its own, which only the pages that answer with places fetch (`crate::bundle`).
+/// A `Directory` reads as its places ([`std::ops::Deref`]), so `directory.towns` is the
+/// towns, and none until they are in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directory {
     pub sources: Vec<PublicSource>,
     pub districts: Vec<District>,
+    /// Towns, schools, clusters and the rest, set once ([`SetOnce::install`]).
+    pub places: SetOnce<Places>,
+    /// `communities` prepared for matching on first use; derived, so never shipped.
+    #[serde(skip)]
+    pub community_keys: CommunityKeys,
+}
+
+/// The directory's lists that only the lookup, the clusters page and search's results read:
+/// about a third of what was the manifest, and its communities about as much again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Places {
     pub towns: Vec<Town>,
     pub schools: Vec<School>,
     pub clusters: Vec<Cluster>,
@@ -22,71 +38,87 @@ pub struct Directory {
     /// Shanghai districts and 街镇 the portal does not cover, so that a query naming one is
     /// told what the portal covers instead of finding nothing.
     pub elsewhere: Vec<Elsewhere>,
-    /// The 居委会 and 村委会 of the covered districts, each in its 街镇. The app receives
-    /// them after the rest, in a file of their own (`crate::bundle`).
-    pub communities: Communities,
-    /// `communities` prepared for matching on first use; derived, so never shipped.
-    #[serde(skip)]
-    pub community_keys: CommunityKeys,
+    /// The 居委会 and 村委会 of the covered districts, each in its 街镇.
+    pub communities: Vec<Community>,
 }
 
-/// The communities, read as a slice. The app's corpus is shared before they arrive, so they
-/// can be installed once into a corpus that has none ([`Communities::install`]); until then,
-/// and in a file that leaves them out, there are none. Encoded as a plain list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Communities(std::sync::OnceLock<Vec<Community>>);
+/// No places: what a directory reads as before its places are in.
+static NO_PLACES: Places = Places {
+    towns: Vec::new(),
+    schools: Vec::new(),
+    clusters: Vec::new(),
+    memberships: Vec::new(),
+    catchments: Vec::new(),
+    facts: Vec::new(),
+    elsewhere: Vec::new(),
+    communities: Vec::new(),
+};
 
-impl Communities {
-    /// Installs `list`, unless some are there already: returns whether it did.
-    pub fn install(&self, list: Vec<Community>) -> bool {
-        self.0.set(list).is_ok()
+impl std::ops::Deref for Directory {
+    type Target = Places;
+
+    fn deref(&self) -> &Places {
+        self.places.get().unwrap_or(&NO_PLACES)
+    }
+}
+
+impl std::ops::DerefMut for Directory {
+    /// The places, made (empty) if there are none: the loader fills them in.
+    fn deref_mut(&mut self) -> &mut Places {
+        self.places.get_or_default_mut()
+    }
+}
+
+/// A value the app receives after the rest of the data, in a file of its own: the app's
+/// corpus is shared before it arrives, so it can be installed once into a corpus that has
+/// none ([`SetOnce::install`]). Encoded as an `Option`: none in a file that leaves it out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetOnce<T>(std::sync::OnceLock<T>);
+
+impl<T> SetOnce<T> {
+    /// Installs `value`, unless one is there already: returns whether it did.
+    pub fn install(&self, value: T) -> bool {
+        self.0.set(value).is_ok()
     }
 
-    /// Whether a list is in, even an empty one that [`Communities::install`] was given.
+    /// Whether a value is in.
     pub fn is_installed(&self) -> bool {
         self.0.get().is_some()
     }
 
-    /// Adds one (the loader, building the list).
-    pub fn push(&mut self, community: Community) {
-        self.0.get_or_init(Vec::new);
-        self.0.get_mut().expect("set above").push(community);
+    /// The value, once it is in.
+    pub fn get(&self) -> Option<&T> {
+        self.0.get()
     }
 
-    /// Takes them all out, leaving none.
-    pub fn take(&mut self) -> Vec<Community> {
-        self.0.take().unwrap_or_default()
-    }
-}
-
-impl std::ops::Deref for Communities {
-    type Target = [Community];
-
-    fn deref(&self) -> &[Community] {
-        self.0.get().map_or(&[], Vec::as_slice)
+    /// Takes the value out, leaving none.
+    pub fn take(&mut self) -> Option<T> {
+        self.0.take()
     }
 }
 
-impl From<Vec<Community>> for Communities {
-    fn from(list: Vec<Community>) -> Self {
-        let communities = Communities::default();
-        // An empty list is none: a file that left them out can still be given them.
-        if !list.is_empty() {
-            communities.install(list);
-        }
-        communities
+impl<T: Default> SetOnce<T> {
+    /// The value, made with its default if there is none yet.
+    pub fn get_or_default_mut(&mut self) -> &mut T {
+        self.0.get_or_init(T::default);
+        self.0.get_mut().expect("set above")
     }
 }
 
-impl Serialize for Communities {
+impl<T: Serialize> Serialize for SetOnce<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(serializer)
+        self.0.get().serialize(serializer)
     }
 }
 
-impl<'de> Deserialize<'de> for Communities {
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for SetOnce<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<Community>::deserialize(deserializer).map(Communities::from)
+        let value = Option::<T>::deserialize(deserializer)?;
+        let set = SetOnce(std::sync::OnceLock::new());
+        if let Some(value) = value {
+            set.install(value);
+        }
+        Ok(set)
     }
 }
 
