@@ -92,7 +92,7 @@ describe('the data file', () => {
     // script to ask for it beside the manifest.
     const places = readFileSync(join(dist, 'data', placesFiles[0]));
     assert.equal(places.subarray(0, 4).toString('latin1'), 'RXP1');
-    for (const name of ['河东居委会', '七宝镇', '七宝实验小学']) {
+    for (const name of ['河东居委会', '七宝镇', '经纬教育集团']) {
       const place = Buffer.from(name, 'utf8');
       assert.ok(places.includes(place), name);
       assert.ok(!manifest.includes(place), `the manifest does not hold ${name}`);

@@ -13,7 +13,8 @@
 //!   with each clause's text and pinyin left out except for part and section headings (the
 //!   outline the reader's contents and the search results' breadcrumbs show), and the name of
 //!   each document's file. Every page names it in `<meta name="rx-data">`; the app reads it
-//!   before it renders anything. The directory's places are left out too.
+//!   before it renders anything. The directory's places are left out too, and what only the
+//!   reader shows: the repairs, each clause's departments, attachments and source line.
 //! - **the places**, `places-<hash>.bin`, magic `RXP1`: [`crate::model::Places`], the 街镇,
 //!   schools, clusters, memberships, catchments, what the documents say of clusters, the
 //!   places the portal does not cover, and the 居委会 and 村委会 (as large as the rest of
@@ -315,6 +316,15 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         );
         text_list.push((runs.iter().map(|run| run.first).collect(), hash));
         let bytes = with_header(DOCUMENT_MAGIC, &*document);
+        // What only the reader shows stays in the document's file: the repairs, each
+        // clause's departments and attachments, and where it starts in the published text.
+        document.repairs.clear();
+        for clause in document.clauses.iter_mut() {
+            clause.repairs.clear();
+            clause.departments.clear();
+            clause.attachments.clear();
+            clause.source_line = 0;
+        }
         for clause in document.clauses.iter_mut().filter(|c| !is_heading(c)) {
             clause.text.clear();
             clause.pinyin = Pinyin::default();

@@ -282,7 +282,13 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
                 clause.id
             );
             assert_eq!(listed.id, clause.id);
+            assert_eq!(listed.path, clause.path);
+            assert_eq!(listed.lead, clause.lead);
+            // What only the reader shows is in the document's file alone.
+            assert!(listed.departments.is_empty() && listed.repairs.is_empty());
+            assert!(listed.attachments.is_empty() && listed.source_line == 0);
         }
+        assert!(outline.repairs.is_empty());
         let whole = decode_document(bytes).expect("decodes");
         assert_eq!(whole, shipped.documents[index]);
         manifest
@@ -295,6 +301,13 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
             Err(BundleError::Mismatch(_))
         ));
     }
+    // The documents' files have them.
+    assert!(shipped.documents.iter().any(|d| !d.repairs.is_empty()));
+    assert!(shipped
+        .documents
+        .iter()
+        .flat_map(|d| &d.clauses)
+        .any(|c| !c.departments.is_empty() && !c.repairs.is_empty()));
     // A manifest is not a document, and the other way round.
     assert_eq!(decode_document(manifest_bytes), Err(BundleError::BadMagic));
     assert_eq!(
