@@ -2,9 +2,16 @@
 
 /**
  * Files named with a content hash: trunk's (`ruxue-web-<hash>.js`, `…_bg.wasm`, `main-<hash>.css`)
- * and split-wasm.mjs's pages' parts (`ruxue-part-…-<hash>.wasm`) and their loader (`ruxue-parts-<hash>.js`).
+ * and split-wasm.mjs's pages' parts (`ruxue-part-…-<hash>.wasm`), their loader (`ruxue-parts-<hash>.js`)
+ * and each page's parts in one file for a first visit (`ruxue-bundle-…-<hash>.bin`).
  */
-export const HASHED = /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/;
+export const HASHED = /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg|bin)$/;
+
+/**
+ * A page's parts in one file (split-wasm.mjs's `writeBundles`), which only a visit without the
+ * service worker fetches: the worker does not precache them, since it has the parts.
+ */
+export const BUNDLE = /^ruxue-bundle-[a-z0-9-]+-[0-9a-f]{16}\.bin$/;
 
 /** The folder of the data files the prerender writes (`ruxue_core::bundle::DATA_FOLDER`). */
 export const DATA_FOLDER = 'data';

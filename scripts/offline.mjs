@@ -1,6 +1,7 @@
 // After the prerender: writes dist/sw.js, the service worker, from scripts/service-worker.js
 // with this build's precache list and version. The list is the app (hashed JS, wasm, CSS,
-// icons, manifest), the data files (data/: the manifest, the places, the documents, the
+// icons, manifest; not the pages' bundles of parts, which only a visit without the worker
+// reads), the data files (data/: the manifest, the places, the documents, the
 // runs of clause texts and the index shards, which today's corpus makes small enough to keep
 // whole; past RUXUE_PRECACHE_DATA_BYTES only the manifest and the places, the worker
 // keeping the rest as used), the
@@ -13,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { DATA_FILE, DATA_FOLDER, HASHED } from './dist-files.mjs';
+import { BUNDLE, DATA_FILE, DATA_FOLDER, HASHED } from './dist-files.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const template = await readFile(new URL('./service-worker.js', import.meta.url), 'utf8');
@@ -33,7 +34,7 @@ async function pageFolders(dir = dist, prefix = '') {
 }
 
 const top = await readdir(dist);
-const assets = top.filter((f) => HASHED.test(f) || /^(manifest\.webmanifest|icon[-.\w]*\.(png|svg))$/.test(f)).sort();
+const assets = top.filter((f) => (HASHED.test(f) && !BUNDLE.test(f)) || /^(manifest\.webmanifest|icon[-.\w]*\.(png|svg))$/.test(f)).sort();
 if (!assets.some((f) => f.endsWith('.wasm'))) throw new Error(`offline: no wasm in ${dist}: build first`);
 const data = (await readdir(join(dist, DATA_FOLDER)).catch(() => []))
   .filter((f) => DATA_FILE.test(f))

@@ -77,6 +77,10 @@ pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
 /// the start-up script preloads them beside the main part (Trunk.toml).
 pub const PART_META: &str = "rx-part";
 
+/// The `name` of the `<meta>` a page adds for its part's bundle: the same files in one, which
+/// a first visit (no service worker yet) fetches instead (`scripts/split-wasm.mjs`).
+pub const PART_BUNDLE_META: &str = "rx-part-bundle";
+
 /// Writes, from one table of the pages that have a part of their own, [`part_name`],
 /// [`page`], and with the split [`load`] and [`preload`], so that a page added to [`Route`]
 /// is a compile error until it is listed here, and a page's split point, its name and its

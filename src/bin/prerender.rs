@@ -76,12 +76,18 @@ fn main() -> Result<()> {
         // Its part of the wasm too, which the app would otherwise ask for only once the
         // main part runs.
         if let (Some(parts), Some(name)) = (&parts, ruxue_web::page_code::part_name(route)) {
-            let files = parts.get(name).with_context(|| {
+            let part = parts.get(name).with_context(|| {
                 format!("scripts/split-wasm.mjs listed no part named {name} (src/page_code.rs)")
             })?;
-            for file in files.iter().rev() {
+            for file in part.files.iter().rev() {
                 page_template = with_meta(&page_template, ruxue_web::page_code::PART_META, file)?;
             }
+            // The same files in one, which a first visit asks for instead (Trunk.toml).
+            page_template = with_meta(
+                &page_template,
+                ruxue_web::page_code::PART_BUNDLE_META,
+                &part.bundle,
+            )?;
         }
         let html = page_html(&page_template, route, site);
         write(&file, &html)?;
@@ -164,18 +170,48 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     ))
 }
 
+/// A split point's files, as `scripts/split-wasm.mjs` lists them.
+struct Part {
+    /// Its own part of the wasm (if it has code of its own) and the chunks it shares.
+    files: Vec<String>,
+    /// The same files one after another in one file, for a first visit.
+    bundle: String,
+}
+
 /// The files of each page's part of the wasm, by split point, as `scripts/split-wasm.mjs`
 /// wrote them to `RUXUE_PARTS_MAP` (`scripts/build.sh`); `None` when the build did not split
 /// the wasm.
-fn parts_map() -> Result<Option<std::collections::HashMap<String, Vec<String>>>> {
+fn parts_map() -> Result<Option<std::collections::HashMap<String, Part>>> {
     let Some(path) = std::env::var_os("RUXUE_PARTS_MAP") else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("reading RUXUE_PARTS_MAP={}", path.to_string_lossy()))?;
-    let map = serde_json::from_str(&text)
-        .with_context(|| format!("{}: not a map of parts", path.to_string_lossy()))?;
-    Ok(Some(map))
+    let path = path.to_string_lossy();
+    let text = std::fs::read_to_string(&*path)
+        .with_context(|| format!("reading RUXUE_PARTS_MAP={path}"))?;
+    let map: std::collections::HashMap<String, serde_json::Value> =
+        serde_json::from_str(&text).with_context(|| format!("{path}: not a map of parts"))?;
+    let names = |value: &serde_json::Value| -> Option<Vec<String>> {
+        (value.as_array()?.iter())
+            .map(|name| name.as_str().map(String::from))
+            .collect()
+    };
+    map.into_iter()
+        .map(|(split, part)| {
+            let files = part.get("files").and_then(names);
+            let bundle = part.get("bundle").and_then(|b| b.as_str());
+            match (files, bundle) {
+                (Some(files), Some(bundle)) => Ok((
+                    split,
+                    Part {
+                        files,
+                        bundle: bundle.to_string(),
+                    },
+                )),
+                _ => bail!("{path}: {split} has no list of `files` and no `bundle`"),
+            }
+        })
+        .collect::<Result<_>>()
+        .map(Some)
 }
 
 /// The page with `<meta name="{name}" content="{content}">` right after its charset.

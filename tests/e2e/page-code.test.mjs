@@ -4,16 +4,23 @@
 // a part that cannot be fetched says so, and trying again works.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import { assertNoUnexpectedErrors, axeViolations, failUntilFixed, openPage, waitForApp } from './support/browser.mjs';
 import { h1, startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
 const PART = /\/ruxue-part-[a-z0-9-]+-[0-9a-f]{16}\.wasm$/;
-/** The page a part belongs to (`ruxue-part-ruxue-lookup-<hash>.wasm` → `lookup`), or null for a shared chunk. */
-const pageOf = (url) => url.match(/\/ruxue-part-ruxue-([a-z-]+)-[0-9a-f]{16}\.wasm$/)?.[1] ?? null;
+/** A page's parts in one file, which a visit without the service worker fetches instead. */
+const BUNDLE = /\/ruxue-bundle-[a-z0-9-]+-[0-9a-f]{16}\.bin$/;
+/** A part or a bundle. */
+const CODE = /\/ruxue-(part|bundle)-[a-z0-9-]+-[0-9a-f]{16}\.(wasm|bin)$/;
+/**
+ * The page a part or bundle belongs to (`ruxue-part-ruxue-lookup-<hash>.wasm`,
+ * `ruxue-bundle-ruxue-lookup-<hash>.bin` → `lookup`), or null for a shared chunk.
+ */
+const pageOf = (url) => url.match(/\/ruxue-(?:part|bundle)-ruxue-([a-z-]+)-[0-9a-f]{16}\.(?:wasm|bin)$/)?.[1] ?? null;
 
 let portal;
 
@@ -34,8 +41,8 @@ async function openRecording(path) {
   session.page.on('request', (request) => requested.push(request.url()));
   await session.page.goto(portal.server.url + path);
   await waitForApp(session.page);
-  // The wasm files asked for so far.
-  const wasm = () => requested.filter((url) => url.endsWith('.wasm'));
+  // The wasm files and bundles of parts asked for so far.
+  const wasm = () => requested.filter((url) => url.endsWith('.wasm') || BUNDLE.test(url));
   return { ...session, requested, wasm };
 }
 
@@ -52,7 +59,7 @@ describe('the pages\' code', () => {
   test('the home page runs on the main part alone', async () => {
     const { page, wasm, context } = await openRecording('');
     assert.equal(await h1(page), '上海入学与教育政策');
-    assert.deepEqual(wasm().filter((url) => PART.test(url)), []);
+    assert.deepEqual(wasm().filter((url) => CODE.test(url)), []);
     await context.close();
   });
 
@@ -60,11 +67,18 @@ describe('the pages\' code', () => {
     const { page, wasm, requested, context } = await openRecording('lookup/');
     assert.equal(await h1(page), '查询');
     assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))], ['lookup']);
-    // The prerendered page names its part's files, and the start-up script asks for them
-    // beside the main part, not once it runs; each is fetched once.
+    // The prerendered page names its part's files, and the bundle that holds them all. A
+    // first visit (no service worker yet) fetches the bundle alone, once, which the
+    // start-up script asks for beside the main part, not once it runs.
     const named = await page.$$eval('meta[name="rx-part"]', (metas) => metas.map((m) => m.content));
     assert.ok(named.length >= 1 && named.every((f) => PART.test(`/${f}`)), named.join(', '));
-    assert.deepEqual(wasm().filter((url) => PART.test(url)).map((url) => url.split('/').pop()).sort(), [...named].sort());
+    const bundle = await page.$$eval('meta[name="rx-part-bundle"]', (metas) => metas.map((m) => m.content));
+    assert.equal(bundle.length, 1);
+    assert.match(`/${bundle[0]}`, BUNDLE);
+    assert.deepEqual(wasm().filter((url) => CODE.test(url)).map((url) => url.split('/').pop()), bundle);
+    // The bundle is its part's files, one after another.
+    const files = named.map((f) => readFileSync(join(dist, f)));
+    assert.ok(readFileSync(join(dist, bundle[0])).equals(Buffer.concat(files)));
     const partAt = requested.findIndex((url) => pageOf(url) === 'lookup');
     const mainAt = requested.findIndex((url) => /\/ruxue-web-[0-9a-f]+_bg\.wasm$/.test(url));
     assert.ok(partAt >= 0 && partAt < mainAt, requested.join('\n'));
@@ -137,7 +151,9 @@ describe('the pages\' code', () => {
     const session = await openRecording('');
     const { page, context } = session;
     session.expectErrors();
-    const fix = await failUntilFixed(page, PART);
+    // The first page the app moves to comes in its bundle (no service worker yet): when that
+    // fails, trying again fetches the parts themselves.
+    const fix = await failUntilFixed(page, CODE);
     await page.locator('.rx-nav a[href="lookup/"]').click();
     const notice = page.locator('main [role=alert].rx-crash--data');
     await notice.waitFor();
@@ -148,6 +164,7 @@ describe('the pages\' code', () => {
     await notice.getByRole('button', { name: '再试一次' }).click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '查询');
     assert.equal(await notice.count(), 0);
+    assert.ok(session.wasm().some((url) => pageOf(url) === 'lookup' && PART.test(url)), session.wasm().join('\n'));
     await context.close();
   });
 
@@ -155,7 +172,7 @@ describe('the pages\' code', () => {
     const session = await openPage(portal.browser);
     const { page, context } = session;
     session.expectErrors();
-    await page.route(PART, (route) => route.fulfill({ status: 503, body: '' }));
+    await page.route(CODE, (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(`${portal.server.url}guide/`);
     await page.locator('[role=alert].rx-crash--data').waitFor({ timeout: 15000 });
     assert.equal(await page.locator('#rx-prerendered main h1').innerText(), '入学指南');
