@@ -16,6 +16,8 @@
 
 use std::sync::{Mutex, OnceLock};
 
+use leptos::prelude::{ArcTrigger, Notify, Track};
+
 use ruxue_core::bundle::{BundleError, Manifest};
 use ruxue_core::search::engine::Missing;
 use ruxue_core::search::{Query, Results, SearchIndex};
@@ -83,12 +85,25 @@ pub fn install_places(bytes: &[u8]) -> Result<(), BundleError> {
         .directory
         .places
         .install(places);
+    places_arrival().notify();
     Ok(())
 }
 
 /// Whether the places are in ([`load_places`]).
 pub fn has_places() -> bool {
     corpus().directory.places.is_installed()
+}
+
+/// Makes the reactive scope it runs in run again when the places arrive: the lookup's
+/// suggestions, which its box shows before the places are in.
+pub fn track_places() {
+    places_arrival().track();
+}
+
+/// Notified once, when [`install_places`] has installed the places.
+fn places_arrival() -> &'static ArcTrigger {
+    static ARRIVAL: OnceLock<ArcTrigger> = OnceLock::new();
+    ARRIVAL.get_or_init(ArcTrigger::new)
 }
 
 /// Decodes the file of the document at `index` (in the manifest's order) and keeps it.

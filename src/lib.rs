@@ -31,7 +31,7 @@ pub const PRERENDERED_ID: &str = "rx-prerendered";
 /// what the prerendered page holds (elsewhere, the widget for one, the view
 /// fetches them itself: `components::with_texts`). Every page but home also waits for its
 /// part of the wasm ([`page_code`]), fetched beside the data, so that it renders at once; the
-/// lookup, the clusters page and a search opened with a query, for the places too.
+/// clusters page, and a search or lookup opened with a query, for the places too.
 /// Without its data or its part the app does not start: the page stays as it is and says why.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {

@@ -8,7 +8,8 @@
 //! own code is a file of its own. The app fetches the page's part before it takes over a
 //! page (`crate::start`), so that page renders at once, and a page it moves to afterwards
 //! shows a loading line until its part is in (`components::with_code`). The search page's
-//! results are a part of their own too, fetched with the first query ([`search_results`]).
+//! results and the lookup's answers are parts of their own too, fetched with the first query
+//! ([`search_results`], [`lookup_answers`]).
 //!
 //! Without the cfg (the prerender, the component tests) every page is compiled in and shown
 //! at once (`crate::app::page`). The home and not-found pages are always in the main part:
@@ -52,16 +53,20 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageCodeError {
 
 /// Fetches what `route` needs before it shows, once the manifest is in: its code (when this
 /// build splits it) and the places if it reads them, side by side; for a search with a
-/// query, what its results need too ([`preload_search_results`]).
+/// query, what its results need too ([`preload_search_results`]), and for a lookup with a
+/// query or a choice, what its answers need ([`preload_lookup_answers`]).
 pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
     #[cfg(target_arch = "wasm32")]
     let data = async {
+        let asked = |key| !crate::location::page_param(key).trim().is_empty();
         if route.needs_places() {
             crate::data::load_places()
                 .await
                 .map_err(PageCodeError::Data)
-        } else if *route == Route::Search && !crate::location::page_param("q").trim().is_empty() {
+        } else if *route == Route::Search && asked("q") {
             preload_search_results().await
+        } else if *route == Route::Lookup && (asked("q") || asked("pick")) {
+            preload_lookup_answers().await
         } else {
             Ok(())
         }
@@ -225,6 +230,109 @@ pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyVie
 pub async fn preload_search_results() -> Result<(), PageCodeError> {
     #[cfg(ruxue_split)]
     let code = async { Ok::<(), PageCodeError>(results::preload_search_results_part().await?) };
+    #[cfg(not(ruxue_split))]
+    let code = async { Ok::<(), PageCodeError>(()) };
+    #[cfg(target_arch = "wasm32")]
+    let places = crate::data::load_places();
+    #[cfg(not(target_arch = "wasm32"))]
+    let places = async { Ok(()) };
+    let (code, places) = futures::future::join(code, places).await;
+    code?;
+    places.map_err(PageCodeError::Data)
+}
+
+/// The lookup's answers for the box's `query` and its suggestions
+/// (`crate::components::lookup_answers`): their code is a part of its own, and they read the
+/// places, so a parent who opens the lookup fetches neither until the first text or choice.
+#[cfg(ruxue_split)]
+pub fn lookup_answers(
+    query: Memo<String>,
+    options: Memo<ruxue_core::lookup::LookupResult>,
+) -> AnyView {
+    use crate::components::with_code::{CodeFor, LoadView, WithCode};
+
+    let load: LoadView = std::sync::Arc::new(move || {
+        Box::pin(async move {
+            preload_lookup_answers().await?;
+            answers::answers_part(query, options).await
+        })
+    });
+    view! { <WithCode load of=CodeFor::LookupAnswers /> }.into_any()
+}
+
+#[cfg(ruxue_split)]
+mod answers {
+    use leptos::prelude::*;
+
+    use super::PageCodeError;
+
+    #[leptos::wasm_split::wasm_split(
+        ruxue_lookup_answers,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_lookup_answers_part)
+    )]
+    pub fn answers_part(
+        query: Memo<String>,
+        options: Memo<ruxue_core::lookup::LookupResult>,
+    ) -> Result<AnyView, PageCodeError> {
+        use crate::components::lookup_answers::LookupAnswers;
+        // The matching comes with this part, not with the page's: the page reaches it
+        // through this pointer, so its code stays here (`super::lookup_suggestions`).
+        if super::MATCHING.set(ruxue_core::lookup::lookup).is_ok() {
+            super::matching_arrival().notify();
+        }
+        Ok(view! { <LookupAnswers query options /> }.into_any())
+    }
+}
+
+/// The lookup's matching (`ruxue_core::lookup::lookup`), once its answers' part is in.
+#[cfg(ruxue_split)]
+static MATCHING: std::sync::OnceLock<
+    fn(&ruxue_core::model::Directory, &str, usize) -> ruxue_core::lookup::LookupResult,
+> = std::sync::OnceLock::new();
+
+/// Notified once, when [`MATCHING`] is set.
+#[cfg(ruxue_split)]
+fn matching_arrival() -> &'static ArcTrigger {
+    static ARRIVAL: std::sync::OnceLock<ArcTrigger> = std::sync::OnceLock::new();
+    ARRIVAL.get_or_init(ArcTrigger::new)
+}
+
+/// The lookup box's suggestions for `query`, at most `count`: none until the answers' code,
+/// which holds the matching, and the places are in ([`lookup_answers`]). In a reactive scope,
+/// which runs again when they arrive. The matching is most of the lookup's code (7.5 KB
+/// brotli): the page's own part would fetch it before the first keystroke.
+pub fn lookup_suggestions(query: &str, count: usize) -> ruxue_core::lookup::LookupResult {
+    crate::data::track_places();
+    let directory = &crate::data::corpus().directory;
+    #[cfg(ruxue_split)]
+    {
+        matching_arrival().track();
+        MATCHING
+            .get()
+            .map(|lookup| lookup(directory, query, count))
+            .unwrap_or_default()
+    }
+    #[cfg(not(ruxue_split))]
+    ruxue_core::lookup::lookup(directory, query, count)
+}
+
+/// Every page's code is in this build: the answers show at once.
+#[cfg(not(ruxue_split))]
+pub fn lookup_answers(
+    query: Memo<String>,
+    options: Memo<ruxue_core::lookup::LookupResult>,
+) -> AnyView {
+    use crate::components::lookup_answers::LookupAnswers;
+    view! { <LookupAnswers query options /> }.into_any()
+}
+
+/// Fetches what the lookup's answers need, their code and the places, without showing them:
+/// when the app starts on a lookup with a query or a choice, beside the page's own code.
+pub async fn preload_lookup_answers() -> Result<(), PageCodeError> {
+    #[cfg(ruxue_split)]
+    let code = async { Ok::<(), PageCodeError>(answers::preload_lookup_answers_part().await?) };
     #[cfg(not(ruxue_split))]
     let code = async { Ok::<(), PageCodeError>(()) };
     #[cfg(target_arch = "wasm32")]

@@ -69,7 +69,7 @@ fn main() -> Result<()> {
             )?,
             None => template.clone(),
         };
-        // The lookup and clusters pages read the places: a file beside the manifest.
+        // The clusters page reads the places: a file beside the manifest.
         if route.needs_places() {
             page_template = with_meta(&page_template, ruxue_web::data::PLACES_META, &places_href)?;
         }

@@ -24,6 +24,7 @@ pub mod key_dates;
 pub mod language_switch;
 pub mod last_checked;
 pub mod lookup_answer;
+pub mod lookup_answers;
 pub mod lookup_choices;
 pub mod lookup_combobox;
 pub mod lookup_no_match;

@@ -15,6 +15,8 @@ pub enum Unfetched {
     PageCode,
     /// The search results' code and the places (`crate::page_code::search_results`).
     ResultsCode,
+    /// The lookup's answers' code and the places (`crate::page_code::lookup_answers`).
+    AnswersCode,
 }
 
 /// The notice. `page`: it stands for the page it could not show, so it is the page's `h1`;
@@ -32,6 +34,7 @@ pub fn TextsFailed(
         Unfetched::Texts => t().texts_failed_heading,
         Unfetched::PageCode => t().page_failed_heading,
         Unfetched::ResultsCode => t().results_failed_heading,
+        Unfetched::AnswersCode => t().answers_failed_heading,
     };
     view! {
         <div class="rx-crash rx-crash--data" role="alert">
@@ -44,6 +47,7 @@ pub fn TextsFailed(
                 {move || match (what, network) {
                     (Unfetched::PageCode, _) => t().page_failed_network,
                     (Unfetched::ResultsCode, _) => t().results_failed_network,
+                    (Unfetched::AnswersCode, _) => t().answers_failed_network,
                     (Unfetched::Texts, true) => t().texts_failed_network,
                     (Unfetched::Texts, false) => t().texts_failed,
                 }}

@@ -1,5 +1,5 @@
 //! A view whose code is fetched when it first shows (`crate::page_code`): a page, or the
-//! search results, which come with the first query. Until the code is in, a loading line; if
+//! search results or the lookup's answers, which come with the first query. Until the code is in, a loading line; if
 //! it cannot be fetched, what happened, what to do, and a way to try again. Only in a build
 //! that splits the code (`--cfg ruxue_split`).
 
@@ -24,6 +24,8 @@ pub enum CodeFor {
     Page,
     /// The search results below the search box: a failure is an `h2` there.
     SearchResults,
+    /// The lookup's answers below its box: a failure is an `h2` there.
+    LookupAnswers,
 }
 
 /// Renders what `load` builds once it is in. When the app starts on a page its code is
@@ -35,10 +37,12 @@ pub fn WithCode(load: LoadView, of: CodeFor) -> impl IntoView {
     let (page, what) = match of {
         CodeFor::Page => (true, Unfetched::PageCode),
         CodeFor::SearchResults => (false, Unfetched::ResultsCode),
+        CodeFor::LookupAnswers => (false, Unfetched::AnswersCode),
     };
     let loading = move || match of {
         CodeFor::Page => t().page_loading,
         CodeFor::SearchResults => t().search_loading,
+        CodeFor::LookupAnswers => t().lookup_loading,
     };
     let attempt = RwSignal::new(0_u32);
     let waiting = RwSignal::new(true);

@@ -55,10 +55,11 @@ pub enum Route {
 
 impl Route {
     /// Whether the page reads the directory's places (`crate::data::load_places`) as it
-    /// opens: the lookup and the clusters page. Search reads them too, but only with its
-    /// results, which come with the first query (`crate::page_code::search_results`).
+    /// opens: the clusters page. Search and the lookup read them too, but only with their
+    /// results, which come with the first query (`crate::page_code::search_results`,
+    /// `crate::page_code::lookup_answers`).
     pub fn needs_places(&self) -> bool {
-        matches!(self, Route::Lookup | Route::Clusters)
+        matches!(self, Route::Clusters)
     }
 
     /// The documents' texts the page shows, beyond the manifest (`crate::data`).

@@ -88,8 +88,8 @@ describe('the data file', () => {
     assert.ok(manifest.includes(heading), 'the manifest holds the headings');
     assert.ok(!manifest.includes(item), 'the manifest holds no clause text');
     // The places (街镇, schools, clusters, communities …) are a file of their own, which the
-    // manifest names; only the lookup's and clusters' pages name it too, for the start-up
-    // script to ask for it beside the manifest.
+    // manifest names; only the clusters page names it too, for the start-up script to ask
+    // for it beside the manifest.
     const places = readFileSync(join(dist, 'data', placesFiles[0]));
     assert.equal(places.subarray(0, 4).toString('latin1'), 'RXP1');
     for (const name of ['河东居委会', '七宝镇', '经纬教育集团']) {
@@ -98,11 +98,11 @@ describe('the data file', () => {
       assert.ok(!manifest.includes(place), `the manifest does not hold ${name}`);
     }
     assert.ok(manifest.includes(Buffer.from(placesFiles[0])), 'the manifest names the places');
-    for (const page of ['lookup/index.html', 'clusters/index.html']) {
+    for (const page of ['clusters/index.html']) {
       assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-places" content="data/${placesFiles[0]}">`), page);
     }
-    // Search reads them only with its results, which come with the first query.
-    for (const page of ['index.html', 'guide/index.html', 'policies/index.html', 'search/index.html']) {
+    // Search and the lookup read them only with their results, which come with the first query.
+    for (const page of ['index.html', 'guide/index.html', 'policies/index.html', 'search/index.html', 'lookup/index.html']) {
       assert.ok(!readFileSync(join(dist, page), 'utf8').includes('<meta name="rx-data-places"'), page);
     }
     assert.ok(texts.some((bytes) => bytes.includes(item)));
@@ -135,18 +135,19 @@ describe('the data file', () => {
     const docOf = (url) => url.match(/\/data\/doc-(.+)-[0-9a-f]{16}\.bin$/)?.[1];
     // A search shows clauses of these documents (read from its results' links below).
     const SHOWN = 'SHOWN';
-    // `places`: whether the page reads the places' file (the lookup, the clusters page, and
-    // search's results: with a query only).
+    // `places`: whether the page reads the places' file (the clusters page, and the lookup's
+    // and search's results: with a query only).
     const cases = [
       { path: '', docs: [], places: false },
       { path: 'guide/', docs: [], places: false },
       { path: 'clusters/', docs: [], places: true },
       { path: 'lookup/?q=七宝', docs: [], places: true },
+      { path: 'lookup/', docs: [], places: false },
       { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'], places: false },
       { path: 'search/?q=居住证', docs: SHOWN, places: true },
       { path: 'search/?q=七宝', docs: SHOWN, places: true },
       { path: 'search/', docs: [], places: false },
-      { path: 'embed.html?embed=1&view=lookup', docs: [], places: true },
+      { path: 'embed.html?embed=1&view=lookup', docs: [], places: false },
       { path: 'embed.html?embed=1&view=search', docs: [], places: false },
       { path: 'embed.html?embed=1&view=calculator', docs: [], places: false },
     ];

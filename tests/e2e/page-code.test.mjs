@@ -52,7 +52,7 @@ describe('the pages\' code', () => {
     const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.equal(main.length, 1, parts.join(', '));
     const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
-    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'policies', 'search', 'search-results', 'sources']);
+    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'policies', 'search', 'search-results', 'sources']);
     for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
   });
 
@@ -130,6 +130,52 @@ describe('the pages\' code', () => {
     fix();
     await notice.getByRole('button', { name: '再试一次' }).click();
     await page.locator('.rx-result').first().waitFor();
+    assert.equal(await notice.count(), 0);
+    await context.close();
+  });
+
+  test('the lookup opens without its answers\' code and the places, which come with the first text', async () => {
+    const { page, wasm, requested, context } = await openRecording('lookup/');
+    assert.equal(await h1(page), '查询');
+    assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))], ['lookup']);
+    assert.ok(!requested.some((url) => /\/data\/places-/.test(url)), requested.join('\n'));
+    await page.locator('#rx-lookup-input').fill('七宝镇');
+    await page.waitForSelector('#rx-answer-heading');
+    assert.equal(wasm().filter((url) => pageOf(url) === 'lookup-answers').length, 1, wasm().join('\n'));
+    assert.equal(requested.filter((url) => /\/data\/places-/.test(url)).length, 1, requested.join('\n'));
+    // The suggestions came with them: the box lists the matches for what is typed.
+    await page.locator('#rx-lookup-input').fill('');
+    await page.locator('#rx-lookup-input').fill('qibao');
+    await page.locator('#rx-lookup-options [role=option]').first().waitFor();
+    assert.equal(wasm().filter((url) => pageOf(url) === 'lookup-answers').length, 1, wasm().join('\n'));
+    await context.close();
+  });
+
+  test('a lookup opened with a query fetches its answers\' code beside the page\'s, before the app takes over', async () => {
+    const { page, wasm, context } = await openRecording(`lookup/?q=${encodeURIComponent('七宝镇')}`);
+    assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))].sort(), ['lookup', 'lookup-answers']);
+    // The app's first render has the answer: no loading line for the code in between.
+    assert.equal(await page.locator('.rx-texts-loading').count(), 0);
+    assert.match(await page.locator('#rx-answer-heading').innerText(), /七宝镇/);
+    await context.close();
+  });
+
+  test('lookup answers whose code cannot be fetched: the box stays, the answers say so, and trying again works', async () => {
+    const session = await openRecording('lookup/');
+    const { page, context } = session;
+    session.expectErrors();
+    const fix = await failUntilFixed(page, /ruxue-part-ruxue-lookup-answers-/);
+    await page.locator('#rx-lookup-input').fill('七宝镇');
+    const notice = page.locator('main [role=alert].rx-crash--data');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /查询结果暂时无法显示[\s\S]*检查网络连接[\s\S]*原因/);
+    assert.equal(await notice.locator('h2').count(), 1);
+    assert.equal(await page.locator('main h1').count(), 1, 'the page keeps its heading');
+    assert.equal(await h1(page), '查询');
+    assert.deepEqual(await axeViolations(page), []);
+    fix();
+    await notice.getByRole('button', { name: '再试一次' }).click();
+    await page.waitForSelector('#rx-answer-heading');
     assert.equal(await notice.count(), 0);
     await context.close();
   });
