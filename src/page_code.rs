@@ -67,6 +67,10 @@ pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
             preload_search_results().await
         } else if *route == Route::Lookup && (asked("q") || asked("pick")) {
             preload_lookup_answers().await
+        } else if matches!(route, Route::Document { .. }) && asked("q") {
+            // Without them the clause shows unmarked: no reason to keep the page from opening.
+            let _ = load_marking().await;
+            Ok(())
         } else {
             Ok(())
         }
@@ -342,4 +346,58 @@ pub async fn preload_lookup_answers() -> Result<(), PageCodeError> {
     let (code, places) = futures::future::join(code, places).await;
     code?;
     places.map_err(PageCodeError::Data)
+}
+
+/// The words a search for `query` marks in the clause a result links to
+/// (`ruxue_core::search::highlight_terms`): none for an empty query, or while the code that
+/// reads a query is not in. That code (the query's reading: vocabulary, pinyin, places) is
+/// most of the reader's own, and only a page opened from a search needs it, so it is a part of
+/// its own, which [`prepare`] fetches for a document opened with `?q=` ([`load_marking`]).
+pub fn search_marks(query: &str) -> Vec<String> {
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    let corpus = crate::data::corpus();
+    #[cfg(ruxue_split)]
+    {
+        MARKING
+            .get()
+            .map(|mark| mark(corpus, query))
+            .unwrap_or_default()
+    }
+    #[cfg(not(ruxue_split))]
+    ruxue_core::search::highlight_terms(corpus, query)
+}
+
+/// What reads a query for the words to mark: `ruxue_core::search::highlight_terms`.
+#[cfg(ruxue_split)]
+type Marking = fn(&ruxue_core::Corpus, &str) -> Vec<String>;
+
+/// [`Marking`], once its part is in ([`load_marking`]).
+#[cfg(ruxue_split)]
+static MARKING: std::sync::OnceLock<Marking> = std::sync::OnceLock::new();
+
+#[cfg(ruxue_split)]
+mod marking {
+    use super::PageCodeError;
+
+    #[leptos::wasm_split::wasm_split(
+        ruxue_marks,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_marking_part)
+    )]
+    pub fn marking_part() -> Result<super::Marking, PageCodeError> {
+        Ok(ruxue_core::search::highlight_terms)
+    }
+}
+
+/// Fetches the code [`search_marks`] reads a query with, unless it is in.
+pub async fn load_marking() -> Result<(), PageCodeError> {
+    #[cfg(ruxue_split)]
+    if MARKING.get().is_none() {
+        let mark = marking::marking_part().await?;
+        let _ = MARKING.set(mark);
+    }
+    Ok(())
 }

@@ -7,11 +7,9 @@ use crate::components::clause_view::{clause_element_id, ClauseView};
 use crate::components::copy_citation::{provide_copy_status, CopyStatus};
 use crate::components::status_badge::{status_label, StatusBadge};
 use crate::components::table_of_contents::TableOfContents;
-use crate::data::corpus;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::location::use_location;
 use crate::routes::Route;
-use ruxue_core::search::highlight_terms;
 
 /// The page at `#/policies/<id>` and `#/policies/<id>/<clause>`.
 #[component]
@@ -38,11 +36,7 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         .param("q")
         .unwrap_or_default()
         .to_string();
-    let marks = if searched.trim().is_empty() {
-        Vec::new()
-    } else {
-        highlight_terms(corpus(), &searched)
-    };
+    let marks = crate::page_code::search_marks(&searched);
     let meta = &document.meta;
     let target = clause.filter(|c| document.clause(c).is_some());
 
