@@ -52,7 +52,7 @@ describe('the pages\' code', () => {
     const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.equal(main.length, 1, parts.join(', '));
     const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
-    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'policies', 'search', 'search-results', 'sources']);
+    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources']);
     for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
   });
 
@@ -178,6 +178,18 @@ describe('the pages\' code', () => {
     await page.waitForSelector('#rx-answer-heading');
     assert.equal(await notice.count(), 0);
     await context.close();
+  });
+
+  test('a clause opens without the code that reads a search, which comes only when it is opened from one', async () => {
+    const plain = await openRecording('policies/mh-2023-6/4-9-16/');
+    assert.deepEqual([...new Set(plain.wasm().map(pageOf).filter(Boolean))], ['document']);
+    assert.equal(await plain.page.locator('.rx-clause--target mark').count(), 0);
+    await plain.context.close();
+    // As a search result links to it: the clause opens with the searched words marked.
+    const searched = await openRecording(`policies/mh-2023-6/4-9-16/?q=${encodeURIComponent('优质均衡')}`);
+    assert.deepEqual([...new Set(searched.wasm().map(pageOf).filter(Boolean))].sort(), ['document', 'marks']);
+    await searched.page.locator('.rx-clause--target mark').first().waitFor();
+    await searched.context.close();
   });
 
   test('moving to a page within the app fetches its part then, once', async () => {
