@@ -50,6 +50,8 @@ const WASM_OPT_FLAGS = [
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
 const LOADER_IMPORT = './__wasm_split.js';
+// How the splitter's loader fetches a part (`withBundles` routes these through `rxFetch`).
+const FETCH_CALL = /fetch\(new URL\("(\.\/[^"]+\.wasm)", import\.meta\.url\)\)/g;
 
 // wasm-opt warns of every part's name section (`unknown name subsection with id 3`, the
 // splitter's); those names are stripped anyway, so only other messages are shown.
@@ -96,9 +98,10 @@ try {
     names.push(named);
   }
   const splits = partsOfSplits(loader);
-  const bundles = writeBundles(splits);
-  loader = withBundles(loader, bundles);
-  const map = Object.fromEntries(Object.entries(splits).map(([split, files]) => [split, { files, bundle: bundles[split].name }]));
+  const partNames = partNamesOf(loader);
+  const bundles = writeBundles(splits, new Map(partNames.map((name, i) => [name, i])));
+  loader = withBundles(loader, bundles, partNames);
+  const map = Object.fromEntries(Object.entries(splits).map(([split, files]) => [split, { files, bundle: bundles[split] }]));
   writeFileSync(resolve(mapArg), `${JSON.stringify(map, null, 2)}\n`);
   loader = await minified(loader, '__wasm_split.js');
   const loaderName = `ruxue-parts-${hashOf(loader)}.js`;
@@ -121,86 +124,100 @@ try {
  * Writes, for each split point, its files (its own part and the chunks it shares) one after
  * another in one file, `ruxue-bundle-<split>-<hash>.bin`, which a first visit fetches instead
  * of them. A page loads 10 to 40 modules, each compressed on its own; compressed together
- * they are about a fifth smaller (the lookup's 53 KB brotli are 42 KB, the guide's 20 are
+ * they are about a fifth smaller (the lookup's 53 KB brotli were 42 KB, the guide's 20 were
  * 15), because their code has much in common. The bundles repeat the chunks the pages share,
  * so only a page's first load uses one: once the service worker keeps the parts, or for a
  * page the app moves to after another, the loader fetches the files themselves.
- * Returns `{ split: { name, files: [[part, bytes], …] } }`.
+ *
+ * A bundle starts with its list of parts, so that the loader needs only its name: a
+ * little-endian `u16` count, then for each part the `u16` index of its name in the loader's
+ * `rxParts` and its `u32` length; then the parts, in that order.
+ * Returns `{ split: name }`.
  */
-function writeBundles(splits) {
+function writeBundles(splits, indexOf) {
   const bundles = {};
   for (const [split, files] of Object.entries(splits)) {
-    const modules = files.map((file) => [file, readFileSync(join(dist, file))]);
-    const bytes = Buffer.concat(modules.map(([, module]) => module));
+    const modules = files.map((file) => {
+      if (!indexOf.has(`./${file}`)) throw new Error(`split-wasm: the loader never fetches ${file}`);
+      return [indexOf.get(`./${file}`), readFileSync(join(dist, file))];
+    });
+    const head = Buffer.alloc(2 + 6 * modules.length);
+    head.writeUInt16LE(modules.length, 0);
+    modules.forEach(([index, module], i) => {
+      head.writeUInt16LE(index, 2 + 6 * i);
+      head.writeUInt32LE(module.length, 4 + 6 * i);
+    });
+    const bytes = Buffer.concat([head, ...modules.map(([, module]) => module)]);
     const name = `ruxue-bundle-${split.replace(/_/g, '-')}-${hashOf(bytes)}.bin`;
     writeFileSync(join(dist, name), bytes);
-    bundles[split] = { name, files: modules.map(([file, module]) => [file, module.length]) };
+    bundles[split] = name;
   }
   return bundles;
+}
+
+/** Each part's name as the loader fetches it (`./<name>.wasm`), once. */
+function partNamesOf(loader) {
+  return [...new Set([...loader.matchAll(FETCH_CALL)].map((m) => m[1]))];
 }
 
 /**
  * The loader, made to read a split point's parts out of its bundle when that split point is
  * the first the page loads and no service worker controls the page (which would serve the
- * parts from its cache): its fetches go through `rxFetch`, which hands out a slice of the
- * bundle for a part the bundle holds, and `rxInstantiate` instantiates a slice or a response.
- * If the bundle cannot be fetched, its parts are forgotten, so that trying again (the page's
- * 再试一次) fetches the parts themselves.
+ * parts from its cache): its fetches go through `rxFetch`, which, while that first load
+ * runs, takes a part from the bundle if it is there and fetches it otherwise, and
+ * `rxInstantiate` instantiates bytes or a response. If the bundle cannot be fetched, the
+ * parts are fetched themselves.
  */
-function withBundles(loader, bundles) {
-  const fetchCall = /fetch\(new URL\("(\.\/[^"]+\.wasm)", import\.meta\.url\)\)/g;
+function withBundles(loader, bundles, partNames) {
   const instantiate = 'WebAssembly.instantiateStreaming(src, imports)';
-  const fetches = [...loader.matchAll(fetchCall)].length;
+  const fetches = [...loader.matchAll(FETCH_CALL)].length;
   if (fetches === 0 || loader.split(instantiate).length - 1 !== fetches) {
     throw new Error('split-wasm: the loader fetches its parts in a way withBundles does not know (has its format changed?)');
   }
-  // Each part's name once, in \`rxParts\`: the fetches and the bundles' lists name it by index.
-  const partNames = [...new Set([...loader.matchAll(fetchCall)].map((m) => m[1]))];
+  // Each part's name once, in `rxParts`: the fetches and the bundles' lists name it by index.
   const indexOf = new Map(partNames.map((name, i) => [name, i]));
-  let out = loader.replace(fetchCall, (_, name) => `rxFetch(${indexOf.get(name)})`).split(instantiate).join('rxInstantiate(src, imports)');
+  let out = loader.replace(FETCH_CALL, (_, name) => `rxFetch(${indexOf.get(name)})`).split(instantiate).join('rxInstantiate(src, imports)');
   const exported = /^(export const __wasm_split_load_(\w+) = wrapAsyncCb\()(makeLoad\([\s\S]*?\n?, \[[^\]]*\]\))(\);)$/gm;
   let wrapped = 0;
   out = out.replace(exported, (_, head, split, load, tail) => {
     if (!bundles[split]) throw new Error(`split-wasm: no bundle for ${split}`);
     wrapped += 1;
-    return `${head}rxFirst(${JSON.stringify(split)}, ${load})${tail}`;
+    return `${head}rxFirst(${JSON.stringify(`./${bundles[split]}`)}, ${load})${tail}`;
   });
   if (wrapped !== Object.keys(bundles).length) throw new Error(`split-wasm: wrapped ${wrapped} of ${Object.keys(bundles).length} split points`);
-  const table = Object.fromEntries(Object.entries(bundles).map(([split, { name, files }]) => [split, [`./${name}`, files.flatMap(([file, bytes]) => {
-    if (!indexOf.has(`./${file}`)) throw new Error(`split-wasm: the loader never fetches ${file}`);
-    return [indexOf.get(`./${file}`), bytes];
-  })]]));
   const helpers = `
 const rxParts = ${JSON.stringify(partNames)};
-const rxBundles = ${JSON.stringify(table)};
-const rxFromBundle = new Map();
 let rxStarted = false;
+let rxBundle = null;
 function rxFetch(part) {
-  return rxFromBundle.get(part) ?? fetch(new URL(rxParts[part], import.meta.url));
+  const own = () => fetch(new URL(rxParts[part], import.meta.url));
+  return rxBundle ? rxBundle.then((parts) => parts?.get(part) ?? own()) : own();
 }
 async function rxInstantiate(src, imports) {
   const got = await src;
   return got instanceof Response ? WebAssembly.instantiateStreaming(got, imports) : WebAssembly.instantiate(got, imports);
 }
-function rxFirst(split, load) {
+function rxFirst(bundle, load) {
   return () => {
-    const bundle = rxBundles[split];
-    if (!rxStarted && !globalThis.navigator?.serviceWorker?.controller) {
-      const whole = fetch(new URL(bundle[0], import.meta.url)).then((response) => {
-        if (!response.ok) throw new Error(\`\${bundle[0]}: HTTP \${response.status}\`);
-        return response.arrayBuffer();
-      });
-      // [part, bytes, part, bytes, …]: each part's index in rxParts, and its length.
-      const list = bundle[1];
-      for (let i = 0, at = 0; i < list.length; at += list[i + 1], i += 2) {
-        const start = at;
-        const end = at + list[i + 1];
-        rxFromBundle.set(list[i], whole.then((all) => all.slice(start, end)));
-      }
-      whole.catch(() => { for (let i = 0; i < list.length; i += 2) rxFromBundle.delete(list[i]); });
-    }
+    if (rxStarted || globalThis.navigator?.serviceWorker?.controller) return load();
     rxStarted = true;
-    return load();
+    rxBundle = fetch(new URL(bundle, import.meta.url)).then(async (response) => {
+      if (!response.ok) return null;
+      const all = await response.arrayBuffer();
+      const view = new DataView(all);
+      const count = view.getUint16(0, true);
+      const parts = new Map();
+      for (let i = 0, at = 2 + 6 * count; i < count; i++) {
+        const length = view.getUint32(4 + 6 * i, true);
+        parts.set(view.getUint16(2 + 6 * i, true), all.slice(at, at + length));
+        at += length;
+      }
+      return parts;
+    }).catch(() => null);
+    const loading = load();
+    // Once this load is done, later ones fetch their parts themselves.
+    loading.finally(() => { rxBundle = null; }).catch(() => {});
+    return loading;
   };
 }
 `;

@@ -76,9 +76,13 @@ describe('the pages\' code', () => {
     assert.equal(bundle.length, 1);
     assert.match(`/${bundle[0]}`, BUNDLE);
     assert.deepEqual(wasm().filter((url) => CODE.test(url)).map((url) => url.split('/').pop()), bundle);
-    // The bundle is its part's files, one after another.
+    // The bundle is the list of its parts (a u16 count, then a u16 index and a u32 length
+    // each), then its part's files, one after another.
     const files = named.map((f) => readFileSync(join(dist, f)));
-    assert.ok(readFileSync(join(dist, bundle[0])).equals(Buffer.concat(files)));
+    const bytes = readFileSync(join(dist, bundle[0]));
+    assert.equal(bytes.readUInt16LE(0), files.length);
+    files.forEach((file, i) => assert.equal(bytes.readUInt32LE(4 + 6 * i), file.length));
+    assert.ok(bytes.subarray(2 + 6 * files.length).equals(Buffer.concat(files)));
     const partAt = requested.findIndex((url) => pageOf(url) === 'lookup');
     const mainAt = requested.findIndex((url) => /\/ruxue-web-[0-9a-f]+_bg\.wasm$/.test(url));
     assert.ok(partAt >= 0 && partAt < mainAt, requested.join('\n'));
