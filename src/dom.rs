@@ -37,11 +37,18 @@ fn focus(element: &web_sys::HtmlElement) {
     let _ = element.focus();
 }
 
-/// Moves focus to `id` once the browser has painted what the latest state renders.
+/// Moves focus to `id` once the browser has painted what the latest state renders, or, when
+/// that has no such element yet (an answer whose code is still on its way,
+/// `crate::page_code`), as soon as a later frame has it, for up to about ten seconds.
 pub fn focus_id_after_render(id: impl Into<String>) {
-    let id = id.into();
+    focus_when_shown(id.into(), 600);
+}
+
+fn focus_when_shown(id: String, frames_left: u32) {
     request_animation_frame(move || {
-        focus_id(&id);
+        if !focus_id(&id) && frames_left > 0 {
+            focus_when_shown(id, frames_left - 1);
+        }
     });
 }
 

@@ -67,6 +67,8 @@ pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
             preload_search_results().await
         } else if *route == Route::Lookup && (asked("q") || asked("pick")) {
             preload_lookup_answers().await
+        } else if *route == Route::GuideCheck && asked("birth") {
+            preload_check_result().await
         } else if matches!(route, Route::Document { .. }) && asked("q") {
             // Without them the clause shows unmarked: no reason to keep the page from opening.
             let _ = load_marking().await;
@@ -399,5 +401,65 @@ pub async fn load_marking() -> Result<(), PageCodeError> {
         let mark = marking::marking_part().await?;
         let _ = MARKING.set(mark);
     }
+    Ok(())
+}
+
+/// The check's result for the entry `years` of a birth date (`crate::routes::guide_check`):
+/// its code (the result, its statements, key dates, checklist and sources) is most of the
+/// check's, and the form is what a parent sees first, so it is a part of its own, fetched with
+/// the first answer, or beside the page's part when the page opens with one.
+#[cfg(ruxue_split)]
+pub fn check_result(
+    years: ruxue_core::rules::EntryYears,
+    district: String,
+    household: String,
+) -> AnyView {
+    use crate::components::with_code::{CodeFor, LoadView, WithCode};
+
+    let load: LoadView = std::sync::Arc::new(move || {
+        let (years, district, household) = (years.clone(), district.clone(), household.clone());
+        Box::pin(async move { check::result_part(years, district, household).await })
+    });
+    view! { <WithCode load of=CodeFor::CheckResult /> }.into_any()
+}
+
+#[cfg(ruxue_split)]
+mod check {
+    use leptos::prelude::*;
+
+    use super::PageCodeError;
+
+    #[leptos::wasm_split::wasm_split(
+        ruxue_check_result,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_check_result_part)
+    )]
+    pub fn result_part(
+        years: ruxue_core::rules::EntryYears,
+        district: String,
+        household: String,
+    ) -> Result<AnyView, PageCodeError> {
+        use crate::components::check_result::CheckResult;
+        Ok(view! { <CheckResult years district household /> }.into_any())
+    }
+}
+
+/// Every page's code is in this build: the result shows at once.
+#[cfg(not(ruxue_split))]
+pub fn check_result(
+    years: ruxue_core::rules::EntryYears,
+    district: String,
+    household: String,
+) -> AnyView {
+    use crate::components::check_result::CheckResult;
+    view! { <CheckResult years district household /> }.into_any()
+}
+
+/// Fetches the check's result's code without showing it: when the app starts on the check
+/// with an answer, beside the page's own code.
+pub async fn preload_check_result() -> Result<(), PageCodeError> {
+    #[cfg(ruxue_split)]
+    check::preload_check_result_part().await?;
     Ok(())
 }

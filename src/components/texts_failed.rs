@@ -17,6 +17,8 @@ pub enum Unfetched {
     ResultsCode,
     /// The lookup's answers' code and the places (`crate::page_code::lookup_answers`).
     AnswersCode,
+    /// The check's result's code (`crate::page_code::check_result`).
+    CheckCode,
 }
 
 /// The notice. `page`: it stands for the page it could not show, so it is the page's `h1`;
@@ -35,6 +37,7 @@ pub fn TextsFailed(
         Unfetched::PageCode => t().page_failed_heading,
         Unfetched::ResultsCode => t().results_failed_heading,
         Unfetched::AnswersCode => t().answers_failed_heading,
+        Unfetched::CheckCode => t().check_failed_heading,
     };
     view! {
         <div class="rx-crash rx-crash--data" role="alert">
@@ -48,6 +51,7 @@ pub fn TextsFailed(
                     (Unfetched::PageCode, _) => t().page_failed_network,
                     (Unfetched::ResultsCode, _) => t().results_failed_network,
                     (Unfetched::AnswersCode, _) => t().answers_failed_network,
+                    (Unfetched::CheckCode, _) => t().check_failed_network,
                     (Unfetched::Texts, true) => t().texts_failed_network,
                     (Unfetched::Texts, false) => t().texts_failed,
                 }}

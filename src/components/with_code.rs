@@ -26,6 +26,8 @@ pub enum CodeFor {
     SearchResults,
     /// The lookup's answers below its box: a failure is an `h2` there.
     LookupAnswers,
+    /// The check's result below its form: a failure is an `h2` there.
+    CheckResult,
 }
 
 /// Renders what `load` builds once it is in. When the app starts on a page its code is
@@ -38,11 +40,13 @@ pub fn WithCode(load: LoadView, of: CodeFor) -> impl IntoView {
         CodeFor::Page => (true, Unfetched::PageCode),
         CodeFor::SearchResults => (false, Unfetched::ResultsCode),
         CodeFor::LookupAnswers => (false, Unfetched::AnswersCode),
+        CodeFor::CheckResult => (false, Unfetched::CheckCode),
     };
     let loading = move || match of {
         CodeFor::Page => t().page_loading,
         CodeFor::SearchResults => t().search_loading,
         CodeFor::LookupAnswers => t().lookup_loading,
+        CodeFor::CheckResult => t().check_loading,
     };
     let attempt = RwSignal::new(0_u32);
     let waiting = RwSignal::new(true);

@@ -8,7 +8,7 @@ use ruxue_core::calendar::{CalendarDate, DateError};
 use ruxue_core::model::HOUSEHOLDS;
 use ruxue_core::rules::{entry_years, AgeError};
 
-use crate::components::check_result::{CheckResult, RESULT_HEADING_ID};
+use crate::components::check_result::RESULT_HEADING_ID;
 use crate::components::date_input::{date_value, DateFields, DateInput};
 use crate::components::district_select::DistrictSelect;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
@@ -123,10 +123,16 @@ pub fn GuideCheckPage() -> impl IntoView {
         ));
         submits.update(|n| *n += 1);
     };
+    // The result's code is a part of its own, fetched with the first answer
+    // (`crate::page_code::check_result`).
     let result = move || {
         lang.track();
         let years = entry_years(CalendarDate::parse(&birth.get()).ok()?, today()).ok()?;
-        Some(view! { <CheckResult years district=district.get() household=household.get() /> })
+        Some(crate::page_code::check_result(
+            years,
+            district.get(),
+            household.get(),
+        ))
     };
 
     view! {

@@ -52,7 +52,7 @@ describe('the pages\' code', () => {
     const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.equal(main.length, 1, parts.join(', '));
     const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
-    assert.deepEqual(pages, ['clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources']);
+    assert.deepEqual(pages, ['check-result', 'clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources']);
     for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
   });
 
@@ -194,6 +194,24 @@ describe('the pages\' code', () => {
     assert.deepEqual([...new Set(searched.wasm().map(pageOf).filter(Boolean))].sort(), ['document', 'marks']);
     await searched.page.locator('.rx-clause--target mark').first().waitFor();
     await searched.context.close();
+  });
+
+  test('the check opens without its result\'s code, which comes with the first answer, and the answer takes focus', async () => {
+    const { page, wasm, context } = await openRecording('guide/check/');
+    assert.deepEqual([...new Set(wasm().map(pageOf).filter(Boolean))], ['guide-check']);
+    await page.getByLabel('年', { exact: true }).fill('2020');
+    await page.getByLabel('月', { exact: true }).fill('10');
+    await page.getByLabel('日', { exact: true }).fill('1');
+    await page.getByRole('button', { name: '查看结果' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-result-heading');
+    assert.equal(wasm().filter((url) => pageOf(url) === 'check-result').length, 1, wasm().join('\n'));
+    await context.close();
+    // A shared answer fetches it beside the page's part, before the app takes over.
+    const shared = await openRecording('guide/check/?birth=2020-10-1');
+    assert.deepEqual([...new Set(shared.wasm().map(pageOf).filter(Boolean))].sort(), ['check-result', 'guide-check']);
+    assert.equal(await shared.page.locator('.rx-texts-loading').count(), 0);
+    await shared.page.waitForSelector('#rx-result-heading');
+    await shared.context.close();
   });
 
   test('moving to a page within the app fetches its part then, once', async () => {
