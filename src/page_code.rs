@@ -238,6 +238,13 @@ pub async fn preload_search_results() -> Result<(), PageCodeError> {
     let code = async { Ok::<(), PageCodeError>(results::preload_search_results_part().await?) };
     #[cfg(not(ruxue_split))]
     let code = async { Ok::<(), PageCodeError>(()) };
+    with_places(code).await
+}
+
+/// Runs `code` (fetching a region's part) beside fetching the places, which the region reads.
+async fn with_places(
+    code: impl std::future::Future<Output = Result<(), PageCodeError>>,
+) -> Result<(), PageCodeError> {
     #[cfg(target_arch = "wasm32")]
     let places = crate::data::load_places();
     #[cfg(not(target_arch = "wasm32"))]
@@ -341,13 +348,7 @@ pub async fn preload_lookup_answers() -> Result<(), PageCodeError> {
     let code = async { Ok::<(), PageCodeError>(answers::preload_lookup_answers_part().await?) };
     #[cfg(not(ruxue_split))]
     let code = async { Ok::<(), PageCodeError>(()) };
-    #[cfg(target_arch = "wasm32")]
-    let places = crate::data::load_places();
-    #[cfg(not(target_arch = "wasm32"))]
-    let places = async { Ok(()) };
-    let (code, places) = futures::future::join(code, places).await;
-    code?;
-    places.map_err(PageCodeError::Data)
+    with_places(code).await
 }
 
 /// The words a search for `query` marks in the clause a result links to
