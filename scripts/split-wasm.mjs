@@ -98,9 +98,12 @@ try {
     names.push(named);
   }
   const splits = partsOfSplits(loader);
+  // Each part's name once, in the loader's `rxParts`: its fetches and the bundles' lists name
+  // a part by its index there.
   const partNames = partNamesOf(loader);
-  const bundles = writeBundles(splits, new Map(partNames.map((name, i) => [name, i])));
-  loader = withBundles(loader, bundles, partNames);
+  const indexOf = new Map(partNames.map((name, i) => [name, i]));
+  const bundles = writeBundles(splits, indexOf);
+  loader = withBundles(loader, bundles, partNames, indexOf);
   const map = Object.fromEntries(Object.entries(splits).map(([split, files]) => [split, { files, bundle: bundles[split] }]));
   writeFileSync(resolve(mapArg), `${JSON.stringify(map, null, 2)}\n`);
   loader = await minified(loader, '__wasm_split.js');
@@ -168,14 +171,12 @@ function partNamesOf(loader) {
  * `rxInstantiate` instantiates bytes or a response. If the bundle cannot be fetched, the
  * parts are fetched themselves.
  */
-function withBundles(loader, bundles, partNames) {
+function withBundles(loader, bundles, partNames, indexOf) {
   const instantiate = 'WebAssembly.instantiateStreaming(src, imports)';
   const fetches = [...loader.matchAll(FETCH_CALL)].length;
   if (fetches === 0 || loader.split(instantiate).length - 1 !== fetches) {
     throw new Error('split-wasm: the loader fetches its parts in a way withBundles does not know (has its format changed?)');
   }
-  // Each part's name once, in `rxParts`: the fetches and the bundles' lists name it by index.
-  const indexOf = new Map(partNames.map((name, i) => [name, i]));
   let out = loader.replace(FETCH_CALL, (_, name) => `rxFetch(${indexOf.get(name)})`).split(instantiate).join('rxInstantiate(src, imports)');
   const exported = /^(export const __wasm_split_load_(\w+) = wrapAsyncCb\()(makeLoad\([\s\S]*?\n?, \[[^\]]*\]\))(\);)$/gm;
   let wrapped = 0;

@@ -21,8 +21,8 @@ use crate::location::use_location;
 pub fn LookupAnswers(query: Memo<String>, options: Memo<LookupResult>) -> impl IntoView {
     let location = use_location();
     let directory = &corpus().directory;
+    // Shown only once the places are in (`crate::page_code::lookup_answers`).
     let pick = Memo::new(move |_| {
-        crate::data::track_places();
         location
             .read()
             .param("pick")
