@@ -88,6 +88,12 @@ pub fn EmbedPage() -> impl IntoView {
         crate::location::replace(&href_with_query(&Route::Embed.path(), &params));
     });
     let view = Memo::new(move |_| choice.read().view);
+    let previewing = RwSignal::new(false);
+    // The button goes as the preview comes: focus follows to the preview, not to the page's top.
+    let show_preview = move |_| {
+        previewing.set(true);
+        crate::dom::focus_id_after_render("rx-embed-preview");
+    };
     let iframe_src = move || choice.read().iframe_src(&served_folder());
     let loader_code = Signal::derive(move || choice.read().loader_snippet(&served_folder()));
     let iframe_code = Signal::derive(move || choice.read().iframe_snippet(&served_folder()));
@@ -96,11 +102,30 @@ pub fn EmbedPage() -> impl IntoView {
         <p class="rx-lead">{move || t().embed_page_intro}</p>
         <EmbedOptions choice on_change=set />
         <h2>{move || t().embed_preview}</h2>
-        <iframe
-            class="rx-embed-preview"
-            src=iframe_src
-            title=move || format!("{} · {}", t().embed_preview, view_label(view.get(), t()))
-        ></iframe>
+        // The preview is the widget itself, a second app in a frame: 13 KB more (brotli) on
+        // a phone that may only want the code, so it loads when the school asks for it.
+        <Show
+            when=move || previewing.get()
+            fallback=move || {
+                view! {
+                    <p>{move || t().embed_preview_note}</p>
+                    <button
+                        type="button"
+                        class="rx-button rx-button--secondary"
+                        on:click=show_preview
+                    >
+                        {move || t().embed_preview_show}
+                    </button>
+                }
+            }
+        >
+            <iframe
+                id="rx-embed-preview"
+                class="rx-embed-preview"
+                src=iframe_src
+                title=move || format!("{} · {}", t().embed_preview, view_label(view.get(), t()))
+            ></iframe>
+        </Show>
         <EmbedSnippet id="rx-embed-loader" label=|t| t.embed_code_loader rows=3 code=loader_code />
         <EmbedSnippet id="rx-embed-iframe" label=|t| t.embed_code_iframe rows=4 code=iframe_code />
         <CopyStatus />

@@ -121,6 +121,7 @@ describe('widget', () => {
     await context.close();
     // Its own origin may still frame it (the embed-code page's preview does).
     const own = await portal.open('#/embed');
+    await own.page.getByRole('button', { name: '显示预览' }).click();
     const preview = await (await own.page.locator('.rx-embed-preview').elementHandle()).contentFrame();
     await preview.waitForSelector('main#rx-main');
     assert.deepEqual(own.errors, []);
@@ -266,6 +267,8 @@ describe('embed-code page', () => {
 
   test('a school picks options, sees a preview, copies the snippet, and it works on a plain page', async () => {
     const { page, errors, context } = await portal.open('#/embed');
+    const requested = [];
+    page.on('request', (request) => requested.push(request.url()));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.origin });
     await page.getByLabel('显示内容').selectOption('lookup');
     await page.waitForFunction(() => __route().includes('view=lookup'));
@@ -274,6 +277,11 @@ describe('embed-code page', () => {
     const snippet = await page.locator('#rx-embed-loader').inputValue();
     assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/some\/sub\/path\/widget\.js" defer><\/script>/);
     assert.match(snippet, /<ruxue-widget view="lookup" district="崇明区"><\/ruxue-widget>/);
+    // The preview is a second app: it loads only when asked for, and focus follows it.
+    assert.equal(await page.locator('.rx-embed-preview').count(), 0, 'no preview before it is asked for');
+    assert.ok(!requested.some((url) => url.includes('embed.html')), requested.join('\n'));
+    await page.getByRole('button', { name: '显示预览' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-embed-preview');
     const preview = await page.locator('.rx-embed-preview').elementHandle();
     const previewFrame = await preview.contentFrame();
     await previewFrame.waitForSelector('#rx-lookup-input');
