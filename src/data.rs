@@ -9,9 +9,10 @@
 //! `components::with_texts` shows a view once they are in. Search reads the index the build
 //! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
 //! the runs of clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it.
-//! The directory's places (街镇, schools, clusters, 居委会 and 村委会 …) are a file of their
-//! own, which only the lookup, the clusters page and search's results read: [`load_places`]
-//! fetches it before those show.
+//! The directory's places (街镇, schools, clusters …) are a file of their own, which only the
+//! lookup, the clusters page and search's results read: [`load_places`] fetches it before
+//! those show. The 居委会 and 村委会 are another, which the clusters page does not read
+//! ([`load_places_and_communities`]).
 //! Natively (the prerender, the render tests) everything is in from the start.
 
 use std::sync::{Mutex, OnceLock};
@@ -89,18 +90,38 @@ pub fn install_places(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// Decodes the communities' file and adds them to the corpus.
+pub fn install_communities(bytes: &[u8]) -> Result<(), BundleError> {
+    let communities = ruxue_core::bundle::decode_communities(bytes)?;
+    MANIFEST
+        .get()
+        .ok_or_else(|| BundleError::Mismatch("the communities before the manifest".into()))?
+        .corpus
+        .directory
+        .communities
+        .install(communities);
+    places_arrival().notify();
+    Ok(())
+}
+
 /// Whether the places are in ([`load_places`]).
 pub fn has_places() -> bool {
     corpus().directory.places.is_installed()
 }
 
-/// Makes the reactive scope it runs in run again when the places arrive: the lookup's
-/// suggestions, which its box shows before the places are in.
+/// Whether the communities are in ([`load_places_and_communities`]).
+pub fn has_communities() -> bool {
+    corpus().directory.communities.is_installed()
+}
+
+/// Makes the reactive scope it runs in run again when the places or the communities arrive:
+/// the lookup's suggestions, which its box shows before they are in.
 pub fn track_places() {
     places_arrival().track();
 }
 
-/// Notified once, when [`install_places`] has installed the places.
+/// Notified when [`install_places`] has installed the places, and when
+/// [`install_communities`] has installed the communities.
 fn places_arrival() -> &'static ArcTrigger {
     static ARRIVAL: OnceLock<ArcTrigger> = OnceLock::new();
     ARRIVAL.get_or_init(ArcTrigger::new)
@@ -152,6 +173,7 @@ pub fn install_shard(number: usize, bytes: &[u8]) -> Result<(), BundleError> {
 pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), BundleError> {
     install(&files.manifest.1)?;
     install_places(&files.places.1)?;
+    install_communities(&files.communities.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
     }
@@ -379,14 +401,89 @@ pub async fn load() -> Result<(), LoadError> {
     fetch_installed(url, install).await
 }
 
-/// Fetches the places' file, unless it is in, and installs it. The lookup, the clusters page
-/// and search's results wait for it (`crate::page_code`, `crate::start`).
+/// Fetches the places' file, unless it is in: what the clusters page waits for
+/// (`crate::page_code::prepare`).
 #[cfg(target_arch = "wasm32")]
 pub async fn load_places() -> Result<(), LoadError> {
-    if has_places() {
-        return Ok(());
+    fetch_places(false).await
+}
+
+/// Fetches the places' and the communities' files, those not in yet, side by side: what the
+/// lookup's answers and search's results wait for (`crate::page_code`).
+#[cfg(target_arch = "wasm32")]
+pub async fn load_places_and_communities() -> Result<(), LoadError> {
+    fetch_places(true).await
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_places(with_communities: bool) -> Result<(), LoadError> {
+    let mut names = Vec::new();
+    if !has_places() {
+        names.push(manifest().places.clone());
     }
-    fetch_all(vec![(manifest().places.clone(), Box::new(install_places))]).await
+    if with_communities && !has_communities() {
+        names.push(manifest().communities.clone());
+    }
+    #[cfg(ruxue_split)]
+    let files = (names.into_iter())
+        .filter(|name| !fetched(name))
+        .map(|name| -> DataFile {
+            let kept = name.clone();
+            (name, Box::new(move |bytes| keep_fetched(kept, bytes)))
+        })
+        .collect();
+    #[cfg(not(ruxue_split))]
+    let files = (names.into_iter())
+        .map(|name| -> DataFile { (name, Box::new(install_places_file)) })
+        .collect();
+    fetch_all(files).await
+}
+
+/// Installs the places' or the communities' file, whichever `bytes` is (by its magic).
+#[cfg(target_arch = "wasm32")]
+fn install_places_file(bytes: &[u8]) -> Result<(), BundleError> {
+    if bytes.starts_with(ruxue_core::bundle::COMMUNITIES_MAGIC) {
+        install_communities(bytes)
+    } else {
+        install_places(bytes)
+    }
+}
+
+/// The places' and the communities' files as fetched, by name, until the code that reads
+/// them installs them ([`install_fetched_places`]). Decoding them is about 3 KB (brotli) of
+/// code, which would otherwise be in the main part every page loads; it is in the parts of
+/// the page and the regions that read them. (Not a function pointer kept here: taking one in
+/// the main part would keep its code there.)
+#[cfg(ruxue_split)]
+static FETCHED_PLACES: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
+
+#[cfg(ruxue_split)]
+fn keep_fetched(name: String, bytes: &[u8]) -> Result<(), BundleError> {
+    let mut fetched = FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner());
+    if !fetched.iter().any(|(kept, _)| *kept == name) {
+        fetched.push((name, bytes.to_vec()));
+    }
+    Ok(())
+}
+
+/// Whether the file `name` is fetched and waits for [`install_fetched_places`].
+#[cfg(ruxue_split)]
+fn fetched(name: &str) -> bool {
+    (FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner()))
+        .iter()
+        .any(|(kept, _)| kept == name)
+}
+
+/// Installs the places' and communities' files fetched so far ([`load_places`]). The
+/// clusters page, the lookup's answers and search's results call it from their own parts
+/// (`crate::page_code`), before they render.
+#[cfg(ruxue_split)]
+pub fn install_fetched_places() -> Result<(), LoadError> {
+    let fetched = std::mem::take(&mut *FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner()));
+    for (name, bytes) in fetched {
+        install_places_file(&bytes).map_err(|error| LoadError::Bundle { url: name, error })?;
+    }
+    Ok(())
 }
 
 /// Fetches the texts `needed` that are not in yet, all at once, and installs them. The

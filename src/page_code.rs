@@ -99,13 +99,15 @@ pub const PART_BUNDLE_META: &str = "rx-part-bundle";
 ///
 /// Each row: the split point's name (a `wasm_split` module, which `scripts/split-wasm.mjs`
 /// lists the part's files under), the names of its load and preload functions, the route
-/// with its fields, and the page component, which takes the fields as its props. Each split
+/// with its fields, and the page component, which takes the fields as its props; `after`
+/// names a function the part runs before the page renders (installing the data files
+/// [`prepare`] fetched, with the code that decodes them in this part). Each split
 /// point's body names only its own page, so that the page's components land in its part and
 /// not in a part every page shares.
 macro_rules! pages_in_parts {
     ($(
         $module:ident($load:ident, $preload:ident):
-        $variant:ident $({ $($field:ident: $ty:ty),* })? => $page:ident;
+        $variant:ident $({ $($field:ident: $ty:ty),* })? => $page:ident $(after $install:path)?;
     )*) => {
         /// The name of `route`'s split point, under which `scripts/split-wasm.mjs` lists the
         /// files its part needs, for the prerendered page to name them
@@ -143,6 +145,7 @@ macro_rules! pages_in_parts {
             $(
                 #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
                 pub fn $load($($($field: $ty),*)?) -> Result<AnyView, PageCodeError> {
+                    $($install().map_err(PageCodeError::Data)?;)?
                     Ok(view! { <$page $($($field)*)? /> }.into_any())
                 }
             )*
@@ -176,7 +179,8 @@ pages_in_parts! {
     ruxue_search(search, preload_search): Search => SearchPage;
     ruxue_guide(guide, preload_guide): Guide => GuidePage;
     ruxue_guide_check(guide_check, preload_guide_check): GuideCheck => GuideCheckPage;
-    ruxue_clusters(clusters, preload_clusters): Clusters => ClustersPage;
+    ruxue_clusters(clusters, preload_clusters):
+        Clusters => ClustersPage after crate::data::install_fetched_places;
     ruxue_lookup(lookup, preload_lookup): Lookup => LookupPage;
     ruxue_sources(sources, preload_sources): Sources => SourcesPage;
     ruxue_embed(embed, preload_embed): Embed => EmbedPage;
@@ -220,6 +224,7 @@ mod results {
         state: Signal<crate::search_state::SearchState>,
     ) -> Result<AnyView, PageCodeError> {
         use crate::components::search_results_region::SearchResultsRegion;
+        crate::data::install_fetched_places().map_err(PageCodeError::Data)?;
         Ok(view! { <SearchResultsRegion state /> }.into_any())
     }
 }
@@ -241,12 +246,13 @@ pub async fn preload_search_results() -> Result<(), PageCodeError> {
     with_places(code).await
 }
 
-/// Runs `code` (fetching a region's part) beside fetching the places, which the region reads.
+/// Runs `code` (fetching a region's part) beside fetching the places and the communities,
+/// which the region reads.
 async fn with_places(
     code: impl std::future::Future<Output = Result<(), PageCodeError>>,
 ) -> Result<(), PageCodeError> {
     #[cfg(target_arch = "wasm32")]
-    let places = crate::data::load_places();
+    let places = crate::data::load_places_and_communities();
     #[cfg(not(target_arch = "wasm32"))]
     let places = async { Ok(()) };
     let (code, places) = futures::future::join(code, places).await;
@@ -290,6 +296,7 @@ mod answers {
         options: Memo<ruxue_core::lookup::LookupResult>,
     ) -> Result<AnyView, PageCodeError> {
         use crate::components::lookup_answers::LookupAnswers;
+        crate::data::install_fetched_places().map_err(PageCodeError::Data)?;
         // The matching comes with this part, not with the page's: the page reaches it
         // through this pointer, so its code stays here (`super::lookup_suggestions`).
         if super::MATCHING.set(ruxue_core::lookup::lookup).is_ok() {

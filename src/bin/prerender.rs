@@ -144,6 +144,9 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     let (places_name, bytes) = &files.places;
     ruxue_web::data::install_places(&read_back(places_name, bytes)?)
         .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{places_name}: {e}"))?;
+    let (communities_name, bytes) = &files.communities;
+    ruxue_web::data::install_communities(&read_back(communities_name, bytes)?)
+        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{communities_name}: {e}"))?;
     for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
         ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;

@@ -21,6 +21,8 @@ const shardFiles = dataFiles.filter((f) => f.startsWith('index-'));
 const textFiles = dataFiles.filter((f) => f.startsWith('text-'));
 const placesFiles = dataFiles.filter((f) => f.startsWith('places-'));
 const PLACES = /\/data\/places-[0-9a-f]{16}\.bin$/;
+const communitiesFiles = dataFiles.filter((f) => f.startsWith('communities-'));
+const COMMUNITIES = /\/data\/communities-[0-9a-f]{16}\.bin$/;
 /** The document id of a file of clause texts' address. */
 const textsOf = (url) => url.match(/\/data\/text-(.+)-\d+-[0-9a-f]{16}\.bin$/)?.[1];
 const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
@@ -66,7 +68,7 @@ describe('the data file', () => {
     assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
     assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
     assert.equal(placesFiles.length, 1, dataFiles.join(', '));
-    assert.equal(dataFiles.length, 2 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
+    assert.equal(dataFiles.length, 3 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
     for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
     assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
@@ -87,17 +89,23 @@ describe('the data file', () => {
     assert.ok(manifest.includes(title));
     assert.ok(manifest.includes(heading), 'the manifest holds the headings');
     assert.ok(!manifest.includes(item), 'the manifest holds no clause text');
-    // The places (街镇, schools, clusters, communities …) are a file of their own, which the
-    // manifest names; only the clusters page names it too, for the start-up script to ask
-    // for it beside the manifest.
+    // The places (街镇, schools, clusters …) are a file of their own, which the manifest
+    // names; only the clusters page names it too, for the start-up script to ask for it
+    // beside the manifest. The communities are another, which the clusters page does not read.
+    assert.equal(placesFiles.length, 1);
+    assert.equal(communitiesFiles.length, 1);
     const places = readFileSync(join(dist, 'data', placesFiles[0]));
+    const communities = readFileSync(join(dist, 'data', communitiesFiles[0]));
     assert.equal(places.subarray(0, 4).toString('latin1'), 'RXP1');
-    for (const name of ['河东居委会', '七宝镇', '经纬教育集团']) {
+    assert.equal(communities.subarray(0, 4).toString('latin1'), 'RXC1');
+    for (const [name, file] of [['河东居委会', communities], ['七宝镇', places], ['经纬教育集团', places]]) {
       const place = Buffer.from(name, 'utf8');
-      assert.ok(places.includes(place), name);
+      assert.ok(file.includes(place), name);
       assert.ok(!manifest.includes(place), `the manifest does not hold ${name}`);
     }
+    assert.ok(!places.includes(Buffer.from('河东居委会', 'utf8')), 'the places do not hold the communities');
     assert.ok(manifest.includes(Buffer.from(placesFiles[0])), 'the manifest names the places');
+    assert.ok(manifest.includes(Buffer.from(communitiesFiles[0])), 'the manifest names the communities');
     for (const page of ['clusters/index.html']) {
       assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-places" content="data/${placesFiles[0]}">`), page);
     }
@@ -136,22 +144,23 @@ describe('the data file', () => {
     // A search shows clauses of these documents (read from its results' links below).
     const SHOWN = 'SHOWN';
     // `places`: whether the page reads the places' file (the clusters page, and the lookup's
-    // and search's results: with a query only).
+    // and search's results: with a query only); `communities`, the communities' file (those
+    // results only).
     const cases = [
       { path: '', docs: [], places: false },
       { path: 'guide/', docs: [], places: false },
-      { path: 'clusters/', docs: [], places: true },
-      { path: 'lookup/?q=七宝', docs: [], places: true },
+      { path: 'clusters/', docs: [], places: true, communities: false },
+      { path: 'lookup/?q=七宝', docs: [], places: true, communities: true },
       { path: 'lookup/', docs: [], places: false },
       { path: 'policies/mh-2023-6/4-9-16/', docs: ['mh-2023-6'], places: false },
-      { path: 'search/?q=居住证', docs: SHOWN, places: true },
-      { path: 'search/?q=七宝', docs: SHOWN, places: true },
+      { path: 'search/?q=居住证', docs: SHOWN, places: true, communities: true },
+      { path: 'search/?q=七宝', docs: SHOWN, places: true, communities: true },
       { path: 'search/', docs: [], places: false },
       { path: 'embed.html?embed=1&view=lookup', docs: [], places: false },
       { path: 'embed.html?embed=1&view=search', docs: [], places: false },
       { path: 'embed.html?embed=1&view=calculator', docs: [], places: false },
     ];
-    for (const { path, docs, places } of cases) {
+    for (const { path, docs, places, communities = false } of cases) {
       const session = await portal.open(path);
       // Nothing of the first visit may still be on its way when the reload is watched.
       if (docs === SHOWN) await session.page.locator('.rx-result').first().waitFor();
@@ -165,6 +174,11 @@ describe('the data file', () => {
       assert.deepEqual(
         requested.filter((url) => PLACES.test(url)),
         places ? [`${portal.server.url}data/${placesFiles[0]}`] : [],
+        `${path}: ${requested.join('\n')}`,
+      );
+      assert.deepEqual(
+        requested.filter((url) => COMMUNITIES.test(url)),
+        communities ? [`${portal.server.url}data/${communitiesFiles[0]}`] : [],
         `${path}: ${requested.join('\n')}`,
       );
       if (docs === SHOWN) {

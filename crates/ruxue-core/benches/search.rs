@@ -197,7 +197,7 @@ fn main() {
     let full = bundle::encode(&corpus);
     measure_lookup(&corpus);
     let mut no_communities = corpus.clone();
-    no_communities.directory.communities.clear();
+    no_communities.directory.communities.take();
     measure_lookup(&no_communities);
     let without_communities = bundle::encode(&no_communities);
     println!(

@@ -1,12 +1,13 @@
 //! The portal's data files: the validated corpus, serialized with postcard, in one small
 //! manifest and one file per document.
 //!
-//! Format version 11 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
+//! Format version 13 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
 //! settings and source authorities; 8 the site's public address; 9 the manifest and document
 //! files; 10 the search index's shards and the runs of clause texts; 11 the communities in a
 //! file of their own, and frequent terms in shards of their own; 12 the towns, schools,
-//! clusters and the rest of the directory's places in that file too). Every file starts with
+//! clusters and the rest of the directory's places in that file too; 13 the communities in a
+//! file of their own again, beside it). Every file starts with
 //! 4 magic bytes and a little-endian `u32` format version; postcard encodes the rest:
 //!
 //! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
@@ -16,10 +17,13 @@
 //!   before it renders anything. The directory's places are left out too, and what only the
 //!   reader shows: the repairs, each clause's departments, attachments and source line.
 //! - **the places**, `places-<hash>.bin`, magic `RXP1`: [`crate::model::Places`], the 街镇,
-//!   schools, clusters, memberships, catchments, what the documents say of clusters, the
-//!   places the portal does not cover, and the 居委会 and 村委会 (as large as the rest of
-//!   the manifest), which only the lookup, the clusters page and search's results read:
-//!   those fetch them, and the other pages never do.
+//!   schools, clusters, memberships, catchments, what the documents say of clusters and the
+//!   places the portal does not cover, which only the lookup, the clusters page and
+//!   search's results read: those fetch them, and the other pages never do.
+//! - **the communities**, `communities-<hash>.bin`, magic `RXC1`: the 居委会 and 村委会
+//!   (a `Vec` of [`crate::model::Community`]), two thirds of the places' bytes. The lookup
+//!   and search's results fetch them beside the places; the clusters page, which does not
+//!   read them, does not.
 //! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
 //!   clauses' texts. The app fetches it when the document is opened (the reader, the
 //!   widget's clause). (Its metadata repeats the manifest's: a few hundred bytes, for a file
@@ -68,11 +72,13 @@ pub const INDEX_MAGIC: &[u8; 4] = b"RXI1";
 pub const TEXTS_MAGIC: &[u8; 4] = b"RXT1";
 /// Identifies the places' file.
 pub const PLACES_MAGIC: &[u8; 4] = b"RXP1";
+/// Identifies the communities' file.
+pub const COMMUNITIES_MAGIC: &[u8; 4] = b"RXC1";
 /// About how many bytes of text (UTF-8) a file of clause texts holds: a search result's
 /// snippet costs a few KB, not its whole document.
 pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 12;
+pub const FORMAT_VERSION: u32 = 13;
 /// About how many bytes (before compression) each hashed shard of the search index holds.
 /// A query downloads its terms' shards whole, with every other term in them: at 500
 /// documents, the first of the benchmark's queries fetched 88 KB brotli of shards with
@@ -88,6 +94,8 @@ pub struct Manifest {
     pub corpus: Corpus,
     /// The places' file name, below the data folder.
     pub places: String,
+    /// The communities' file name, below the data folder.
+    pub communities: String,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
     /// The search index's shards: how many, and the hash their names share
@@ -127,6 +135,7 @@ pub struct Texts {
 pub struct DataFiles {
     pub manifest: (String, Vec<u8>),
     pub places: (String, Vec<u8>),
+    pub communities: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
     pub index: Vec<(String, Vec<u8>)>,
     /// Per document, its files of clause texts.
@@ -182,9 +191,16 @@ fn without_header<'a, T: Deserialize<'a>>(
     postcard::from_bytes(body).map_err(|e| BundleError::Decode(e.to_string()))
 }
 
-/// Encodes a corpus as one bundle.
+/// Encodes a corpus as one bundle: the corpus, then its places and communities, which its
+/// directory does not encode (they are files of their own, [`split`]).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    with_header(MAGIC, corpus)
+    let directory = &corpus.directory;
+    let whole = (
+        corpus,
+        directory.places.installed(),
+        directory.communities.installed(),
+    );
+    with_header(MAGIC, &whole)
 }
 
 /// The folder below the build's output that holds the data files.
@@ -221,7 +237,19 @@ fn set_file_name(stem: &str, n: usize, hash: &str) -> String {
 
 /// Decodes a bundle written by [`encode`].
 pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
-    without_header(MAGIC, bytes)
+    type Whole = (
+        Corpus,
+        Option<crate::model::Places>,
+        Option<Vec<crate::model::Community>>,
+    );
+    let (corpus, places, communities): Whole = without_header(MAGIC, bytes)?;
+    if let Some(places) = places {
+        corpus.directory.places.install(places);
+    }
+    if let Some(communities) = communities {
+        corpus.directory.communities.install(communities);
+    }
+    Ok(corpus)
 }
 
 /// Decodes a manifest.
@@ -264,6 +292,11 @@ pub fn decode_places(bytes: &[u8]) -> Result<crate::model::Places, BundleError> 
     without_header(PLACES_MAGIC, bytes)
 }
 
+/// Decodes the communities' file.
+pub fn decode_communities(bytes: &[u8]) -> Result<Vec<crate::model::Community>, BundleError> {
+    without_header(COMMUNITIES_MAGIC, bytes)
+}
+
 /// Decodes a search index shard's file.
 pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
     without_header(INDEX_MAGIC, bytes)
@@ -277,7 +310,7 @@ fn is_heading(clause: &crate::Clause) -> bool {
     )
 }
 
-/// The shipped files of `corpus`: its manifest, the places, one file per document, the
+/// The shipped files of `corpus`: its manifest, the places, the communities, one file per document, the
 /// runs of clause texts and the search index's shards.
 pub fn split(corpus: &Corpus) -> DataFiles {
     let search = SearchIndex::build(corpus);
@@ -299,6 +332,14 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         &outline.directory.places.take().unwrap_or_default(),
     );
     let places = (file_name("places", &places_bytes), places_bytes);
+    let communities_bytes = with_header(
+        COMMUNITIES_MAGIC,
+        &outline.directory.communities.take().unwrap_or_default(),
+    );
+    let communities = (
+        file_name("communities", &communities_bytes),
+        communities_bytes,
+    );
     let mut documents = Vec::new();
     let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
     let mut text_list: Vec<(Vec<u32>, String)> = Vec::new();
@@ -335,6 +376,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     let manifest = Manifest {
         corpus: outline,
         places: places.0.clone(),
+        communities: communities.0.clone(),
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
         index: index_set,
         texts: text_list,
@@ -343,6 +385,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     DataFiles {
         manifest: (file_name("corpus", &bytes), bytes),
         places,
+        communities,
         documents,
         index,
         texts,

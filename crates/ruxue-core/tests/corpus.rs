@@ -213,22 +213,19 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
     );
     assert_eq!(manifest.corpus.directory.sources, corpus.directory.sources);
     // The places are a file of their own, which only the lookup, the clusters page and
-    // search's results fetch: the manifest every page reads has none.
+    // search's results fetch, and the communities another, which the clusters page does
+    // not fetch: the manifest every page reads has neither.
     assert!(!manifest.corpus.directory.places.is_installed());
+    assert!(!manifest.corpus.directory.communities.is_installed());
     assert!(manifest.corpus.directory.towns.is_empty());
     assert!(manifest.corpus.directory.communities.is_empty());
     let (places_name, places_bytes) = &files.places;
     assert_eq!(manifest.places, *places_name);
     assert_eq!(*places_name, file_name("places", places_bytes));
     let places = ruxue_core::bundle::decode_places(places_bytes).expect("decodes");
-    assert!(
-        places.communities.len() > 1000,
-        "{}",
-        places.communities.len()
-    );
     assert_eq!(
         places,
-        *shipped.directory.places.get().expect("in the bundle")
+        *shipped.directory.places.installed().expect("in the bundle")
     );
     assert_eq!(places.towns, corpus.directory.towns);
     assert_eq!(places.schools, corpus.directory.schools);
@@ -236,9 +233,31 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
         ruxue_core::bundle::decode_places(manifest_bytes),
         Err(BundleError::BadMagic)
     );
+    let (communities_name, communities_bytes) = &files.communities;
+    assert_eq!(manifest.communities, *communities_name);
+    assert_eq!(
+        *communities_name,
+        file_name("communities", communities_bytes)
+    );
+    let communities = ruxue_core::bundle::decode_communities(communities_bytes).expect("decodes");
+    assert!(communities.len() > 1000, "{}", communities.len());
+    assert_eq!(communities, *shipped.directory.communities);
+    assert_eq!(
+        ruxue_core::bundle::decode_communities(places_bytes),
+        Err(BundleError::BadMagic)
+    );
+    // The communities' file is two thirds of the places' bytes: the clusters page, which
+    // reads only the places, is spared them.
+    assert!(
+        communities_bytes.len() > 2 * places_bytes.len(),
+        "{} and {}",
+        communities_bytes.len(),
+        places_bytes.len()
+    );
     // The app installs them into the manifest's corpus, which it shares before they arrive;
-    // the lookup finds a community or a 街镇 only then, and a second install changes nothing.
-    let community = places.communities[0].name.clone();
+    // the lookup finds a 街镇 only with the places and a community only with the
+    // communities too, and a second install changes nothing.
+    let community = communities[0].name.clone();
     let town = places.towns[0].name.clone();
     let finds = |directory: &ruxue_core::model::Directory, name: &str, kind| {
         ruxue_core::lookup::lookup(directory, name, 8)
@@ -251,12 +270,15 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
     assert!(!finds(directory, &community, Kind::Community));
     assert!(!finds(directory, &town, Kind::Town));
     assert!(directory.places.install(places.clone()));
-    assert!(finds(directory, &community, Kind::Community));
     assert!(finds(directory, &town, Kind::Town));
+    assert!(!finds(directory, &community, Kind::Community));
+    assert!(directory.communities.install(communities.clone()));
+    assert!(finds(directory, &community, Kind::Community));
     assert!(!directory
         .places
         .install(ruxue_core::model::Places::default()));
-    assert_eq!(directory.communities.len(), places.communities.len());
+    assert!(!directory.communities.install(Vec::new()));
+    assert_eq!(directory.communities.len(), communities.len());
     for (index, (document, (name, bytes))) in
         corpus.documents.iter().zip(&files.documents).enumerate()
     {

@@ -11,22 +11,31 @@ use crate::search::pinyin::Pinyin;
 /// Everything about places and schools the portal ships.
 ///
 /// The sources and districts are in the manifest every page reads; the rest ([`Places`]) is in
-/// a file of its own, which only the pages that answer with places fetch (`crate::bundle`).
+/// a file of its own, which only the pages that answer with places fetch, and the
+/// communities in another, which only the lookup and search read (`crate::bundle`).
 /// A `Directory` reads as its places ([`std::ops::Deref`]), so `directory.towns` is the
 /// towns, and none until they are in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directory {
     pub sources: Vec<PublicSource>,
     pub districts: Vec<District>,
-    /// Towns, schools, clusters and the rest, set once ([`SetOnce::install`]).
+    /// Towns, schools, clusters and the rest, set once ([`SetOnce::install`]). Not encoded
+    /// with the directory: the places are a file of their own, and a manifest that could
+    /// hold them would carry their decoding code into the app's main part (`crate::bundle`).
+    #[serde(skip)]
     pub places: SetOnce<Places>,
+    /// The 居委会 and 村委会 of the covered districts, each in its 街镇: two thirds of the
+    /// places' bytes, which the clusters page does not read. None until they are in; not
+    /// encoded with the directory either.
+    #[serde(skip)]
+    pub communities: SetOnce<Vec<Community>>,
     /// `communities` prepared for matching on first use; derived, so never shipped.
     #[serde(skip)]
     pub community_keys: CommunityKeys,
 }
 
 /// The directory's lists that only the lookup, the clusters page and search's results read:
-/// about a third of what was the manifest, and its communities about as much again.
+/// about a third of what was the manifest.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Places {
     pub towns: Vec<Town>,
@@ -38,8 +47,6 @@ pub struct Places {
     /// Shanghai districts and 街镇 the portal does not cover, so that a query naming one is
     /// told what the portal covers instead of finding nothing.
     pub elsewhere: Vec<Elsewhere>,
-    /// The 居委会 and 村委会 of the covered districts, each in its 街镇.
-    pub communities: Vec<Community>,
 }
 
 /// No places: what a directory reads as before its places are in.
@@ -51,14 +58,13 @@ static NO_PLACES: Places = Places {
     catchments: Vec::new(),
     facts: Vec::new(),
     elsewhere: Vec::new(),
-    communities: Vec::new(),
 };
 
 impl std::ops::Deref for Directory {
     type Target = Places;
 
     fn deref(&self) -> &Places {
-        self.places.get().unwrap_or(&NO_PLACES)
+        self.places.installed().unwrap_or(&NO_PLACES)
     }
 }
 
@@ -71,7 +77,7 @@ impl std::ops::DerefMut for Directory {
 
 /// A value the app receives after the rest of the data, in a file of its own: the app's
 /// corpus is shared before it arrives, so it can be installed once into a corpus that has
-/// none ([`SetOnce::install`]). Encoded as an `Option`: none in a file that leaves it out.
+/// none ([`SetOnce::install`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SetOnce<T>(std::sync::OnceLock<T>);
 
@@ -86,8 +92,9 @@ impl<T> SetOnce<T> {
         self.0.get().is_some()
     }
 
-    /// The value, once it is in.
-    pub fn get(&self) -> Option<&T> {
+    /// The value, once it is in. (Not `get`: a list set once reads as a slice, whose `get`
+    /// takes an index.)
+    pub fn installed(&self) -> Option<&T> {
         self.0.get()
     }
 
@@ -105,20 +112,12 @@ impl<T: Default> SetOnce<T> {
     }
 }
 
-impl<T: Serialize> Serialize for SetOnce<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.get().serialize(serializer)
-    }
-}
+/// A list set once reads as the list, and as an empty one until it is in.
+impl<T> std::ops::Deref for SetOnce<Vec<T>> {
+    type Target = [T];
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for SetOnce<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Option::<T>::deserialize(deserializer)?;
-        let set = SetOnce(std::sync::OnceLock::new());
-        if let Some(value) = value {
-            set.install(value);
-        }
-        Ok(set)
+    fn deref(&self) -> &[T] {
+        self.0.get().map_or(&[], Vec::as_slice)
     }
 }
 

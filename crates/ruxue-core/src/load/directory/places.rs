@@ -241,7 +241,7 @@ pub(super) fn load_communities(
             at.push(format!("`{}` is listed twice in {}", row.name, row.town));
         }
         check_source(&row.source, documents, &directory.sources, &mut at);
-        directory.communities.push(Community {
+        directory.communities.get_or_default_mut().push(Community {
             code: row.code,
             name: row.name,
             district: row.district,
