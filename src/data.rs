@@ -366,9 +366,17 @@ fn manifest_url() -> Option<String> {
 /// The bytes at `url`.
 #[cfg(target_arch = "wasm32")]
 async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
+    // Not `error.to_string()`: with the `json` feature another crate turns on, that formats
+    // serde_json's errors too, and puts their code in the main part (about 0.5 KB brotli).
+    // A fetch fails only with the browser's own error.
     let network = |error: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
-        message: error.to_string(),
+        message: match error {
+            gloo_net::Error::JsError(error) => error.message,
+            gloo_net::Error::GlooError(message) => message,
+            #[allow(unreachable_patterns)]
+            _ => String::new(),
+        },
     };
     let response = gloo_net::http::Request::get(url)
         .send()
