@@ -16,6 +16,7 @@ use crate::routes::not_found::NotFoundPage;
 use crate::routes::Route;
 
 /// Where the language choice is remembered between visits.
+/// (The start-up script in `Trunk.toml` reads it too.)
 pub const LANG_STORAGE_KEY: &str = "ruxue.lang";
 
 /// The whole portal; the widget when `embed` holds its configuration ([`embed_config`],
@@ -101,7 +102,9 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
             {move || {
                 let current = route.get();
                 match current.texts_needed() {
+                    Some(_) if kept_body(&current) => page(current),
                     Some(needed) => {
+                        // The app started on this document and keeps its prerendered body.
                         // The reader shows its document's texts: it waits for them
                         // (`Route::texts_needed`, which `crate::start` reads too).
                         view! { <WithTexts needed>{page(current.clone())}</WithTexts> }
@@ -112,6 +115,15 @@ pub fn Portal(route: Memo<Route>) -> impl IntoView {
             }}
         </main>
         <SiteFooter />
+    }
+}
+
+/// Whether the reader for `route` shows the prerendered body the app kept
+/// (`crate::takeover`), rather than the document's texts.
+fn kept_body(route: &Route) -> bool {
+    match route {
+        Route::Document { id, .. } => crate::takeover::has_document_body(id),
+        _ => false,
     }
 }
 
@@ -183,7 +195,8 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn stored_lang() -> Option<Lang> {
+/// The language the parent chose on this device before, if any.
+pub fn stored_lang() -> Option<Lang> {
     Lang::from_tag(&storage()?.get_item(LANG_STORAGE_KEY).ok()??)
 }
 

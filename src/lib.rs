@@ -70,11 +70,16 @@ pub fn start() {
     });
 }
 
-/// The texts the prerendered page shows, if there is a prerendered page.
+/// The texts the prerendered page shows, if there is a prerendered page and the app does
+/// not keep them as they are ([`takeover::keeps_document_body`]).
 #[cfg(target_arch = "wasm32")]
 fn prerendered_texts() -> Option<data::Needed> {
-    leptos::prelude::document().get_element_by_id(PRERENDERED_ID)?;
-    routes::Route::from_path(&location::page_path()).texts_needed()
+    let page = leptos::prelude::document().get_element_by_id(PRERENDERED_ID)?;
+    let route = routes::Route::from_path(&location::page_path());
+    if takeover::keeps_document_body(&page, &route, app::stored_lang()).is_some() {
+        return None;
+    }
+    route.texts_needed()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -84,6 +89,12 @@ fn take_over(embed: Option<embed::EmbedConfig>) {
         .get_element_by_id(PRERENDERED_ID)
         .map(|prerendered| {
             let typed = takeover::Typed::read(&prerendered);
+            let route = routes::Route::from_path(&location::page_path());
+            if let Some(id) =
+                takeover::keeps_document_body(&prerendered, &route, app::stored_lang())
+            {
+                takeover::keep_document_body(&prerendered, id);
+            }
             prerendered.remove();
             typed
         })

@@ -2,10 +2,86 @@
 //! renders the page again rather than hydrating it, so anything typed, chosen or focused
 //! while the app was loading lives on the prerendered nodes only; it is read before they go
 //! and given to the app's nodes with the same ids.
+//!
+//! One part of a page is kept rather than rendered again: a document's body (its clauses),
+//! when the app would render exactly what was prerendered ([`keeps_document_body`]). Rendering
+//! it again would need the document's file, which repeats the page's text: 12 KB (brotli) of
+//! a clause page's first load, for nothing the parent sees. The reader shows the kept nodes
+//! (`crate::components::kept_document_body`) and fetches the file only when it must render
+//! the clauses itself: another clause or document, English, or a search's marks.
+
+use std::cell::RefCell;
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+/// The class of the element that holds a document's clauses (`crate::routes::document`).
+pub const DOCUMENT_BODY_CLASS: &str = "rx-document-body";
+
+thread_local! {
+    /// The prerendered body of the document (its id) the app started on, until the reader
+    /// takes it.
+    static KEPT_BODY: RefCell<Option<(String, Element)>> = const { RefCell::new(None) };
+}
+
+/// The `data-` attribute of a document's body that names its document.
+pub const DOCUMENT_BODY_ID: &str = "data-rx-document";
+
+/// The document whose prerendered body the app keeps when it starts on `route`: a document
+/// or clause page whose prerendered `page` holds that document's body, shown in Chinese (the
+/// prerendered language) and not opened from a search (whose marks the prerendered page does
+/// not have). The start-up script in `Trunk.toml` preloads the document's file on the same
+/// conditions, reversed: keep the two alike.
+pub fn keeps_document_body(
+    page: &Element,
+    route: &crate::routes::Route,
+    stored_lang: Option<crate::i18n::Lang>,
+) -> Option<String> {
+    let crate::routes::Route::Document { id, .. } = route else {
+        return None;
+    };
+    let searched = !crate::location::page_param("q").trim().is_empty();
+    let english = stored_lang == Some(crate::i18n::Lang::En);
+    // An old link (`#/policies/…`) opens on the home page's prerendered HTML.
+    let prerendered = document_body(page)
+        .and_then(|body| body.get_attribute(DOCUMENT_BODY_ID))
+        .is_some_and(|prerendered| prerendered == *id);
+    (prerendered && !searched && !english).then(|| id.clone())
+}
+
+fn document_body(page: &Element) -> Option<Element> {
+    page.query_selector(&format!(".{DOCUMENT_BODY_CLASS}"))
+        .ok()
+        .flatten()
+}
+
+/// Takes the document body out of the prerendered `page`, to keep it for the reader.
+pub fn keep_document_body(page: &Element, document: String) {
+    if let Some(body) = document_body(page) {
+        body.remove();
+        KEPT_BODY.with(|kept| *kept.borrow_mut() = Some((document, body)));
+    }
+}
+
+/// Whether the prerendered body of `document` is kept and not yet shown.
+pub fn has_document_body(document: &str) -> bool {
+    KEPT_BODY.with(|kept| kept.borrow().as_ref().is_some_and(|(id, _)| id == document))
+}
+
+/// The kept prerendered body of `document`, once: the reader shows it.
+pub fn take_document_body(document: &str) -> Option<Element> {
+    KEPT_BODY.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        match kept.take() {
+            Some((id, body)) if id == document => Some(body),
+            other => {
+                *kept = other;
+                None
+            }
+        }
+    })
+}
 
 /// What a parent did on the prerendered page: changed fields and the focused field.
 #[derive(Default)]

@@ -25,22 +25,24 @@ pub fn provide_copy_status() -> RwSignal<Option<CopyOutcome>> {
 pub fn CopyCitation(citation: String) -> impl IntoView {
     let t = use_texts();
     let outcome = expect_context::<RwSignal<Option<CopyOutcome>>>();
-    let copy = move |_| {
-        let citation = citation.clone();
-        leptos::task::spawn_local(async move {
-            let copied = crate::dom::write_clipboard(&citation).await;
-            outcome.set(Some(if copied {
-                CopyOutcome::Copied(citation)
-            } else {
-                CopyOutcome::Failed(citation)
-            }));
-        });
-    };
+    let copy = move |_| copy_citation(citation.clone(), outcome);
     view! {
         <button type="button" class="rx-button rx-button--secondary" on:click=copy>
             {move || t().copy_citation}
         </button>
     }
+}
+
+/// Copies `citation` to the clipboard and reports how that went in `outcome` ([`CopyStatus`]).
+pub fn copy_citation(citation: String, outcome: RwSignal<Option<CopyOutcome>>) {
+    leptos::task::spawn_local(async move {
+        let copied = crate::dom::write_clipboard(&citation).await;
+        outcome.set(Some(if copied {
+            CopyOutcome::Copied(citation)
+        } else {
+            CopyOutcome::Failed(citation)
+        }));
+    });
 }
 
 /// A status line, always present so screen readers announce each change.

@@ -20,6 +20,7 @@ pub mod error_summary;
 pub mod figure_text;
 pub mod filter_select;
 pub mod household_choice;
+pub mod kept_document_body;
 pub mod key_dates;
 pub mod language_switch;
 pub mod last_checked;

@@ -5,19 +5,25 @@ use leptos::prelude::*;
 
 use crate::components::clause_view::{clause_element_id, ClauseView};
 use crate::components::copy_citation::{provide_copy_status, CopyStatus};
+use crate::components::kept_document_body::KeptDocumentBody;
 use crate::components::status_badge::{status_label, StatusBadge};
 use crate::components::table_of_contents::TableOfContents;
+use crate::components::with_texts::WithTexts;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::location::use_location;
 use crate::routes::Route;
+use crate::takeover::DOCUMENT_BODY_CLASS;
 
 /// The page at `#/policies/<id>` and `#/policies/<id>/<clause>`.
 #[component]
 pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    // With its texts: the page is shown inside `WithTexts`.
-    let Some(document) = crate::data::document(&id) else {
+    // With its texts (the page is shown inside `WithTexts`), or, on the page the app started
+    // on, its outline beside the prerendered body the app kept (`crate::takeover`).
+    let kept = crate::takeover::take_document_body(&id);
+    let outline = kept.is_some().then(|| crate::data::corpus().document(&id));
+    let Some(document) = crate::data::document(&id).or(outline.flatten()) else {
         return view! {
             <h1 class="rx-heading-xl">{move || t().document_not_found_title}</h1>
             <p>{move || t().document_not_found_body}</p>
@@ -45,8 +51,10 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         .as_ref()
         .and_then(|c| document.clause(c))
         .map(clause_element_id);
+    // (A kept prerendered body is moved in by its own effect, which focuses it then.)
+    let focused = target_element.clone().filter(|_| kept.is_none());
     Effect::new(move |_| {
-        if let Some(id) = &target_element {
+        if let Some(id) = &focused {
             crate::dom::focus_id(id);
         }
     });
@@ -107,7 +115,50 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
             }}
         </dl>
         <TableOfContents document=document />
-        <div class="rx-document-body">
+        {match kept {
+            Some(body) => {
+                let needed = crate::data::Needed::Document(id.clone());
+                let in_english = move || {
+                    let id = id.clone();
+                    let target = target.clone();
+                    view! {
+                        <WithTexts needed=needed
+                            .clone()>
+                            {crate::data::document(&id)
+                                .map(|document| document_body(
+                                    document,
+                                    target.clone(),
+                                    Vec::new(),
+                                ))}
+                        </WithTexts>
+                    }
+                        .into_any()
+                };
+                view! {
+                    <KeptDocumentBody
+                        document
+                        body
+                        target=target_element.clone()
+                        in_english=std::sync::Arc::new(in_english)
+                    />
+                }
+                    .into_any()
+            }
+            None => document_body(document, target, marks).into_any(),
+        }}
+        <CopyStatus />
+    }
+    .into_any()
+}
+
+/// Every clause of `document`, the `target` one marked with `marks`.
+fn document_body(
+    document: &'static ruxue_core::Document,
+    target: Option<String>,
+    marks: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <div class=DOCUMENT_BODY_CLASS data-rx-document=document.meta.id.clone()>
             {document
                 .clauses
                 .iter()
@@ -125,7 +176,5 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        <CopyStatus />
     }
-    .into_any()
 }

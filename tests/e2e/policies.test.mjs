@@ -3,7 +3,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertNoUnexpectedErrors, axeViolations } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, openPage, waitForApp } from './support/browser.mjs';
 import { h1, startPortal, switchToEnglish } from './support/portal.mjs';
 
 const MH_TITLE = '中共闵行区委 闵行区人民政府关于闵行区推进教育高质量发展的实施意见';
@@ -90,6 +90,37 @@ describe('reader', () => {
     await page.waitForFunction(() => document.querySelector('.rx-copy-status')?.textContent.includes('已复制引用'));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ITEM_16_CITATION);
     assert.match(await status.innerText(), new RegExp(`已复制引用：${ITEM_16_CITATION.replace(/[.()（）〔〕]/g, '\\$&')}`));
+    await context.close();
+  });
+
+  // The app keeps a clause page's prerendered clauses (src/takeover.rs) rather than fetch the
+  // document's file to render the same text again.
+  test('a clause page keeps its prerendered clauses: no document file, its buttons copy, English renders them again', async () => {
+    const session = await openPage(portal.browser);
+    const { page, context } = session;
+    const requested = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.origin });
+    await page.goto(`${portal.server.url}policies/mh-2023-6/4-9-16/`);
+    await waitForApp(page);
+    await page.waitForFunction(() => document.activeElement?.id === 'clause-4-9-16');
+    assert.equal(await page.locator('.rx-clause--target').count(), 1);
+    const box = await page.locator('#clause-4-9-16').boundingBox();
+    assert.ok(box.y >= -1 && box.y < page.viewportSize().height, `the item is in view (y = ${box.y})`);
+    const documentFile = () => requested.filter((url) => /\/data\/doc-mh-2023-6-/.test(url));
+    assert.deepEqual(documentFile(), [], requested.join('\n'));
+    await page.locator('#clause-4-9-16').getByRole('button', { name: '复制引用' }).click();
+    await page.waitForFunction(() => document.querySelector('.rx-copy-status')?.textContent.includes('已复制引用'));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ITEM_16_CITATION);
+    await page.locator('#clause-4-9-17').getByRole('button', { name: '复制引用' }).click();
+    await page.waitForFunction(() => /四、（九）17\.$/.test(document.querySelector('.rx-copy-status')?.textContent ?? ''));
+    // In English its labels must be English: the reader renders the clauses itself.
+    await switchToEnglish(page);
+    await page.locator('#clause-4-9-16').getByRole('button', { name: 'Copy citation' }).waitFor();
+    assert.equal(documentFile().length, 1, requested.join('\n'));
+    assert.equal(await page.locator('.rx-document-body').count(), 1);
+    assert.equal(await page.locator('.rx-clause--target').count(), 1);
+    assert.deepEqual(session.errors, []);
     await context.close();
   });
 
