@@ -10,9 +10,9 @@
 //! wrote, shard by shard: [`search`] says what a query still needs (its terms' shards, then
 //! the runs of clause texts it shows, [`clause_text`]) and [`load_for_search`] fetches it.
 //! The directory's places (街镇, schools, clusters …) are a file of their own, which only the
-//! lookup, the clusters page and search's results read: [`load_places`] fetches it before
-//! those show. The 居委会 and 村委会 are another, which the clusters page does not read
-//! ([`load_places_and_communities`]).
+//! lookup, the clusters page and search's results read: [`load_files`] fetches it before
+//! those show. The 居委会 and 村委会 are another, which the clusters page does not read, and
+//! the titles' and headings' readings a third, which only search reads.
 //! Natively (the prerender, the render tests) everything is in from the start.
 
 use std::sync::{Mutex, OnceLock};
@@ -104,12 +104,12 @@ pub fn install_communities(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Whether the places are in ([`load_places`]).
+/// Whether the places are in ([`load_files`]).
 pub fn has_places() -> bool {
     corpus().directory.places.is_installed()
 }
 
-/// Whether the communities are in ([`load_places_and_communities`]).
+/// Whether the communities are in ([`load_files`]).
 pub fn has_communities() -> bool {
     corpus().directory.communities.is_installed()
 }
@@ -174,6 +174,7 @@ pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), Bundle
     install(&files.manifest.1)?;
     install_places(&files.places.1)?;
     install_communities(&files.communities.1)?;
+    install_readings(&files.readings.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
     }
@@ -212,7 +213,7 @@ fn manifest() -> &'static Manifest {
 }
 
 /// The corpus without its clauses' texts (headings excepted): what every view but the reader
-/// and search needs. Without the places until [`load_places`] has them.
+/// and search needs. Without the places until [`load_files`] has them.
 pub fn corpus() -> &'static Corpus {
     &manifest().corpus
 }
@@ -409,28 +410,60 @@ pub async fn load() -> Result<(), LoadError> {
     fetch_installed(url, install).await
 }
 
-/// Fetches the places' file, unless it is in: what the clusters page waits for
-/// (`crate::page_code::prepare`).
-#[cfg(target_arch = "wasm32")]
-pub async fn load_places() -> Result<(), LoadError> {
-    fetch_places(false).await
+/// Which of the files beside the manifest that only some views read a view needs
+/// ([`load_files`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Files {
+    /// The places (街镇, schools, clusters …): the clusters page, the lookup, search.
+    pub places: bool,
+    /// The 居委会 and 村委会: the lookup, search.
+    pub communities: bool,
+    /// The titles' and headings' readings: search, and a document opened from a search.
+    pub readings: bool,
 }
 
-/// Fetches the places' and the communities' files, those not in yet, side by side: what the
-/// lookup's answers and search's results wait for (`crate::page_code`).
-#[cfg(target_arch = "wasm32")]
-pub async fn load_places_and_communities() -> Result<(), LoadError> {
-    fetch_places(true).await
+impl Files {
+    /// What the clusters page reads.
+    pub const CLUSTERS: Files = Files {
+        places: true,
+        communities: false,
+        readings: false,
+    };
+    /// What the lookup's answers read.
+    pub const LOOKUP: Files = Files {
+        places: true,
+        communities: true,
+        readings: false,
+    };
+    /// What search's results read.
+    pub const SEARCH: Files = Files {
+        places: true,
+        communities: true,
+        readings: true,
+    };
+    /// What the marks of a document opened from a search read.
+    pub const MARKS: Files = Files {
+        places: false,
+        communities: false,
+        readings: true,
+    };
 }
 
+/// Fetches the `files` not in yet, side by side. A build that splits the wasm installs them
+/// only when the part that reads them asks ([`install_fetched`]), so that the code that
+/// decodes them is in that part.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_places(with_communities: bool) -> Result<(), LoadError> {
+pub async fn load_files(files: Files) -> Result<(), LoadError> {
+    let corpus = corpus();
     let mut names = Vec::new();
-    if !has_places() {
+    if files.places && !has_places() {
         names.push(manifest().places.clone());
     }
-    if with_communities && !has_communities() {
+    if files.communities && !has_communities() {
         names.push(manifest().communities.clone());
+    }
+    if files.readings && !corpus.heading_readings.is_installed() {
+        names.push(manifest().readings.clone());
     }
     #[cfg(ruxue_split)]
     let files = (names.into_iter())
@@ -442,23 +475,44 @@ async fn fetch_places(with_communities: bool) -> Result<(), LoadError> {
         .collect();
     #[cfg(not(ruxue_split))]
     let files = (names.into_iter())
-        .map(|name| -> DataFile { (name, Box::new(install_places_file)) })
+        .map(|name| -> DataFile { (name, Box::new(install_file)) })
         .collect();
     fetch_all(files).await
 }
 
-/// Installs the places' or the communities' file, whichever `bytes` is (by its magic).
+/// Decodes the titles' and headings' readings and adds them to the corpus.
+pub fn install_readings(bytes: &[u8]) -> Result<(), BundleError> {
+    let readings = ruxue_core::bundle::decode_readings(bytes)?;
+    let corpus = &MANIFEST
+        .get()
+        .ok_or_else(|| BundleError::Mismatch("the readings before the manifest".into()))?
+        .corpus;
+    if readings.len() != corpus.documents.len() {
+        return Err(BundleError::Mismatch(format!(
+            "readings of {} documents, where the manifest has {}",
+            readings.len(),
+            corpus.documents.len()
+        )));
+    }
+    corpus.heading_readings.install(readings);
+    Ok(())
+}
+
+/// Installs the places', the communities' or the readings' file, whichever `bytes` is (by
+/// its magic).
 #[cfg(target_arch = "wasm32")]
-fn install_places_file(bytes: &[u8]) -> Result<(), BundleError> {
+fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.starts_with(ruxue_core::bundle::COMMUNITIES_MAGIC) {
         install_communities(bytes)
+    } else if bytes.starts_with(ruxue_core::bundle::READINGS_MAGIC) {
+        install_readings(bytes)
     } else {
         install_places(bytes)
     }
 }
 
-/// The places' and the communities' files as fetched, by name, until the code that reads
-/// them installs them ([`install_fetched_places`]). Decoding them is about 3 KB (brotli) of
+/// The places', communities' and readings' files as fetched, by name, until the code that
+/// reads them installs them ([`install_fetched`]). Decoding them is about 3 KB (brotli) of
 /// code, which would otherwise be in the main part every page loads; it is in the parts of
 /// the page and the regions that read them. (Not a function pointer kept here: taking one in
 /// the main part would keep its code there.)
@@ -474,7 +528,7 @@ fn keep_fetched(name: String, bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Whether the file `name` is fetched and waits for [`install_fetched_places`].
+/// Whether the file `name` is fetched and waits for [`install_fetched`].
 #[cfg(ruxue_split)]
 fn fetched(name: &str) -> bool {
     (FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner()))
@@ -482,14 +536,14 @@ fn fetched(name: &str) -> bool {
         .any(|(kept, _)| kept == name)
 }
 
-/// Installs the places' and communities' files fetched so far ([`load_places`]). The
-/// clusters page, the lookup's answers and search's results call it from their own parts
+/// Installs the files fetched so far ([`load_files`]). The clusters page, the lookup's
+/// answers, search's results and a search's marks call it from their own parts
 /// (`crate::page_code`), before they render.
 #[cfg(ruxue_split)]
-pub fn install_fetched_places() -> Result<(), LoadError> {
+pub fn install_fetched() -> Result<(), LoadError> {
     let fetched = std::mem::take(&mut *FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner()));
     for (name, bytes) in fetched {
-        install_places_file(&bytes).map_err(|error| LoadError::Bundle { url: name, error })?;
+        install_file(&bytes).map_err(|error| LoadError::Bundle { url: name, error })?;
     }
     Ok(())
 }

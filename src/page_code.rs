@@ -60,7 +60,7 @@ pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
     let data = async {
         let asked = |key| !crate::location::page_param(key).trim().is_empty();
         if route.needs_places() {
-            crate::data::load_places()
+            crate::data::load_files(crate::data::Files::CLUSTERS)
                 .await
                 .map_err(PageCodeError::Data)
         } else if *route == Route::Search && asked("q") {
@@ -180,7 +180,7 @@ pages_in_parts! {
     ruxue_guide(guide, preload_guide): Guide => GuidePage;
     ruxue_guide_check(guide_check, preload_guide_check): GuideCheck => GuideCheckPage;
     ruxue_clusters(clusters, preload_clusters):
-        Clusters => ClustersPage after crate::data::install_fetched_places;
+        Clusters => ClustersPage after crate::data::install_fetched;
     ruxue_lookup(lookup, preload_lookup): Lookup => LookupPage;
     ruxue_sources(sources, preload_sources): Sources => SourcesPage;
     ruxue_embed(embed, preload_embed): Embed => EmbedPage;
@@ -224,7 +224,7 @@ mod results {
         state: Signal<crate::search_state::SearchState>,
     ) -> Result<AnyView, PageCodeError> {
         use crate::components::search_results_region::SearchResultsRegion;
-        crate::data::install_fetched_places().map_err(PageCodeError::Data)?;
+        crate::data::install_fetched().map_err(PageCodeError::Data)?;
         Ok(view! { <SearchResultsRegion state /> }.into_any())
     }
 }
@@ -236,28 +236,32 @@ pub fn search_results(state: Signal<crate::search_state::SearchState>) -> AnyVie
     view! { <SearchResultsRegion state /> }.into_any()
 }
 
-/// Fetches what the search results need, their code and the places, without showing
-/// them: when the app starts on a search with a query, beside the page's own code.
+/// Fetches what the search results need, their code, the places and the headings' readings,
+/// without showing them: when the app starts on a search with a query, beside the page's
+/// own code.
 pub async fn preload_search_results() -> Result<(), PageCodeError> {
     #[cfg(ruxue_split)]
     let code = async { Ok::<(), PageCodeError>(results::preload_search_results_part().await?) };
     #[cfg(not(ruxue_split))]
     let code = async { Ok::<(), PageCodeError>(()) };
-    with_places(code).await
+    with_files(code, crate::data::Files::SEARCH).await
 }
 
-/// Runs `code` (fetching a region's part) beside fetching the places and the communities,
-/// which the region reads.
-async fn with_places(
+/// Runs `code` (fetching a region's part) beside fetching the data `files` the region reads.
+async fn with_files(
     code: impl std::future::Future<Output = Result<(), PageCodeError>>,
+    files: crate::data::Files,
 ) -> Result<(), PageCodeError> {
     #[cfg(target_arch = "wasm32")]
-    let places = crate::data::load_places_and_communities();
+    let data = crate::data::load_files(files);
     #[cfg(not(target_arch = "wasm32"))]
-    let places = async { Ok(()) };
-    let (code, places) = futures::future::join(code, places).await;
+    let data = async move {
+        let _ = files;
+        Ok(())
+    };
+    let (code, data) = futures::future::join(code, data).await;
     code?;
-    places.map_err(PageCodeError::Data)
+    data.map_err(PageCodeError::Data)
 }
 
 /// The lookup's answers for the box's `query` and its suggestions
@@ -296,7 +300,7 @@ mod answers {
         options: Memo<ruxue_core::lookup::LookupResult>,
     ) -> Result<AnyView, PageCodeError> {
         use crate::components::lookup_answers::LookupAnswers;
-        crate::data::install_fetched_places().map_err(PageCodeError::Data)?;
+        crate::data::install_fetched().map_err(PageCodeError::Data)?;
         // The matching comes with this part, not with the page's: the page reaches it
         // through this pointer, so its code stays here (`super::lookup_suggestions`).
         if super::MATCHING.set(ruxue_core::lookup::lookup).is_ok() {
@@ -355,7 +359,7 @@ pub async fn preload_lookup_answers() -> Result<(), PageCodeError> {
     let code = async { Ok::<(), PageCodeError>(answers::preload_lookup_answers_part().await?) };
     #[cfg(not(ruxue_split))]
     let code = async { Ok::<(), PageCodeError>(()) };
-    with_places(code).await
+    with_files(code, crate::data::Files::LOOKUP).await
 }
 
 /// The words a search for `query` marks in the clause a result links to
@@ -398,17 +402,25 @@ mod marking {
         preload(preload_marking_part)
     )]
     pub fn marking_part() -> Result<super::Marking, PageCodeError> {
+        crate::data::install_fetched().map_err(PageCodeError::Data)?;
         Ok(ruxue_core::search::highlight_terms)
     }
 }
 
-/// Fetches the code [`search_marks`] reads a query with, unless it is in.
+/// Fetches the code [`search_marks`] reads a query with, unless it is in, and the headings'
+/// readings, which it reads a query in pinyin with.
 pub async fn load_marking() -> Result<(), PageCodeError> {
     #[cfg(ruxue_split)]
     if MARKING.get().is_none() {
+        let code = async { Ok(marking::preload_marking_part().await?) };
+        with_files(code, crate::data::Files::MARKS).await?;
         let mark = marking::marking_part().await?;
         let _ = MARKING.set(mark);
     }
+    #[cfg(all(target_arch = "wasm32", not(ruxue_split)))]
+    crate::data::load_files(crate::data::Files::MARKS)
+        .await
+        .map_err(PageCodeError::Data)?;
     Ok(())
 }
 

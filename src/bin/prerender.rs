@@ -147,6 +147,9 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     let (communities_name, bytes) = &files.communities;
     ruxue_web::data::install_communities(&read_back(communities_name, bytes)?)
         .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{communities_name}: {e}"))?;
+    let (readings_name, bytes) = &files.readings;
+    ruxue_web::data::install_readings(&read_back(readings_name, bytes)?)
+        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{readings_name}: {e}"))?;
     for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
         ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;

@@ -54,7 +54,7 @@ pub enum Route {
 }
 
 impl Route {
-    /// Whether the page reads the directory's places (`crate::data::load_places`) as it
+    /// Whether the page reads the directory's places (`crate::data::load_files`) as it
     /// opens: the clusters page. Search and the lookup read them too, but only with their
     /// results, which come with the first query (`crate::page_code::search_results`,
     /// `crate::page_code::lookup_answers`).

@@ -23,6 +23,8 @@ const placesFiles = dataFiles.filter((f) => f.startsWith('places-'));
 const PLACES = /\/data\/places-[0-9a-f]{16}\.bin$/;
 const communitiesFiles = dataFiles.filter((f) => f.startsWith('communities-'));
 const COMMUNITIES = /\/data\/communities-[0-9a-f]{16}\.bin$/;
+const readingsFiles = dataFiles.filter((f) => f.startsWith('readings-'));
+const READINGS = /\/data\/readings-[0-9a-f]{16}\.bin$/;
 /** The document id of a file of clause texts' address. */
 const textsOf = (url) => url.match(/\/data\/text-(.+)-\d+-[0-9a-f]{16}\.bin$/)?.[1];
 const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
@@ -68,7 +70,7 @@ describe('the data file', () => {
     assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
     assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
     assert.equal(placesFiles.length, 1, dataFiles.join(', '));
-    assert.equal(dataFiles.length, 3 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
+    assert.equal(dataFiles.length, 4 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
     for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
     assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
@@ -106,6 +108,12 @@ describe('the data file', () => {
     assert.ok(!places.includes(Buffer.from('河东居委会', 'utf8')), 'the places do not hold the communities');
     assert.ok(manifest.includes(Buffer.from(placesFiles[0])), 'the manifest names the places');
     assert.ok(manifest.includes(Buffer.from(communitiesFiles[0])), 'the manifest names the communities');
+    // The titles' and headings' readings too, which only search reads.
+    assert.equal(readingsFiles.length, 1);
+    const readings = readFileSync(join(dist, 'data', readingsFiles[0]));
+    assert.equal(readings.subarray(0, 4).toString('latin1'), 'RXR1');
+    assert.ok(readings.includes(Buffer.from('zhidao', 'latin1')) || readings.includes(Buffer.from('zhi', 'latin1')), 'readings in pinyin');
+    assert.ok(manifest.includes(Buffer.from(readingsFiles[0])), 'the manifest names the readings');
     for (const page of ['clusters/index.html']) {
       assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-places" content="data/${placesFiles[0]}">`), page);
     }
@@ -145,7 +153,7 @@ describe('the data file', () => {
     const SHOWN = 'SHOWN';
     // `places`: whether the page reads the places' file (the clusters page, and the lookup's
     // and search's results: with a query only); `communities`, the communities' file (those
-    // results only).
+    // results only); `readings`, the headings' readings (search's results and marks only).
     const cases = [
       { path: '', docs: [], places: false },
       { path: 'guide/', docs: [], places: false },
@@ -155,15 +163,15 @@ describe('the data file', () => {
       // A clause page keeps its prerendered clauses (src/takeover.rs): no document file,
       // unless it marks a search's words in them.
       { path: 'policies/mh-2023-6/4-9-16/', docs: [], places: false },
-      { path: 'policies/mh-2023-6/4-9-16/?q=居住证', docs: ['mh-2023-6'], places: false },
-      { path: 'search/?q=居住证', docs: SHOWN, places: true, communities: true },
-      { path: 'search/?q=七宝', docs: SHOWN, places: true, communities: true },
+      { path: 'policies/mh-2023-6/4-9-16/?q=居住证', docs: ['mh-2023-6'], places: false, readings: true },
+      { path: 'search/?q=居住证', docs: SHOWN, places: true, communities: true, readings: true },
+      { path: 'search/?q=七宝', docs: SHOWN, places: true, communities: true, readings: true },
       { path: 'search/', docs: [], places: false },
       { path: 'embed.html?embed=1&view=lookup', docs: [], places: false },
       { path: 'embed.html?embed=1&view=search', docs: [], places: false },
       { path: 'embed.html?embed=1&view=calculator', docs: [], places: false },
     ];
-    for (const { path, docs, places, communities = false } of cases) {
+    for (const { path, docs, places, communities = false, readings = false } of cases) {
       const session = await portal.open(path);
       // Nothing of the first visit may still be on its way when the reload is watched.
       if (docs === SHOWN) await session.page.locator('.rx-result').first().waitFor();
@@ -182,6 +190,11 @@ describe('the data file', () => {
       assert.deepEqual(
         requested.filter((url) => COMMUNITIES.test(url)),
         communities ? [`${portal.server.url}data/${communitiesFiles[0]}`] : [],
+        `${path}: ${requested.join('\n')}`,
+      );
+      assert.deepEqual(
+        requested.filter((url) => READINGS.test(url)),
+        readings ? [`${portal.server.url}data/${readingsFiles[0]}`] : [],
         `${path}: ${requested.join('\n')}`,
       );
       if (docs === SHOWN) {

@@ -1,17 +1,19 @@
 //! The portal's data files: the validated corpus, serialized with postcard, in one small
 //! manifest and one file per document.
 //!
-//! Format version 13 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
+//! Format version 14 (2 added pinyin and vocabulary; 3 places and schools; 4 guidance; 5 the
 //! glossary, compound words, uncovered places and checklist steps; 6 communities; 7 site
 //! settings and source authorities; 8 the site's public address; 9 the manifest and document
 //! files; 10 the search index's shards and the runs of clause texts; 11 the communities in a
 //! file of their own, and frequent terms in shards of their own; 12 the towns, schools,
 //! clusters and the rest of the directory's places in that file too; 13 the communities in a
-//! file of their own again, beside it). Every file starts with
+//! file of their own again, beside it; 14 the titles' and headings' readings in a file of their
+//! own). Every file starts with
 //! 4 magic bytes and a little-endian `u32` format version; postcard encodes the rest:
 //!
 //! - **the manifest**, `corpus-<hash>.bin`, magic `RXB1`: a [`Manifest`], the whole corpus
-//!   with each clause's text and pinyin left out except for part and section headings (the
+//!   with each clause's text and pinyin left out except for the text of part and section
+//!   headings (the
 //!   outline the reader's contents and the search results' breadcrumbs show), and the name of
 //!   each document's file. Every page names it in `<meta name="rx-data">`; the app reads it
 //!   before it renders anything. The directory's places are left out too, and what only the
@@ -24,6 +26,11 @@
 //!   (a `Vec` of [`crate::model::Community`]), two thirds of the places' bytes. The lookup
 //!   and search's results fetch them beside the places; the clusters page, which does not
 //!   read them, does not.
+//! - **the headings' readings**, `readings-<hash>.bin`, magic `RXR1`: per document, the
+//!   pinyin of its title and of each part and section heading
+//!   ([`crate::model::HeadingReadings`]), which only search reads (a query in pinyin finds
+//!   the headings it spells), and which were a sixth of the manifest. Search's results and
+//!   a document opened from a search fetch it ([`crate::Corpus::heading_readings`]).
 //! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
 //!   clauses' texts. The app fetches it when the document is opened (the reader, the
 //!   widget's clause). (Its metadata repeats the manifest's: a few hundred bytes, for a file
@@ -74,11 +81,13 @@ pub const TEXTS_MAGIC: &[u8; 4] = b"RXT1";
 pub const PLACES_MAGIC: &[u8; 4] = b"RXP1";
 /// Identifies the communities' file.
 pub const COMMUNITIES_MAGIC: &[u8; 4] = b"RXC1";
+/// Identifies the file of the titles' and headings' readings.
+pub const READINGS_MAGIC: &[u8; 4] = b"RXR1";
 /// About how many bytes of text (UTF-8) a file of clause texts holds: a search result's
 /// snippet costs a few KB, not its whole document.
 pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 13;
+pub const FORMAT_VERSION: u32 = 14;
 /// About how many bytes (before compression) each hashed shard of the search index holds.
 /// A query downloads its terms' shards whole, with every other term in them: at 500
 /// documents, the first of the benchmark's queries fetched 88 KB brotli of shards with
@@ -96,6 +105,8 @@ pub struct Manifest {
     pub places: String,
     /// The communities' file name, below the data folder.
     pub communities: String,
+    /// The headings' readings' file name, below the data folder.
+    pub readings: String,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
     /// The search index's shards: how many, and the hash their names share
@@ -136,6 +147,7 @@ pub struct DataFiles {
     pub manifest: (String, Vec<u8>),
     pub places: (String, Vec<u8>),
     pub communities: (String, Vec<u8>),
+    pub readings: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
     pub index: Vec<(String, Vec<u8>)>,
     /// Per document, its files of clause texts.
@@ -297,6 +309,11 @@ pub fn decode_communities(bytes: &[u8]) -> Result<Vec<crate::model::Community>, 
     without_header(COMMUNITIES_MAGIC, bytes)
 }
 
+/// Decodes the file of the titles' and headings' readings, one per document in order.
+pub fn decode_readings(bytes: &[u8]) -> Result<Vec<crate::model::HeadingReadings>, BundleError> {
+    without_header(READINGS_MAGIC, bytes)
+}
+
 /// Decodes a search index shard's file.
 pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
     without_header(INDEX_MAGIC, bytes)
@@ -343,6 +360,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     let mut documents = Vec::new();
     let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
     let mut text_list: Vec<(Vec<u32>, String)> = Vec::new();
+    let mut heading_readings = Vec::new();
     for document in &mut outline.documents {
         let runs = text_runs(document);
         let files: Vec<Vec<u8>> = (runs.iter())
@@ -370,13 +388,25 @@ pub fn split(corpus: &Corpus) -> DataFiles {
             clause.text.clear();
             clause.pinyin = Pinyin::default();
         }
+        // The readings of the title and headings, which only search reads, are a file of
+        // their own.
+        heading_readings.push(crate::model::HeadingReadings {
+            title: std::mem::take(&mut document.title_pinyin),
+            headings: (document.clauses.iter_mut())
+                .filter(|c| is_heading(c))
+                .map(|c| std::mem::take(&mut c.pinyin))
+                .collect(),
+        });
         let name = file_name(&format!("doc-{}", document.meta.id), &bytes);
         documents.push((name, bytes));
     }
+    let readings_bytes = with_header(READINGS_MAGIC, &heading_readings);
+    let readings = (file_name("readings", &readings_bytes), readings_bytes);
     let manifest = Manifest {
         corpus: outline,
         places: places.0.clone(),
         communities: communities.0.clone(),
+        readings: readings.0.clone(),
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
         index: index_set,
         texts: text_list,
@@ -386,6 +416,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         manifest: (file_name("corpus", &bytes), bytes),
         places,
         communities,
+        readings,
         documents,
         index,
         texts,

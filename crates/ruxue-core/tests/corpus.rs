@@ -279,6 +279,39 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
         .install(ruxue_core::model::Places::default()));
     assert!(!directory.communities.install(Vec::new()));
     assert_eq!(directory.communities.len(), communities.len());
+    // The titles' and headings' readings are a file of their own too, which only search
+    // reads: the manifest's headings have none until it is installed, then the same as
+    // the whole corpus's.
+    let (readings_name, readings_bytes) = &files.readings;
+    assert_eq!(manifest.readings, *readings_name);
+    assert_eq!(*readings_name, file_name("readings", readings_bytes));
+    let readings = ruxue_core::bundle::decode_readings(readings_bytes).expect("decodes");
+    assert_eq!(readings.len(), corpus.documents.len());
+    let spelled = |corpus: &ruxue_core::Corpus| -> Vec<Vec<(String, String)>> {
+        (corpus.headings_with_readings().into_iter())
+            .map(|document| {
+                (document.into_iter())
+                    .map(|(pinyin, text)| (format!("{pinyin:?}"), text.to_string()))
+                    .collect()
+            })
+            .collect()
+    };
+    let whole = spelled(&corpus);
+    assert!(whole
+        .iter()
+        .flatten()
+        .all(|(pinyin, _)| pinyin.contains("readings")));
+    let bare = spelled(&manifest.corpus);
+    assert!(bare
+        .iter()
+        .flatten()
+        .all(|(pinyin, _)| !pinyin.contains("readings")));
+    assert!(manifest.corpus.heading_readings.install(readings));
+    assert_eq!(spelled(&manifest.corpus), whole);
+    assert_eq!(
+        ruxue_core::bundle::decode_readings(manifest_bytes),
+        Err(BundleError::BadMagic)
+    );
     for (index, (document, (name, bytes))) in
         corpus.documents.iter().zip(&files.documents).enumerate()
     {

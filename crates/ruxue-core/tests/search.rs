@@ -622,6 +622,8 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
     assert!(manifest.corpus.directory.places.install(places));
     let communities = ruxue_core::bundle::decode_communities(&files.communities.1).unwrap();
     assert!(manifest.corpus.directory.communities.install(communities));
+    let readings = ruxue_core::bundle::decode_readings(&files.readings.1).unwrap();
+    assert!(manifest.corpus.heading_readings.install(readings));
     assert_eq!(manifest.index.count as usize, files.index.len());
     for (n, (name, _)) in files.index.iter().enumerate() {
         assert_eq!(manifest.shard_file(n), *name);

@@ -130,6 +130,7 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             glossary,
             directory,
             guidance,
+            heading_readings: Default::default(),
         })
     } else {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

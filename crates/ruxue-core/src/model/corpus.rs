@@ -26,6 +26,20 @@ pub struct Corpus {
     pub guidance: Guidance,
     /// The deployment's settings: last-checked date and report address (`data/site.toml`).
     pub site: Site,
+    /// The readings of each document's title and headings, when they are not in the
+    /// documents themselves: the app's manifest leaves them out (only search reads them, a
+    /// sixth of the manifest), and search's results install them from a file of their own
+    /// (`crate::bundle`). Not encoded with the corpus.
+    #[serde(skip)]
+    pub heading_readings: super::SetOnce<Vec<HeadingReadings>>,
+}
+
+/// One document's readings for pinyin queries: its title's, and each part and section
+/// heading's in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadingReadings {
+    pub title: Pinyin,
+    pub headings: Vec<Pinyin>,
 }
 
 /// A word parents use that the documents do not (幼升小), with the terms search adds for it.
@@ -47,6 +61,33 @@ pub struct GlossaryEntry {
 }
 
 impl Corpus {
+    /// Each document's title and part and section headings, with their readings: the
+    /// documents' own, or those installed beside a manifest that leaves them out
+    /// ([`Corpus::heading_readings`]; none until then).
+    pub fn headings_with_readings(&self) -> Vec<Vec<(&Pinyin, &str)>> {
+        static NONE: Pinyin = Pinyin {
+            syllables: Vec::new(),
+        };
+        let installed = self.heading_readings.installed();
+        (self.documents.iter().enumerate())
+            .map(|(index, document)| {
+                let readings = installed.and_then(|all| all.get(index));
+                let headings = (document.clauses.iter()).filter(|c| {
+                    matches!(c.kind, super::ClauseKind::Part | super::ClauseKind::Section)
+                });
+                let title = readings.map_or(&document.title_pinyin, |r| &r.title);
+                std::iter::once((title, document.meta.title.as_str()))
+                    .chain(headings.enumerate().map(|(k, clause)| {
+                        let pinyin = readings
+                            .map_or(Some(&clause.pinyin), |r| r.headings.get(k))
+                            .unwrap_or(&NONE);
+                        (pinyin, clause.text.as_str())
+                    }))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The document with id `id`.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.meta.id == id)

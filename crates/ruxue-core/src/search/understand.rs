@@ -15,7 +15,6 @@ use super::normalize::normalize;
 use super::pinyin::{find, Mode, Pinyin};
 use super::question::{is_english_stopword, strip_question_words};
 use super::tokenize::{is_han, runs};
-use crate::model::ClauseKind;
 use crate::model::Corpus;
 
 /// Queries are cut to this many characters; nobody types more, and it bounds the work.
@@ -149,15 +148,10 @@ impl Lexicon {
 
         let mut wholes: Vec<&Pinyin> = d.place_pinyin();
         wholes.extend(corpus.vocabulary.iter().map(|v| &v.pinyin));
-        let mut headings: Vec<&Pinyin> = Vec::new();
-        for doc in &corpus.documents {
-            headings.push(&doc.title_pinyin);
-            for clause in &doc.clauses {
-                if matches!(clause.kind, ClauseKind::Part | ClauseKind::Section) {
-                    headings.push(&clause.pinyin);
-                }
-            }
-        }
+        let headings: Vec<&Pinyin> = (corpus.headings_with_readings().into_iter())
+            .flatten()
+            .map(|(pinyin, _)| pinyin)
+            .collect();
         for pinyin in headings.iter().chain(&wholes) {
             for syllable in &pinyin.syllables {
                 for reading in &syllable.readings {
@@ -497,15 +491,8 @@ fn spelled_by(corpus: &Corpus, word: &str) -> Vec<String> {
     } else {
         &[Mode::Full]
     };
-    for document in &corpus.documents {
-        let headings = document
-            .clauses
-            .iter()
-            .filter(|c| matches!(c.kind, ClauseKind::Part | ClauseKind::Section))
-            .map(|c| (&c.pinyin, c.text.as_str()));
-        for (pinyin, text) in
-            std::iter::once((&document.title_pinyin, document.meta.title.as_str())).chain(headings)
-        {
+    for document in corpus.headings_with_readings() {
+        for (pinyin, text) in document {
             for &mode in modes {
                 for range in find(pinyin, word, mode) {
                     let piece: String = text.chars().skip(range.start).take(range.len()).collect();
