@@ -261,6 +261,17 @@ fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
 /// Runs `query`, or says which shards and clauses' texts it needs first ([`load_for_search`]).
 /// Timed as `rx-search` when it answers, `rx-search-waiting` when it needs more.
 pub fn search(query: &Query) -> Result<Results, Missing> {
+    // A query in pinyin (or English) may spell a heading: the headings' readings first,
+    // which a query in Chinese characters never needs (2.8 KB of a first search at 500
+    // documents).
+    if query.text.chars().any(|c| c.is_ascii_alphabetic())
+        && !corpus().heading_readings.is_installed()
+    {
+        return Err(Missing {
+            readings: true,
+            ..Missing::default()
+        });
+    }
     measured(
         || search_index().search_with(corpus(), &clause_text, query),
         |result| match result {
@@ -418,7 +429,8 @@ pub struct Files {
     pub places: bool,
     /// The 居委会 and 村委会: the lookup, search.
     pub communities: bool,
-    /// The titles' and headings' readings: search, and a document opened from a search.
+    /// The titles' and headings' readings: a document opened from a search. (A search in
+    /// pinyin fetches them itself, [`search`].)
     pub readings: bool,
 }
 
@@ -435,11 +447,12 @@ impl Files {
         communities: true,
         readings: false,
     };
-    /// What search's results read.
+    /// What search's results read before a query. (A query in pinyin reads the headings'
+    /// readings too: [`search`] asks for them.)
     pub const SEARCH: Files = Files {
         places: true,
         communities: true,
-        readings: true,
+        readings: false,
     };
     /// What the marks of a document opened from a search read.
     pub const MARKS: Files = Files {
@@ -454,6 +467,7 @@ impl Files {
 /// decodes them is in that part.
 #[cfg(target_arch = "wasm32")]
 pub async fn load_files(files: Files) -> Result<(), LoadError> {
+    let files_wanted = files;
     let corpus = corpus();
     let mut names = Vec::new();
     if files.places && !has_places() {
@@ -462,11 +476,8 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
     if files.communities && !has_communities() {
         names.push(manifest().communities.clone());
     }
-    if files.readings && !corpus.heading_readings.is_installed() {
-        names.push(manifest().readings.clone());
-    }
     #[cfg(ruxue_split)]
-    let files = (names.into_iter())
+    let mut files: Vec<DataFile> = (names.into_iter())
         .filter(|name| !fetched(name))
         .map(|name| -> DataFile {
             let kept = name.clone();
@@ -474,9 +485,13 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
         })
         .collect();
     #[cfg(not(ruxue_split))]
-    let files = (names.into_iter())
+    let mut files: Vec<DataFile> = (names.into_iter())
         .map(|name| -> DataFile { (name, Box::new(install_file)) })
         .collect();
+    // Installed at once: their decoding is the vocabulary's, already in the main part.
+    if files_wanted.readings && !corpus.heading_readings.is_installed() {
+        files.push((manifest().readings.clone(), Box::new(install_readings)));
+    }
     fetch_all(files).await
 }
 
@@ -498,21 +513,18 @@ pub fn install_readings(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Installs the places', the communities' or the readings' file, whichever `bytes` is (by
-/// its magic).
+/// Installs the places' or the communities' file, whichever `bytes` is (by its magic).
 #[cfg(target_arch = "wasm32")]
 fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.starts_with(ruxue_core::bundle::COMMUNITIES_MAGIC) {
         install_communities(bytes)
-    } else if bytes.starts_with(ruxue_core::bundle::READINGS_MAGIC) {
-        install_readings(bytes)
     } else {
         install_places(bytes)
     }
 }
 
-/// The places', communities' and readings' files as fetched, by name, until the code that
-/// reads them installs them ([`install_fetched`]). Decoding them is about 3 KB (brotli) of
+/// The places' and communities' files as fetched, by name, until the code that reads them
+/// installs them ([`install_fetched`]). Decoding them is about 3 KB (brotli) of
 /// code, which would otherwise be in the main part every page loads; it is in the parts of
 /// the page and the regions that read them. (Not a function pointer kept here: taking one in
 /// the main part would keep its code there.)
@@ -587,6 +599,16 @@ pub async fn load_for_search(needs: &Missing) -> Result<(), LoadError> {
             Box::new(move |bytes| install_texts(document, k, bytes)),
         )
     }));
+    if needs.readings && !corpus().heading_readings.is_installed() {
+        files.push((
+            manifest().readings.clone(),
+            Box::new(|bytes| {
+                install_readings(bytes)?;
+                search_index().relearn(corpus());
+                Ok(())
+            }),
+        ));
+    }
     fetch_all(files).await
 }
 

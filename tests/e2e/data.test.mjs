@@ -153,7 +153,7 @@ describe('the data file', () => {
     const SHOWN = 'SHOWN';
     // `places`: whether the page reads the places' file (the clusters page, and the lookup's
     // and search's results: with a query only); `communities`, the communities' file (those
-    // results only); `readings`, the headings' readings (search's results and marks only).
+    // results only); `readings`, the headings' readings (a search in pinyin, and a search's marks).
     const cases = [
       { path: '', docs: [], places: false },
       { path: 'guide/', docs: [], places: false },
@@ -164,8 +164,10 @@ describe('the data file', () => {
       // unless it marks a search's words in them.
       { path: 'policies/mh-2023-6/4-9-16/', docs: [], places: false },
       { path: 'policies/mh-2023-6/4-9-16/?q=居住证', docs: ['mh-2023-6'], places: false, readings: true },
-      { path: 'search/?q=居住证', docs: SHOWN, places: true, communities: true, readings: true },
-      { path: 'search/?q=七宝', docs: SHOWN, places: true, communities: true, readings: true },
+      { path: 'search/?q=居住证', docs: SHOWN, places: true, communities: true },
+      // A query in pinyin may spell a heading: the headings' readings come first.
+      { path: 'search/?q=suiqian', docs: SHOWN, places: true, communities: true, readings: true },
+      { path: 'search/?q=七宝', docs: SHOWN, places: true, communities: true },
       { path: 'search/', docs: [], places: false },
       { path: 'embed.html?embed=1&view=lookup', docs: [], places: false },
       { path: 'embed.html?embed=1&view=search', docs: [], places: false },

@@ -8,7 +8,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 import { assertNoUnexpectedErrors, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
-import { startPortal } from './support/portal.mjs';
+import { startPortal, switchToEnglish } from './support/portal.mjs';
 
 const require = createRequire(import.meta.url);
 let portal;
@@ -232,6 +232,18 @@ describe('widget', () => {
 });
 
 describe('embed-code page', () => {
+  test('fits 320 px without horizontal scrolling, before and with its preview, in both languages', async () => {
+    const { page, context } = await portal.open('embed/', { width: 320, height: 640 });
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(await width() <= 320, `embed/ is ${await width()} px wide`);
+    await page.getByRole('button', { name: '显示预览' }).click();
+    await page.locator('.rx-embed-preview').waitFor();
+    assert.ok(await width() <= 320, `embed/ with its preview is ${await width()} px wide`);
+    await switchToEnglish(page);
+    assert.ok(await width() <= 320, `embed/ in English is ${await width()} px wide`);
+    await context.close();
+  });
+
   // A field edited and not yet committed fires `change` as the page is removed; the page's
   // state is disposed by then, and reading it trapped the wasm (issue 12).
   test('leaving with an edited field, by Back, leaves a working app', async () => {

@@ -29,8 +29,9 @@
 //! - **the headings' readings**, `readings-<hash>.bin`, magic `RXR1`: per document, the
 //!   pinyin of its title and of each part and section heading
 //!   ([`crate::model::HeadingReadings`]), which only search reads (a query in pinyin finds
-//!   the headings it spells), and which were a sixth of the manifest. Search's results and
-//!   a document opened from a search fetch it ([`crate::Corpus::heading_readings`]).
+//!   the headings it spells), and which were a sixth of the manifest. A search with Latin
+//!   letters in it and a document opened from a search fetch it
+//!   ([`crate::Corpus::heading_readings`]).
 //! - **a document**, `doc-<id>-<hash>.bin`, magic `RXD1`: the [`Document`] whole, with its
 //!   clauses' texts. The app fetches it when the document is opened (the reader, the
 //!   widget's clause). (Its metadata repeats the manifest's: a few hundred bytes, for a file

@@ -691,7 +691,7 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
             };
             match index.search_with(&manifest.corpus, &texts, &query) {
                 Ok(found) => break found,
-                Err(Missing { shards, texts }) => {
+                Err(Missing { shards, texts, .. }) => {
                     assert!(
                         shards.is_empty() || texts.is_empty(),
                         "{text}: shards first, then texts"

@@ -130,11 +130,14 @@ pub struct Shard {
 pub const SPILL_BYTES: usize = 4 * 1024;
 
 /// What a search needs that is not in yet: index shards, by number, and the texts of the
-/// clauses it shows, as (document, clause) positions.
+/// clauses it shows, as (document, clause) positions; and, for the app, whether it needs
+/// the headings' readings first ([`crate::Corpus::heading_readings`], which only a query in
+/// pinyin reads: the engine never asks for them itself).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Missing {
     pub shards: Vec<usize>,
     pub texts: Vec<(usize, usize)>,
+    pub readings: bool,
 }
 
 /// `list` with records and starts as differences from the previous, as shards hold them.
@@ -542,6 +545,12 @@ impl SearchIndex {
         }
     }
 
+    /// Learns `corpus`'s words and readings again: after the headings' readings arrive
+    /// (`crate::Corpus::heading_readings`), for queries in pinyin that spell a heading.
+    pub fn relearn(&mut self, corpus: &Corpus) {
+        self.lexicon = Lexicon::new(corpus);
+    }
+
     /// The index's postings in shards, records and starts as differences (smaller numbers,
     /// which postcard writes in fewer bytes): `hashed` shards by term hash, then a shard for
     /// each term whose postings encode to more than `spill_bytes`, which its hashed shard
@@ -732,7 +741,7 @@ impl SearchIndex {
         if !missing.is_empty() {
             return Err(Missing {
                 shards: missing,
-                texts: Vec::new(),
+                ..Missing::default()
             });
         }
         let mut scores = Scores {
@@ -1184,8 +1193,8 @@ impl Scores<'_> {
             Ok(())
         } else {
             Err(Missing {
-                shards: Vec::new(),
                 texts: missing_texts,
+                ..Missing::default()
             })
         }
     }
