@@ -467,7 +467,6 @@ impl Files {
 /// decodes them is in that part.
 #[cfg(target_arch = "wasm32")]
 pub async fn load_files(files: Files) -> Result<(), LoadError> {
-    let files_wanted = files;
     let corpus = corpus();
     let mut names = Vec::new();
     if files.places && !has_places() {
@@ -476,8 +475,11 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
     if files.communities && !has_communities() {
         names.push(manifest().communities.clone());
     }
+    if files.readings && !corpus.heading_readings.is_installed() {
+        names.push(manifest().readings.clone());
+    }
     #[cfg(ruxue_split)]
-    let mut files: Vec<DataFile> = (names.into_iter())
+    let files: Vec<DataFile> = (names.into_iter())
         .filter(|name| !fetched(name))
         .map(|name| -> DataFile {
             let kept = name.clone();
@@ -485,13 +487,9 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
         })
         .collect();
     #[cfg(not(ruxue_split))]
-    let mut files: Vec<DataFile> = (names.into_iter())
+    let files = (names.into_iter())
         .map(|name| -> DataFile { (name, Box::new(install_file)) })
         .collect();
-    // Installed at once: their decoding is the vocabulary's, already in the main part.
-    if files_wanted.readings && !corpus.heading_readings.is_installed() {
-        files.push((manifest().readings.clone(), Box::new(install_readings)));
-    }
     fetch_all(files).await
 }
 
@@ -513,18 +511,21 @@ pub fn install_readings(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Installs the places' or the communities' file, whichever `bytes` is (by its magic).
+/// Installs the places', the communities' or the readings' file, whichever `bytes` is (by
+/// its magic).
 #[cfg(target_arch = "wasm32")]
 fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.starts_with(ruxue_core::bundle::COMMUNITIES_MAGIC) {
         install_communities(bytes)
+    } else if bytes.starts_with(ruxue_core::bundle::READINGS_MAGIC) {
+        install_readings(bytes)
     } else {
         install_places(bytes)
     }
 }
 
-/// The places' and communities' files as fetched, by name, until the code that reads them
-/// installs them ([`install_fetched`]). Decoding them is about 3 KB (brotli) of
+/// The places', communities' and readings' files as fetched, by name, until the code that
+/// reads them installs them ([`install_fetched`]). Decoding them is about 3 KB (brotli) of
 /// code, which would otherwise be in the main part every page loads; it is in the parts of
 /// the page and the regions that read them. (Not a function pointer kept here: taking one in
 /// the main part would keep its code there.)
