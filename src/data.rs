@@ -75,13 +75,16 @@ pub fn install(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// The manifest, which a file read after it (`what`) needs installed first.
+fn installed_manifest(what: &str) -> Result<&'static Manifest, BundleError> {
+    (MANIFEST.get()).ok_or_else(|| BundleError::Mismatch(format!("{what} before the manifest")))
+}
+
 /// Decodes the places' file and adds them to the corpus. (The manifest names the file by its
 /// content, so it is this build's.)
 pub fn install_places(bytes: &[u8]) -> Result<(), BundleError> {
     let places = ruxue_core::bundle::decode_places(bytes)?;
-    MANIFEST
-        .get()
-        .ok_or_else(|| BundleError::Mismatch("the places before the manifest".into()))?
+    installed_manifest("the places")?
         .corpus
         .directory
         .places
@@ -93,9 +96,7 @@ pub fn install_places(bytes: &[u8]) -> Result<(), BundleError> {
 /// Decodes the communities' file and adds them to the corpus.
 pub fn install_communities(bytes: &[u8]) -> Result<(), BundleError> {
     let communities = ruxue_core::bundle::decode_communities(bytes)?;
-    MANIFEST
-        .get()
-        .ok_or_else(|| BundleError::Mismatch("the communities before the manifest".into()))?
+    installed_manifest("the communities")?
         .corpus
         .directory
         .communities
@@ -129,9 +130,7 @@ fn places_arrival() -> &'static ArcTrigger {
 
 /// Decodes the file of the document at `index` (in the manifest's order) and keeps it.
 pub fn install_document(index: usize, bytes: &[u8]) -> Result<(), BundleError> {
-    let manifest = MANIFEST
-        .get()
-        .ok_or_else(|| BundleError::Mismatch("a document before the manifest".into()))?;
+    let manifest = installed_manifest("a document")?;
     let slots = DOCUMENTS.get().expect("set with the manifest");
     let slot = slots
         .get(index)
@@ -243,10 +242,18 @@ pub fn clause_text(document: usize, clause: usize) -> Option<&'static str> {
         .map(String::as_str)
 }
 
+/// Whether the search index's lexicon holds the headings' readings: they may come after
+/// it was made, with a search in pinyin or with a search's marks, whichever is first.
+static LEARNED_READINGS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The search index over the manifest's corpus, with the shards installed so far.
 fn search_index() -> std::sync::MutexGuard<'static, SearchIndex> {
     INDEX
         .get_or_init(|| {
+            LEARNED_READINGS.store(
+                corpus().heading_readings.is_installed(),
+                std::sync::atomic::Ordering::Relaxed,
+            );
             Mutex::new(SearchIndex::from_shards(
                 corpus(),
                 manifest().index.count as usize,
@@ -272,8 +279,14 @@ pub fn search(query: &Query) -> Result<Results, Missing> {
             ..Missing::default()
         });
     }
+    let mut index = search_index();
+    if corpus().heading_readings.is_installed()
+        && !LEARNED_READINGS.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        index.relearn(corpus());
+    }
     measured(
-        || search_index().search_with(corpus(), &clause_text, query),
+        || index.search_with(corpus(), &clause_text, query),
         |result| match result {
             Ok(_) => "rx-search",
             Err(_) => "rx-search-waiting",
@@ -493,13 +506,11 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
     fetch_all(files).await
 }
 
-/// Decodes the titles' and headings' readings and adds them to the corpus.
+/// Decodes the titles' and headings' readings and adds them to the corpus (a search index
+/// made before they came learns them at its next search, [`search`]).
 pub fn install_readings(bytes: &[u8]) -> Result<(), BundleError> {
     let readings = ruxue_core::bundle::decode_readings(bytes)?;
-    let corpus = &MANIFEST
-        .get()
-        .ok_or_else(|| BundleError::Mismatch("the readings before the manifest".into()))?
-        .corpus;
+    let corpus = &installed_manifest("the readings")?.corpus;
     if readings.len() != corpus.documents.len() {
         return Err(BundleError::Mismatch(format!(
             "readings of {} documents, where the manifest has {}",
@@ -530,11 +541,11 @@ fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
 /// the page and the regions that read them. (Not a function pointer kept here: taking one in
 /// the main part would keep its code there.)
 #[cfg(ruxue_split)]
-static FETCHED_PLACES: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
+static FETCHED_FILES: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
 
 #[cfg(ruxue_split)]
 fn keep_fetched(name: String, bytes: &[u8]) -> Result<(), BundleError> {
-    let mut fetched = FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner());
+    let mut fetched = FETCHED_FILES.lock().unwrap_or_else(|e| e.into_inner());
     if !fetched.iter().any(|(kept, _)| *kept == name) {
         fetched.push((name, bytes.to_vec()));
     }
@@ -544,7 +555,7 @@ fn keep_fetched(name: String, bytes: &[u8]) -> Result<(), BundleError> {
 /// Whether the file `name` is fetched and waits for [`install_fetched`].
 #[cfg(ruxue_split)]
 fn fetched(name: &str) -> bool {
-    (FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner()))
+    (FETCHED_FILES.lock().unwrap_or_else(|e| e.into_inner()))
         .iter()
         .any(|(kept, _)| kept == name)
 }
@@ -554,7 +565,7 @@ fn fetched(name: &str) -> bool {
 /// (`crate::page_code`), before they render.
 #[cfg(ruxue_split)]
 pub fn install_fetched() -> Result<(), LoadError> {
-    let fetched = std::mem::take(&mut *FETCHED_PLACES.lock().unwrap_or_else(|e| e.into_inner()));
+    let fetched = std::mem::take(&mut *FETCHED_FILES.lock().unwrap_or_else(|e| e.into_inner()));
     for (name, bytes) in fetched {
         install_file(&bytes).map_err(|error| LoadError::Bundle { url: name, error })?;
     }
@@ -601,14 +612,7 @@ pub async fn load_for_search(needs: &Missing) -> Result<(), LoadError> {
         )
     }));
     if needs.readings && !corpus().heading_readings.is_installed() {
-        files.push((
-            manifest().readings.clone(),
-            Box::new(|bytes| {
-                install_readings(bytes)?;
-                search_index().relearn(corpus());
-                Ok(())
-            }),
-        ));
+        files.push((manifest().readings.clone(), Box::new(install_readings)));
     }
     fetch_all(files).await
 }
