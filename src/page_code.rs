@@ -411,16 +411,19 @@ mod marking {
 /// readings, which it reads a query in pinyin with.
 pub async fn load_marking() -> Result<(), PageCodeError> {
     #[cfg(ruxue_split)]
-    if MARKING.get().is_none() {
-        let code = async { Ok(marking::preload_marking_part().await?) };
-        with_files(code, crate::data::Files::MARKS).await?;
+    if MARKING.get().is_some() {
+        return Ok(());
+    }
+    #[cfg(ruxue_split)]
+    let code = async { Ok::<(), PageCodeError>(marking::preload_marking_part().await?) };
+    #[cfg(not(ruxue_split))]
+    let code = async { Ok::<(), PageCodeError>(()) };
+    with_files(code, crate::data::Files::MARKS).await?;
+    #[cfg(ruxue_split)]
+    {
         let mark = marking::marking_part().await?;
         let _ = MARKING.set(mark);
     }
-    #[cfg(all(target_arch = "wasm32", not(ruxue_split)))]
-    crate::data::load_files(crate::data::Files::MARKS)
-        .await
-        .map_err(PageCodeError::Data)?;
     Ok(())
 }
 

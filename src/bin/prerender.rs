@@ -138,18 +138,17 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
         std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
     };
     // File by file, so that an error names its file.
-    let (name, bytes) = &files.manifest;
-    ruxue_web::data::install(&read_back(name, bytes)?)
-        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{name}: {e}"))?;
-    let (places_name, bytes) = &files.places;
-    ruxue_web::data::install_places(&read_back(places_name, bytes)?)
-        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{places_name}: {e}"))?;
-    let (communities_name, bytes) = &files.communities;
-    ruxue_web::data::install_communities(&read_back(communities_name, bytes)?)
-        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{communities_name}: {e}"))?;
-    let (readings_name, bytes) = &files.readings;
-    ruxue_web::data::install_readings(&read_back(readings_name, bytes)?)
-        .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{readings_name}: {e}"))?;
+    type Install = fn(&[u8]) -> Result<(), ruxue_core::bundle::BundleError>;
+    let singles: [(&(String, Vec<u8>), Install); 4] = [
+        (&files.manifest, ruxue_web::data::install),
+        (&files.places, ruxue_web::data::install_places),
+        (&files.communities, ruxue_web::data::install_communities),
+        (&files.readings, ruxue_web::data::install_readings),
+    ];
+    for ((name, bytes), install) in singles {
+        install(&read_back(name, bytes)?)
+            .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{name}: {e}"))?;
+    }
     for (index, (document_name, bytes)) in files.documents.iter().enumerate() {
         ruxue_web::data::install_document(index, &read_back(document_name, bytes)?)
             .map_err(|e| anyhow::anyhow!("{DATA_FOLDER}/{document_name}: {e}"))?;
@@ -170,9 +169,9 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
         .map(|(name, _)| format!("{DATA_FOLDER}/{name}"))
         .collect();
     Ok((
-        format!("{DATA_FOLDER}/{name}"),
+        format!("{DATA_FOLDER}/{}", files.manifest.0),
         documents,
-        format!("{DATA_FOLDER}/{places_name}"),
+        format!("{DATA_FOLDER}/{}", files.places.0),
     ))
 }
 

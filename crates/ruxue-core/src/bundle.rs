@@ -320,14 +320,6 @@ pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
     without_header(INDEX_MAGIC, bytes)
 }
 
-/// Whether the manifest keeps a clause's text: the headings, which outlines show.
-fn is_heading(clause: &crate::Clause) -> bool {
-    matches!(
-        clause.kind,
-        crate::ClauseKind::Part | crate::ClauseKind::Section
-    )
-}
-
 /// The shipped files of `corpus`: its manifest, the places, the communities, one file per document, the
 /// runs of clause texts and the search index's shards.
 pub fn split(corpus: &Corpus) -> DataFiles {
@@ -385,7 +377,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
             clause.attachments.clear();
             clause.source_line = 0;
         }
-        for clause in document.clauses.iter_mut().filter(|c| !is_heading(c)) {
+        for clause in document.clauses.iter_mut().filter(|c| !c.is_heading()) {
             clause.text.clear();
             clause.pinyin = Pinyin::default();
         }
@@ -394,7 +386,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         heading_readings.push(crate::model::HeadingReadings {
             title: std::mem::take(&mut document.title_pinyin),
             headings: (document.clauses.iter_mut())
-                .filter(|c| is_heading(c))
+                .filter(|c| c.is_heading())
                 .map(|c| std::mem::take(&mut c.pinyin))
                 .collect(),
         });

@@ -52,6 +52,14 @@ pub struct Clause {
     pub pinyin: crate::search::pinyin::Pinyin,
 }
 
+impl Clause {
+    /// Whether it is a part or section heading: what outlines and contents show, and the
+    /// clauses whose text the manifest keeps and whose readings are a file of their own.
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, ClauseKind::Part | ClauseKind::Section)
+    }
+}
+
 /// Where the （责任部门：…） note sits in `text`, brackets included, if there is one.
 pub fn department_note(text: &str) -> Option<Range<usize>> {
     let at = text.find("责任部门")?;

@@ -72,9 +72,7 @@ impl Corpus {
         (self.documents.iter().enumerate())
             .map(|(index, document)| {
                 let readings = installed.and_then(|all| all.get(index));
-                let headings = (document.clauses.iter()).filter(|c| {
-                    matches!(c.kind, super::ClauseKind::Part | super::ClauseKind::Section)
-                });
+                let headings = (document.clauses.iter()).filter(|c| c.is_heading());
                 let title = readings.map_or(&document.title_pinyin, |r| &r.title);
                 std::iter::once((title, document.meta.title.as_str()))
                     .chain(headings.enumerate().map(|(k, clause)| {
