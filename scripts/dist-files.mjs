@@ -11,7 +11,7 @@ export const HASHED = /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg|bin)$/;
  * A page's parts in one file (split-wasm.mjs's `writeBundles`), which only a visit without the
  * service worker fetches: the worker does not precache them, since it has the parts.
  */
-export const BUNDLE = /^ruxue-bundle-[a-z0-9-]+-[0-9a-f]{16}\.bin$/;
+export const BUNDLE = /^ruxue-bundle-[a-z0-9-]+-[0-9a-f]{10}\.bin$/;
 
 /** The folder of the data files the prerender writes (`ruxue_core::bundle::DATA_FOLDER`). */
 export const DATA_FOLDER = 'data';

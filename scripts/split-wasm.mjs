@@ -61,7 +61,10 @@ const run = (tool, args) => {
   if (messages.length) console.error(messages.join('\n'));
   if (status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (exit ${status})`);
 };
-const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// Ten hex digits (40 bits) tell versions of one part apart well enough for caching: the
+// loader lists every part's name, and each digit more costs every page's first load about
+// 50 bytes (measured: 16 digits took 0.3 KB more brotli than 10).
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10);
 
 const glueName = readdirSync(dist).find((f) => /^ruxue-web-[0-9a-f]+\.js$/.test(f));
 if (!glueName) throw new Error(`${dist}: no ruxue-web-<hash>.js from trunk; run trunk build first`);

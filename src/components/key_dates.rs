@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use ruxue_core::calendar::CalendarDate;
 use ruxue_core::rules::next_intake_year;
 
+use crate::components::calendar_link::CalendarLink;
 use crate::components::source_note::SourceNote;
 use crate::data::corpus;
 use crate::i18n::{use_lang, use_texts, Lang};
@@ -31,6 +32,8 @@ pub fn KeyDates(today: CalendarDate, #[prop(optional)] intake: Option<i32>) -> i
                             {year} {move || if lang.get() == Lang::Zh { "" } else { " " }}
                         </strong>
                         {move || t().dates_not_published}
+                        " "
+                        {move || t().calendar_unpublished}
                     </p>
                 }
                     .into_any()
@@ -43,6 +46,7 @@ pub fn KeyDates(today: CalendarDate, #[prop(optional)] intake: Option<i32>) -> i
                         <p class="rx-key-dates__reference-label">
                             {move || t().dates_reference_label}
                         </p>
+                        <p class="rx-key-dates__hint">{move || t().calendar_hint}</p>
                         {references.into_iter().map(|c| cycle_view(c, true)).collect_view()}
                     }
                 })}
@@ -65,14 +69,19 @@ fn cycle_view(cycle: &'static ruxue_core::model::DateCycle, reference: bool) -> 
                 {cycle
                     .events
                     .iter()
-                    .map(|e| view! {
+                    .enumerate()
+                    .map(|(i, e)| view! {
                         <li class="rx-timeline__event">
                             <span class="rx-timeline__when" lang="zh-CN">{e.when.clone()}</span>
                             <span class="rx-timeline__what">{move || if lang.get() == Lang::Zh { e.zh.clone() } else { e.en.clone() }}</span>
+                            <CalendarLink cycle=cycle only=Some(i) />
                         </li>
                     })
                     .collect_view()}
             </ol>
+            <p class="rx-timeline__calendar">
+                <CalendarLink cycle=cycle only=None />
+            </p>
             <SourceNote source=cycle.source.clone() />
         </div>
     }

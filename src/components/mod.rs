@@ -1,6 +1,7 @@
 //! Components shared by every page. One public component per file, named after what it shows.
 
 pub mod answer_card;
+pub mod calendar_link;
 pub mod check_result;
 pub mod checklist;
 pub mod clause_view;

@@ -2,6 +2,9 @@
 // clock is fixed to 2026-11-22, so "the next intake" is 2027 whatever day the tests run.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import ICAL from 'ical.js';
 
 import { assertNoUnexpectedErrors, axeViolations, openPage, waitForApp } from './support/browser.mjs';
 import { startPortal, switchToEnglish } from './support/portal.mjs';
@@ -58,6 +61,81 @@ describe('guide', () => {
     await page.locator('.rx-stage-nav').getByRole('link', { name: '随迁子女' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'stage-heading-随迁子女');
     assert.equal(portal.route(page), '#/guide');
+    await context.close();
+  });
+});
+
+/** The events of `data/key_dates.toml`'s cycle for `year` and `scope`, read with a parser of
+ * the test's own: the calendar file must agree with the data, not with the app's reading. */
+function dataEvents(year, scope) {
+  const text = readFileSync(new URL('../../data/key_dates.toml', import.meta.url), 'utf8');
+  const cycle = text.split('[[cycle]]').find((c) => c.includes(`year = ${year}`) && c.includes(`scope = "${scope}"`));
+  return [...cycle.matchAll(/\{ zh = "([^"]+)", en = "([^"]+)", when = "([^"]+)" \}/g)].map(([, zh, en, when]) => {
+    const m = when.match(/^(\d+)月(\d+)日(?:[–至](?:(\d+)月)?(\d+)日)?(前)?$/);
+    assert.ok(m, `a date form the test knows: ${when}`);
+    const pad = (n) => String(n).padStart(2, '0');
+    const first = `${year}${pad(m[1])}${pad(m[2])}`;
+    const last = new Date(Date.UTC(year, Number(m[3] ?? m[1]) - 1, Number(m[4] ?? m[2]) + 1));
+    const end = `${last.getUTCFullYear()}${pad(last.getUTCMonth() + 1)}${pad(last.getUTCDate())}`;
+    return { zh, en, first, end };
+  });
+}
+
+/** Clicks `link`, which downloads a calendar file, and returns its events as ical.js reads them. */
+async function downloadCalendar(page, link) {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.match(download.suggestedFilename(), /^ruxue-.*\.ics$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  assert.equal(calendar.getFirstPropertyValue('x-wr-timezone'), 'Asia/Shanghai');
+  return calendar.getAllSubcomponents('vevent').map((e) => ({
+    uid: e.getFirstPropertyValue('uid'),
+    start: e.getFirstProperty('dtstart'),
+    end: e.getFirstProperty('dtend'),
+    summary: e.getFirstPropertyValue('summary'),
+    description: e.getFirstPropertyValue('description'),
+  }));
+}
+
+const compact = (property) => property.getFirstValue().toString().replaceAll('-', '');
+
+describe('key dates to the calendar', () => {
+  test("a year's dates download as an .ics that a real parser reads, on the days of the data", async () => {
+    const { page, context } = await openAtToday('#/guide?dates=2025');
+    const cycle = page.locator('.rx-timeline').filter({ hasText: '2025年 · 全市（参考）' });
+    const events = await downloadCalendar(page, cycle.getByRole('link', { name: /^全部加入日历/ }));
+    const expected = dataEvents(2025, '全市');
+    assert.equal(events.length, expected.length);
+    events.forEach((event, i) => {
+      assert.equal(event.start.type, 'date', 'an all-day event');
+      assert.equal(compact(event.start), expected[i].first, event.summary);
+      assert.equal(compact(event.end), expected[i].end, event.summary);
+      assert.ok(event.summary.includes(expected[i].zh), event.summary);
+      assert.match(event.summary, /^【2025年参考】/, 'a past year says so in the event');
+      assert.match(event.description, /仅供参考/);
+      assert.match(event.description, /来源：上海市教育委员会《2025年上海义务教育招生入学时间安排/);
+      assert.match(event.description, /以官方发布为准/);
+    });
+    // One date alone: the same event, with the same UID, so importing both makes no copy.
+    const one = await downloadCalendar(page, cycle.getByRole('link', { name: /^加入日历\s*：小学报名（公办）$/ }));
+    assert.equal(one.length, 1);
+    assert.equal(one[0].uid, events[1].uid);
+    assert.equal(compact(one[0].start), expected[1].first);
+
+    await switchToEnglish(page);
+    const english = await downloadCalendar(page, cycle.getByRole('link', { name: /^Add all to calendar/ }));
+    assert.deepEqual(english.map((e) => e.uid), events.map((e) => e.uid), 'UIDs do not depend on the language');
+    assert.equal(english[0].summary, `[2025 reference] ${expected[0].en}`);
+    assert.match(english[0].description, /The official notice prevails/);
+    await context.close();
+  });
+
+  test('a year not yet published offers no calendar file and says why', async () => {
+    const { page, context } = await openAtToday('#/guide');
+    const unpublished = page.locator('.rx-key-dates__unpublished');
+    await assert.doesNotReject(unpublished.waitFor());
+    assert.match(await unpublished.innerText(), /日期公布前，没有可以加入日历的日期。/);
+    assert.equal(await unpublished.locator('a[download]').count(), 0);
     await context.close();
   });
 });

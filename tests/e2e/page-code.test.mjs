@@ -11,16 +11,16 @@ import { assertNoUnexpectedErrors, axeViolations, failUntilFixed, openPage, wait
 import { h1, startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
-const PART = /\/ruxue-part-[a-z0-9-]+-[0-9a-f]{16}\.wasm$/;
+const PART = /\/ruxue-part-[a-z0-9-]+-[0-9a-f]{10}\.wasm$/;
 /** A page's parts in one file, which a visit without the service worker fetches instead. */
-const BUNDLE = /\/ruxue-bundle-[a-z0-9-]+-[0-9a-f]{16}\.bin$/;
+const BUNDLE = /\/ruxue-bundle-[a-z0-9-]+-[0-9a-f]{10}\.bin$/;
 /** A part or a bundle. */
-const CODE = /\/ruxue-(part|bundle)-[a-z0-9-]+-[0-9a-f]{16}\.(wasm|bin)$/;
+const CODE = /\/ruxue-(part|bundle)-[a-z0-9-]+-[0-9a-f]{10}\.(wasm|bin)$/;
 /**
  * The page a part or bundle belongs to (`ruxue-part-ruxue-lookup-<hash>.wasm`,
  * `ruxue-bundle-ruxue-lookup-<hash>.bin` → `lookup`), or null for a shared chunk.
  */
-const pageOf = (url) => url.match(/\/ruxue-(?:part|bundle)-ruxue-([a-z-]+)-[0-9a-f]{16}\.(?:wasm|bin)$/)?.[1] ?? null;
+const pageOf = (url) => url.match(/\/ruxue-(?:part|bundle)-ruxue-([a-z-]+)-[0-9a-f]{10}\.(?:wasm|bin)$/)?.[1] ?? null;
 
 let portal;
 
@@ -52,8 +52,19 @@ describe('the pages\' code', () => {
     const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.equal(main.length, 1, parts.join(', '));
     const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
-    assert.deepEqual(pages, ['check-result', 'clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources']);
+    assert.deepEqual(pages, ['check-result', 'clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources', 'tools']);
     for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
+  });
+
+  test('the guide opens without the calendar file\'s code, which comes with the first 加入日历', async () => {
+    const { page, requested, context } = await openRecording('guide/?dates=2025');
+    const tools = () => requested.filter((url) => pageOf(url) === 'tools');
+    assert.deepEqual(tools(), []);
+    const link = page.locator('.rx-timeline').first().getByRole('link', { name: /^全部加入日历/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /^ruxue-dates-2025\.ics$/);
+    assert.ok(tools().length > 0, 'the tools\' part came with the press');
+    await context.close();
   });
 
   test('the home page runs on the main part alone', async () => {

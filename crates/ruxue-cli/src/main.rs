@@ -60,6 +60,22 @@ enum Command {
         #[arg(long)]
         district: Option<String>,
     },
+    /// Key enrolment dates by year and scope, e.g. `ruxue dates --year 2025`; with `--ics`, the
+    /// same iCalendar file the portal's 加入日历 makes, for a phone's calendar.
+    Dates {
+        /// Only this year's cycles. A year with no published dates is an error.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Write an iCalendar (RFC 5545) file to standard output instead.
+        #[arg(long)]
+        ics: bool,
+        /// The calendar file's language: zh (default) or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
+        /// Today's date, YYYY-MM-DD, stamped in the file (default: the system date).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Search guide statements, key dates, clauses, places, schools, clusters and tools, best
     /// first, e.g. `ruxue search 幼升小 --json`.
     Search {
@@ -128,6 +144,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             household.as_deref(),
             district.as_deref(),
         ),
+        Command::Dates {
+            year,
+            ics,
+            lang,
+            today,
+        } => dates(cli, *year, *ics, lang, today.as_deref()),
         Command::Search {
             query,
             limit,
@@ -580,6 +602,82 @@ fn parse_date(text: &str, what: &str) -> Result<ruxue_core::calendar::CalendarDa
             "{what} `{text}` does not exist in the calendar: check the month and day"
         ),
     })
+}
+
+fn dates(
+    cli: &Cli,
+    year: Option<i32>,
+    ics: bool,
+    lang: &str,
+    today: Option<&str>,
+) -> Result<ExitCode> {
+    use ruxue_core::ics::{calendar_file, event_days, IcsLanguage};
+    let language = match lang {
+        "zh" | "zh-CN" => IcsLanguage::Chinese,
+        "en" => IcsLanguage::English,
+        other => bail!("--lang `{}` is not zh or en", printable(other)),
+    };
+    let today = match today {
+        Some(text) => parse_date(text, "--today")?,
+        None => ruxue_core::calendar::CalendarDate::today_utc(),
+    };
+    let corpus = load(cli)?;
+    let cycles: Vec<_> = corpus
+        .guidance
+        .cycles
+        .iter()
+        .filter(|c| year.is_none_or(|y| c.year == y))
+        .collect();
+    if let (Some(year), true) = (year, cycles.is_empty()) {
+        bail!(
+            "no key dates are published for {year} yet, so there is no calendar file: the city \
+             publishes them each spring, then each district its own"
+        );
+    }
+    if ics {
+        print!("{}", calendar_file(&corpus, &cycles, None, language, today));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if cli.json {
+        let list: Vec<Value> = cycles
+            .iter()
+            .map(|c| {
+                let events: Vec<Value> = c
+                    .events
+                    .iter()
+                    .map(|e| {
+                        let days = event_days(&e.when, c.year).ok();
+                        json!({
+                            "zh": e.zh,
+                            "en": e.en,
+                            "when": e.when,
+                            "first": days.map(|d| d.first.to_string()),
+                            "last": days.map(|d| d.last.to_string()),
+                            "deadline": days.map(|d| d.deadline),
+                            "uid": ruxue_core::ics::event_uid(c, e),
+                        })
+                    })
+                    .collect();
+                json!({
+                    "year": c.year,
+                    "scope": c.scope,
+                    "reference": c.reference,
+                    "source": c.source,
+                    "events": events,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in cycles {
+        let label = if c.reference { "（参考）" } else { "" };
+        println!("{}年 {}{label}  来源：{}", c.year, c.scope, c.source);
+        for e in &c.events {
+            println!("  {}  {}", e.when, e.zh);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn age(

@@ -531,3 +531,107 @@ fn age_lists_the_stages_and_statements_that_apply() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("is not one of hukou, permit, other"));
 }
+
+/// `ruxue dates --ics` writes a file a real iCalendar parser reads, with one all-day event per
+/// published step, on the days the data gives, a past year labelled, the source and
+/// 以官方发布为准 in each description, and UIDs that do not change between runs.
+#[test]
+fn dates_ics_is_a_calendar_whose_events_are_the_data() {
+    let out = ruxue(&["dates", "--ics", "--year", "2025", "--today", "2026-11-25"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let file = text(&out.stdout);
+    assert!(file.contains("\r\n"), "content lines end in CRLF");
+    let calendars: Vec<_> = ical::IcalParser::new(file.as_bytes())
+        .collect::<Result<_, _>>()
+        .expect("a valid iCalendar file");
+    assert_eq!(calendars.len(), 1);
+    let calendar = &calendars[0];
+    let value = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        value(&calendar.properties, "X-WR-TIMEZONE"),
+        "Asia/Shanghai"
+    );
+    assert_eq!(calendar.timezones.len(), 1);
+    let events: Vec<(String, String, String)> = calendar
+        .events
+        .iter()
+        .map(|e| {
+            (
+                value(&e.properties, "DTSTART"),
+                value(&e.properties, "DTEND"),
+                value(&e.properties, "SUMMARY"),
+            )
+        })
+        .collect();
+    // data/key_dates.toml, the 2025 city-wide cycle: 4月14日–27日 … 8月15日前. DTEND is the
+    // day after the last day.
+    assert_eq!(events.len(), 7);
+    assert_eq!(
+        events[0],
+        (
+            "20250414".into(),
+            "20250428".into(),
+            "【2025年参考】信息登记".into()
+        )
+    );
+    assert_eq!(
+        events[6],
+        (
+            "20250815".into(),
+            "20250816".into(),
+            "【2025年参考】发放录取通知书（截止）".into()
+        )
+    );
+    for event in &calendar.events {
+        let start = event
+            .properties
+            .iter()
+            .find(|p| p.name == "DTSTART")
+            .unwrap();
+        assert_eq!(
+            start.params.as_ref().unwrap()[0],
+            ("VALUE".to_string(), vec!["DATE".to_string()]),
+            "an all-day event"
+        );
+        let description = value(&event.properties, "DESCRIPTION");
+        assert!(description.contains("以官方发布为准"), "{description}");
+        assert!(description.contains("仅供参考"), "{description}");
+        assert!(description.contains("上海市教育委员会"), "{description}");
+    }
+    let again = ruxue(&[
+        "dates",
+        "--ics",
+        "--year",
+        "2025",
+        "--lang",
+        "en",
+        "--today",
+        "2027-01-01",
+    ]);
+    let uids = |file: &str| -> Vec<String> {
+        file.lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(uids(&file), uids(&text(&again.stdout)), "UIDs are stable");
+    assert!(text(&again.stdout).contains("SUMMARY:[2025 reference] Information registration"));
+
+    let unpublished = ruxue(&["dates", "--ics", "--year", "2027"]);
+    assert!(!unpublished.status.success());
+    assert!(
+        unpublished.stdout.is_empty(),
+        "no file for an unpublished year"
+    );
+    assert!(
+        text(&unpublished.stderr).contains("no key dates are published for 2027 yet"),
+        "{}",
+        text(&unpublished.stderr)
+    );
+}

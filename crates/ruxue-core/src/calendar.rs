@@ -110,6 +110,21 @@ impl CalendarDate {
     }
 }
 
+impl CalendarDate {
+    /// Days since 1970-01-01 (negative before it), the inverse of [`CalendarDate::from_unix_days`].
+    pub fn unix_days(self) -> i64 {
+        // Howard Hinnant's days-from-civil.
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year - era * 400;
+        let month = i64::from(self.month);
+        let mp = if month > 2 { month - 3 } else { month + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -170,6 +185,14 @@ mod tests {
             CalendarDate::parse("2020-00-10"),
             Err(DateError::Impossible)
         );
+    }
+
+    #[test]
+    fn unix_days_round_trips() {
+        for days in [-800_000, -1, 0, 1, 59, 60, 11_016, 20_000, 2_932_896] {
+            assert_eq!(CalendarDate::from_unix_days(days).unix_days(), days);
+        }
+        assert_eq!(CalendarDate::new(2025, 4, 14).unwrap().unix_days(), 20_192);
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod load;
 pub mod bundle;
 pub mod calendar;
 pub mod embed;
+pub mod ics;
 pub mod link;
 pub mod lookup;
 pub mod rules;

@@ -70,6 +70,7 @@ fn an_unsourced_statement_fails_the_build_on_its_line() {
             "guidance.toml:20: source `test-2099-1/9-9-9` does not resolve: no such document item or sources.toml id",
             "guidance.toml:29: household `renter` is not one of hukou, permit, other",
             "guidance.toml:29: step rests on statement `no-such-statement`, which is not in this file: a step must restate a sourced statement",
+            "key_dates.toml:4: `when` of `验证`: `五月中旬` does not start with a date like 5月7日; write it as 5月7日, 5月7日–11日, 5月28日–6月2日 or 8月15日前",
         ]
     );
 }

@@ -137,6 +137,15 @@ pub(crate) fn load_guidance(
         if c.events.is_empty() {
             problem("a cycle needs at least one event".into());
         }
+        for event in &c.events {
+            // The calendar file carries each date; one it cannot read would be dropped.
+            if let Err(why) = crate::ics::event_days(&event.when, c.year) {
+                problem(format!(
+                    "`when` of `{}`: {why}; write it as 5月7日, 5月7日–11日, 5月28日–6月2日 or 8月15日前",
+                    event.zh
+                ));
+            }
+        }
         if !resolves(&c.source, documents, directory) {
             problem(format!("source `{}` does not resolve", c.source));
         }

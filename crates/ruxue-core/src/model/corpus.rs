@@ -96,6 +96,29 @@ impl Corpus {
         find_item(&self.documents, item_id)
     }
 
+    /// A source as one line of text, for what leaves the portal (a calendar file, a shared
+    /// statement): the document item's citation, or the public source's authority, title, date,
+    /// the copy it was read from if a repost, and address.
+    pub fn cite(&self, source: &str) -> String {
+        if let Some((document, clause)) = self.item(source) {
+            return document.citation(clause);
+        }
+        let Some(public) = self.directory.source(source) else {
+            return source.to_string();
+        };
+        let mut text = format!("{}《{}》", public.authority_line(), public.title);
+        if let Some(date) = &public.date {
+            text.push_str(&format!("（{date}）"));
+        }
+        if public.quality == "repost" {
+            text.push_str(&format!(" 转载：{}", public.read_at()));
+        }
+        if let Some(url) = public.web_url() {
+            text.push_str(&format!(" {url}"));
+        }
+        text
+    }
+
     /// Whether `source` is official text: an item of a document in force, or a public source
     /// read on a government site. A draft, a superseded document, press and reposts are not.
     pub fn is_official_source(&self, source: &str) -> bool {
