@@ -200,6 +200,13 @@ pub fn stored_lang() -> Option<Lang> {
     Lang::from_tag(&storage()?.get_item(LANG_STORAGE_KEY).ok()??)
 }
 
+/// Forgets the stored language, for a start whose English strings could not be fetched.
+pub fn forget_lang() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(LANG_STORAGE_KEY);
+    }
+}
+
 fn store_lang(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_STORAGE_KEY, lang.tag());

@@ -378,9 +378,15 @@ impl std::fmt::Display for LoadError {
 /// The manifest's address: the page's `<meta name="rx-data">`, against the page's `<base>`.
 #[cfg(target_arch = "wasm32")]
 fn manifest_url() -> Option<String> {
+    meta_url(DATA_META)
+}
+
+/// The address a page's `<meta name="{name}">` gives, against the page's `<base>`.
+#[cfg(target_arch = "wasm32")]
+pub fn meta_url(name: &str) -> Option<String> {
     let document = leptos::prelude::document();
     let content = document
-        .query_selector(&format!("meta[name=\"{DATA_META}\"]"))
+        .query_selector(&format!("meta[name=\"{name}\"]"))
         .ok()
         .flatten()?
         .get_attribute("content")?;
@@ -390,7 +396,7 @@ fn manifest_url() -> Option<String> {
 
 /// The bytes at `url`.
 #[cfg(target_arch = "wasm32")]
-async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
+pub async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
     // Not `error.to_string()`: with the `json` feature another crate turns on, that formats
     // serde_json's errors too, and puts their code in the main part (about 0.5 KB brotli).
     // A fetch fails only with the browser's own error.

@@ -37,266 +37,321 @@ impl Lang {
         }
     }
 
-    /// This language's UI strings.
+    /// This language's UI strings. English's strings are Chinese until [`load_english`] has
+    /// brought them: the app asks for them before it shows English.
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Zh => &ZH,
-            Lang::En => &EN,
+            Lang::En => english(),
         }
     }
 }
 
-/// Every string the UI chrome shows.
-pub struct Texts {
-    pub product_name: &'static str,
-    pub product_tagline: &'static str,
-    pub skip_to_content: &'static str,
-    /// The banner shown when a new build of the portal is ready (the service worker).
-    pub update_ready: &'static str,
-    pub update_apply: &'static str,
-    pub nav_label: &'static str,
-    pub nav_policies: &'static str,
-    pub nav_guide: &'static str,
-    pub nav_clusters: &'static str,
-    pub nav_lookup: &'static str,
-    /// The switch's visible name, written in the language it switches *to*.
-    pub switch_to_this_language: &'static str,
-    /// The switch's accessible name, which contains its visible name (WCAG 2.5.3).
-    pub switch_to_this_language_label: &'static str,
-    pub home_title: &'static str,
-    pub home_intro: &'static str,
-    pub home_policies_summary: &'static str,
-    pub home_guide_summary: &'static str,
-    pub home_clusters_summary: &'static str,
-    pub home_lookup_summary: &'static str,
-    pub policies_intro: &'static str,
-    pub lookup_intro: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
-    pub not_found_home_link: &'static str,
-    pub footer_sources: &'static str,
-    pub last_checked: fn(i32, u32, u32) -> String,
-    pub report_problem: &'static str,
-    pub sources_title: &'static str,
-    pub sources_intro: &'static str,
-    pub sources_counts: fn(usize, usize, usize, usize) -> String,
-    pub sources_documents_heading: &'static str,
-    pub sources_official_heading: fn(usize) -> String,
-    pub sources_press_heading: fn(usize) -> String,
-    pub sources_repost_heading: fn(usize) -> String,
-    pub sources_repost_explained: &'static str,
-    pub guide_official_count: fn(usize, usize) -> String,
-    pub footer_official_prevails: &'static str,
-    pub footer_language_note: &'static str,
-    pub document_not_found_title: &'static str,
-    pub document_not_found_body: &'static str,
-    /// While a document's texts are fetched.
-    pub texts_loading: &'static str,
-    /// While a search fetches the index shards and documents it needs.
-    pub search_loading: &'static str,
-    /// The texts could not be fetched: the network, then anything else; and the reason's label.
-    pub texts_failed_heading: &'static str,
-    pub texts_failed_network: &'static str,
-    pub texts_failed: &'static str,
-    pub texts_failed_reason: &'static str,
-    pub texts_retry: &'static str,
-    /// While a page's own code is fetched (`crate::page_code`).
-    pub page_loading: &'static str,
-    /// When a page's own code cannot be fetched.
-    pub page_failed_heading: &'static str,
-    pub page_failed_network: &'static str,
-    pub results_failed_heading: &'static str,
-    pub results_failed_network: &'static str,
-    pub lookup_loading: &'static str,
-    pub answers_failed_heading: &'static str,
-    pub answers_failed_network: &'static str,
-    pub check_loading: &'static str,
-    pub check_failed_heading: &'static str,
-    pub check_failed_network: &'static str,
-    pub back_to_documents: &'static str,
-    pub filter_heading: &'static str,
-    pub filter_district: &'static str,
-    pub filter_year: &'static str,
-    pub filter_kind: &'static str,
-    pub filter_status: &'static str,
-    pub filter_all: &'static str,
-    pub filter_apply: &'static str,
-    pub filter_clear: &'static str,
-    pub no_documents_match: &'static str,
-    pub label_issuers: &'static str,
-    pub label_doc_number: &'static str,
-    pub label_date: &'static str,
-    pub label_district: &'static str,
-    pub label_kind: &'static str,
-    pub label_status: &'static str,
-    pub label_source: &'static str,
-    pub not_stated: &'static str,
-    pub status_official: &'static str,
-    pub status_draft: &'static str,
-    pub status_superseded: &'static str,
-    pub draft_note: &'static str,
-    pub chinese_only_note: &'static str,
-    pub toc_heading: &'static str,
-    pub clause_link: &'static str,
-    pub copy_citation: &'static str,
-    pub citation_copied: &'static str,
-    pub copy_failed: &'static str,
-    pub departments_label: &'static str,
-    pub repair_label: &'static str,
-    pub repair_line: &'static str,
-    pub repair_line_suffix: &'static str,
-    pub repair_changed_to: &'static str,
-    pub repair_reason: &'static str,
-    /// "N documents", for the result count.
-    pub documents_count: fn(usize) -> String,
-    pub search_label: &'static str,
-    pub search_button: &'static str,
-    pub search_title: &'static str,
-    pub search_hint: &'static str,
-    pub also_searched: &'static str,
-    pub query_truncated: &'static str,
-    pub no_results: &'static str,
-    pub no_results_next: &'static str,
-    pub try_terms: &'static str,
-    pub try_lookup: &'static str,
-    pub filter_by_district: &'static str,
-    pub filter_by_document: &'static str,
-    pub all_results: &'static str,
-    pub results_heading: &'static str,
-    /// "N results" for a query.
-    pub results_count: fn(usize) -> String,
-    pub filter_by_kind: &'static str,
-    pub kind_statement: &'static str,
-    pub kind_dates: &'static str,
-    pub kind_clause: &'static str,
-    pub kind_place: &'static str,
-    pub kind_tool: &'static str,
-    pub answer_heading: &'static str,
-    pub answer_in_guide: &'static str,
-    pub did_you_mean: &'static str,
-    pub did_you_mean_shown: &'static str,
-    pub coverage_heading: &'static str,
-    /// "This portal holds the documents of <districts> …".
-    pub coverage_covered: fn(&str) -> String,
-    /// "<place> (<district>) is not covered …", for a query about an uncovered place.
-    pub coverage_not_covered: fn(&str, &str) -> String,
-    /// The title of the "dates not yet published" notice for a year.
-    pub dates_not_published_title: fn(i32) -> String,
-    pub dates_next_intake: &'static str,
-    pub dates_watch: &'static str,
-    pub home_check_summary: &'static str,
-    pub embed_invalid: &'static str,
-    pub embed_open_portal: &'static str,
-    pub embed_brand: &'static str,
-    pub embed_read_whole: &'static str,
-    pub embed_page_title: &'static str,
-    pub embed_page_intro: &'static str,
-    pub embed_view_label: &'static str,
-    pub embed_view_search: &'static str,
-    pub embed_view_lookup: &'static str,
-    pub embed_view_calculator: &'static str,
-    pub embed_view_item: &'static str,
-    pub embed_item_label: &'static str,
-    pub embed_theme_label: &'static str,
-    pub embed_lang_label: &'static str,
-    pub embed_preview: &'static str,
-    pub embed_preview_note: &'static str,
-    pub embed_preview_show: &'static str,
-    pub embed_code_loader: &'static str,
-    pub embed_code_iframe: &'static str,
-    pub embed_copy: &'static str,
-    pub embed_copied: &'static str,
-    pub embed_link: &'static str,
-    pub guide_intro_text: &'static str,
-    pub guide_check_link: &'static str,
-    pub scope_city: &'static str,
-    pub key_dates_heading: &'static str,
-    pub dates_not_published: &'static str,
-    pub dates_reference_label: &'static str,
-    /// 加入日历 beside one date, and for a whole year's dates.
-    pub calendar_add_one: &'static str,
-    pub calendar_add_all: &'static str,
-    pub calendar_hint: &'static str,
-    /// Why an unpublished year has no calendar file.
-    pub calendar_unpublished: &'static str,
-    pub calendar_failed: &'static str,
-    pub check_title: &'static str,
-    pub check_intro: &'static str,
-    pub birth_legend: &'static str,
-    pub birth_hint: &'static str,
-    pub field_year: &'static str,
-    pub field_month: &'static str,
-    pub field_day: &'static str,
-    pub district_label: &'static str,
-    pub district_any: &'static str,
-    pub household_legend: &'static str,
-    pub household_hukou: &'static str,
-    pub household_permit: &'static str,
-    pub household_other: &'static str,
-    pub check_submit: &'static str,
-    pub error_summary_title: &'static str,
-    pub error_birth_missing: &'static str,
-    pub error_birth_format: &'static str,
-    pub error_birth_future: &'static str,
-    pub error_birth_old: &'static str,
-    pub result_heading: &'static str,
-    pub result_kindergarten: &'static str,
-    pub result_primary: &'static str,
-    pub result_september: &'static str,
-    pub result_cohort: &'static str,
-    pub result_cohort_to: &'static str,
-    pub result_born: &'static str,
-    pub situation_not_born: &'static str,
-    pub situation_before_kindergarten: &'static str,
-    pub situation_before_primary: &'static str,
-    pub situation_past_primary: &'static str,
-    pub next_steps_heading: &'static str,
-    pub steps_choose_household: &'static str,
-    pub applicable_heading: &'static str,
-    pub share_hint: &'static str,
-    pub official_prevails_long: &'static str,
-    pub lookup_label: &'static str,
-    pub lookup_hint: &'static str,
-    pub lookup_privacy: &'static str,
-    pub lookup_no_match: &'static str,
-    pub lookup_try: &'static str,
-    pub kind_district: &'static str,
-    pub kind_town: &'static str,
-    pub kind_school: &'static str,
-    pub kind_cluster: &'static str,
-    pub kind_catchment: &'static str,
-    pub kind_community: &'static str,
-    pub school_project: fn(&str) -> String,
-    pub school_open: &'static str,
-    pub school_project_note: &'static str,
-    pub lookup_choose: &'static str,
-    pub lookup_road: &'static str,
-    pub lookup_road_towns: fn(&str) -> String,
-    pub answer_communities: &'static str,
-    pub community_not_school: &'static str,
-    pub community_town_link: fn(&str) -> String,
-    pub answer_district: &'static str,
-    pub answer_town: &'static str,
-    pub answer_clusters: &'static str,
-    pub answer_schools: &'static str,
-    pub answer_catchments: &'static str,
-    pub not_recorded: &'static str,
-    pub members_missing: &'static str,
-    pub catchments_missing: &'static str,
-    pub official_catchments: &'static str,
-    pub what_documents_say: &'static str,
-    pub named_clusters: &'static str,
-    pub named_schools: &'static str,
-    pub district_documents: &'static str,
-    pub search_in_district: &'static str,
-    pub enrolment_guide_link: &'static str,
-    pub source_label: &'static str,
-    pub quality_official: &'static str,
-    pub quality_press: &'static str,
-    pub quality_repost: &'static str,
-    pub repost_label: &'static str,
-    pub suggestions_status: &'static str,
-    pub clusters_page_intro: &'static str,
+/// Defines [`Texts`]: its strings, which [`Texts::strings`] lists in order and
+/// [`Texts::with_strings`] replaces (English's come from a file, [`load_english`]), and its
+/// formats, which are code.
+macro_rules! texts {
+    (
+        $(#[$struct_doc:meta])*
+        strings { $( $(#[$s_doc:meta])* $s:ident, )* }
+        $(#[$f_block_doc:meta])*
+        formats { $( $(#[$f_doc:meta])* $f:ident : $ft:ty, )* }
+    ) => {
+        $(#[$struct_doc])*
+        #[derive(Clone, Copy)]
+        #[repr(C)]
+        pub struct Texts {
+            $( $(#[$s_doc])* pub $s: &'static str, )*
+            $( $(#[$f_doc])* pub $f: $ft, )*
+        }
+
+        impl Texts {
+            /// The strings, in the order of English's file.
+            pub fn strings(&self) -> Vec<&'static str> {
+                vec![$(self.$s),*]
+            }
+
+            /// How many strings there are.
+            pub const STRING_COUNT: usize = [$(stringify!($s)),*].len();
+
+            /// These texts with `strings` in place of their own strings, if there are as
+            /// many; the formats stay.
+            pub fn with_strings(&self, strings: &[&'static str]) -> Option<Texts> {
+                if strings.len() != Self::STRING_COUNT {
+                    return None;
+                }
+                let mut texts = *self;
+                // A loop, not a field-by-field literal: 220 fields of that were 2 KB of the
+                // wasm every page loads.
+                let first = (&mut texts as *mut Texts).cast::<&'static str>();
+                for (i, string) in strings.iter().enumerate() {
+                    // SAFETY: `Texts` is `repr(C)` and its first STRING_COUNT fields are
+                    // `&'static str`, in the order of `strings` (`Texts::strings`); `i` is
+                    // below STRING_COUNT. `tests::english_round_trips` checks the order.
+                    unsafe { first.add(i).write(*string) };
+                }
+                Some(texts)
+            }
+        }
+    };
+}
+
+texts! {
+    /// Every string the UI chrome shows.
+    strings {
+        product_name,
+        product_tagline,
+        skip_to_content,
+        /// The banner shown when a new build of the portal is ready (the service worker).
+        update_ready,
+        update_apply,
+        nav_label,
+        nav_policies,
+        nav_guide,
+        nav_clusters,
+        nav_lookup,
+        /// The switch's visible name, written in the language it switches *to*.
+        switch_to_this_language,
+        /// The switch's accessible name, which contains its visible name (WCAG 2.5.3).
+        switch_to_this_language_label,
+        home_title,
+        home_intro,
+        home_policies_summary,
+        home_guide_summary,
+        home_clusters_summary,
+        home_lookup_summary,
+        policies_intro,
+        lookup_intro,
+        not_found_title,
+        not_found_body,
+        not_found_home_link,
+        footer_sources,
+        report_problem,
+        sources_title,
+        sources_intro,
+        sources_documents_heading,
+        sources_repost_explained,
+        footer_official_prevails,
+        footer_language_note,
+        document_not_found_title,
+        document_not_found_body,
+        /// While a document's texts are fetched.
+        texts_loading,
+        /// While a search fetches the index shards and documents it needs.
+        search_loading,
+        /// The texts could not be fetched: the network, then anything else; and the reason's label.
+        texts_failed_heading,
+        texts_failed_network,
+        texts_failed,
+        texts_failed_reason,
+        texts_retry,
+        /// While a page's own code is fetched (`crate::page_code`).
+        page_loading,
+        /// When a page's own code cannot be fetched.
+        page_failed_heading,
+        page_failed_network,
+        results_failed_heading,
+        results_failed_network,
+        lookup_loading,
+        answers_failed_heading,
+        answers_failed_network,
+        check_loading,
+        check_failed_heading,
+        check_failed_network,
+        back_to_documents,
+        filter_heading,
+        filter_district,
+        filter_year,
+        filter_kind,
+        filter_status,
+        filter_all,
+        filter_apply,
+        filter_clear,
+        no_documents_match,
+        label_issuers,
+        label_doc_number,
+        label_date,
+        label_district,
+        label_kind,
+        label_status,
+        label_source,
+        not_stated,
+        status_official,
+        status_draft,
+        status_superseded,
+        draft_note,
+        chinese_only_note,
+        toc_heading,
+        clause_link,
+        copy_citation,
+        citation_copied,
+        copy_failed,
+        departments_label,
+        repair_label,
+        repair_line,
+        repair_line_suffix,
+        repair_changed_to,
+        repair_reason,
+        search_label,
+        search_button,
+        search_title,
+        search_hint,
+        also_searched,
+        query_truncated,
+        no_results,
+        no_results_next,
+        try_terms,
+        try_lookup,
+        filter_by_district,
+        filter_by_document,
+        all_results,
+        results_heading,
+        filter_by_kind,
+        kind_statement,
+        kind_dates,
+        kind_clause,
+        kind_place,
+        kind_tool,
+        answer_heading,
+        answer_in_guide,
+        did_you_mean,
+        did_you_mean_shown,
+        coverage_heading,
+        dates_next_intake,
+        dates_watch,
+        home_check_summary,
+        embed_invalid,
+        embed_open_portal,
+        embed_brand,
+        embed_read_whole,
+        embed_page_title,
+        embed_page_intro,
+        embed_view_label,
+        embed_view_search,
+        embed_view_lookup,
+        embed_view_calculator,
+        embed_view_item,
+        embed_item_label,
+        embed_theme_label,
+        embed_lang_label,
+        embed_preview,
+        embed_preview_note,
+        embed_preview_show,
+        embed_code_loader,
+        embed_code_iframe,
+        embed_copy,
+        embed_copied,
+        embed_link,
+        guide_intro_text,
+        guide_check_link,
+        scope_city,
+        key_dates_heading,
+        dates_not_published,
+        dates_reference_label,
+        /// 加入日历 beside one date, and for a whole year's dates.
+        calendar_add_one,
+        calendar_add_all,
+        calendar_hint,
+        /// Why an unpublished year has no calendar file.
+        calendar_unpublished,
+        calendar_failed,
+        check_title,
+        check_intro,
+        birth_legend,
+        birth_hint,
+        field_year,
+        field_month,
+        field_day,
+        district_label,
+        district_any,
+        household_legend,
+        household_hukou,
+        household_permit,
+        household_other,
+        check_submit,
+        error_summary_title,
+        error_birth_missing,
+        error_birth_format,
+        error_birth_future,
+        error_birth_old,
+        result_heading,
+        result_kindergarten,
+        result_primary,
+        result_september,
+        result_cohort,
+        result_cohort_to,
+        result_born,
+        situation_not_born,
+        situation_before_kindergarten,
+        situation_before_primary,
+        situation_past_primary,
+        next_steps_heading,
+        steps_choose_household,
+        applicable_heading,
+        share_hint,
+        official_prevails_long,
+        lookup_label,
+        lookup_hint,
+        lookup_privacy,
+        lookup_no_match,
+        lookup_try,
+        kind_district,
+        kind_town,
+        kind_school,
+        kind_cluster,
+        kind_catchment,
+        kind_community,
+        school_open,
+        school_project_note,
+        lookup_choose,
+        lookup_road,
+        answer_communities,
+        community_not_school,
+        answer_district,
+        answer_town,
+        answer_clusters,
+        answer_schools,
+        answer_catchments,
+        not_recorded,
+        members_missing,
+        catchments_missing,
+        official_catchments,
+        what_documents_say,
+        named_clusters,
+        named_schools,
+        district_documents,
+        search_in_district,
+        enrolment_guide_link,
+        source_label,
+        quality_official,
+        quality_press,
+        quality_repost,
+        repost_label,
+        suggestions_status,
+        clusters_page_intro,
+    }
+    /// Sentences with numbers or names in them: code, not strings, so they stay in the wasm.
+    formats {
+        last_checked: fn(i32, u32, u32) -> String,
+        sources_counts: fn(usize, usize, usize, usize) -> String,
+        sources_official_heading: fn(usize) -> String,
+        sources_press_heading: fn(usize) -> String,
+        sources_repost_heading: fn(usize) -> String,
+        guide_official_count: fn(usize, usize) -> String,
+        /// "N documents", for the result count.
+        documents_count: fn(usize) -> String,
+        /// "N results" for a query.
+        results_count: fn(usize) -> String,
+        /// "This portal holds the documents of <districts> …".
+        coverage_covered: fn(&str) -> String,
+        /// "<place> (<district>) is not covered …", for a query about an uncovered place.
+        coverage_not_covered: fn(&str, &str) -> String,
+        /// The title of the "dates not yet published" notice for a year.
+        dates_not_published_title: fn(i32) -> String,
+        school_project: fn(&str) -> String,
+        lookup_road_towns: fn(&str) -> String,
+        community_town_link: fn(&str) -> String,
+    }
 }
 
 const ZH: Texts = Texts {
@@ -542,6 +597,78 @@ const ZH: Texts = Texts {
     clusters_page_intro: "各区的学区、教育集团和教育圈：政策文件中的表述和提到的学校，均注明出处。",
 };
 
+/// English's formats and the strings a Chinese page shows of English, and Chinese strings in
+/// place of the rest until English's arrive ([`load_english`]).
+const EN_FORMATS: Texts = Texts {
+    // What the Chinese page shows of English: the switch, and the name in the tab's title.
+    product_name: "Ruxue",
+    switch_to_this_language: "English",
+    switch_to_this_language_label: "Switch to English",
+    last_checked: |y, m, d| {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "Data last checked: {d} {} {y}",
+            MONTHS[(m.clamp(1, 12) - 1) as usize]
+        )
+    },
+    sources_counts: |documents, official, press, repost| {
+        format!("{documents} policy documents in full; other public sources: {official} official, {press} press, {repost} reposts.")
+    },
+    sources_official_heading: |n| format!("Official ({n})"),
+    sources_press_heading: |n| format!("Press ({n})"),
+    sources_repost_heading: |n| format!("Reposts ({n})"),
+    guide_official_count: |official, total| {
+        format!("Of this guide's {total} statements, {official} rest on official text (a policy document or a government site); the rest rest on press reports or reposts, each named.")
+    },
+    documents_count: |n| {
+        if n == 1 {
+            "1 document".into()
+        } else {
+            format!("{n} documents")
+        }
+    },
+    results_count: |n| {
+        if n == 1 {
+            "1 result found".into()
+        } else {
+            format!("{n} results found")
+        }
+    },
+    coverage_covered: |districts| {
+        format!("This portal holds the documents of {districts}, and the rules for the whole city.")
+    },
+    coverage_not_covered: |place, district| {
+        if place == district {
+            format!("This portal does not hold {place}'s documents. Below are the answers for the whole city; for {place}'s own rules, see its education bureau's notices or 一网通办.")
+        } else {
+            format!("{place} is in {district}, whose documents this portal does not hold. Below are the answers for the whole city; for {district}'s own rules, see its education bureau's notices or 一网通办.")
+        }
+    },
+    dates_not_published_title: |year| format!("Dates for the {year} intake are not yet published"),
+    school_project: |status| format!("Building project: {status}"),
+    lookup_road_towns: |district| format!("Subdistricts and towns of {district}:"),
+    community_town_link: |town| format!("Everything about {town}"),
+    ..ZH
+};
+
+/// English. Not in the release build (`ruxue_split`): the prerender writes its strings to a
+/// file of their own, which the app fetches when a parent chooses English ([`load_english`]),
+/// so that the wasm every page loads first does not carry them. The prerender and the
+/// component tests have them built in, as they have every page's code (`crate::page_code`).
+#[cfg(not(ruxue_split))]
 const EN: Texts = Texts {
     product_name: "Ruxue",
     product_tagline: "Shanghai school enrolment and education policy",
@@ -567,20 +694,11 @@ const EN: Texts = Texts {
     not_found_body: "The link you followed may be wrong, or the page may have moved.",
     not_found_home_link: "Go to the home page",
     footer_sources: "Content comes from policy documents published by district education bureaus and from public sources, each named where it is used.",
-    last_checked: |y, m, d| {
-        const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-        format!("Data last checked: {d} {} {y}", MONTHS[(m.clamp(1, 12) - 1) as usize])
-    },
     report_problem: "Found a mistake? Report a problem",
     sources_title: "Sources",
     sources_intro: "Everything on this site names its source. Official sources are government sites or documents; press is a newspaper; a repost is a third-party copy of an official text, cited with the issuing body and document number first and the copy's address second. The official notice prevails.",
-    sources_counts: |documents, official, press, repost| format!("{documents} policy documents in full; other public sources: {official} official, {press} press, {repost} reposts."),
     sources_documents_heading: "Policy documents in full",
-    sources_official_heading: |n| format!("Official ({n})"),
-    sources_press_heading: |n| format!("Press ({n})"),
-    sources_repost_heading: |n| format!("Reposts ({n})"),
     sources_repost_explained: "These are official texts copied by third-party sites. They are cited with the issuing body first; the official notice prevails.",
-    guide_official_count: |official, total| format!("Of this guide's {total} statements, {official} rest on official text (a policy document or a government site); the rest rest on press reports or reposts, each named."),
     footer_official_prevails: "The official notice prevails (以官方发布为准).",
     footer_language_note: "Policy texts are published in Chinese only. This site does not translate them.",
     document_not_found_title: "Document not found",
@@ -637,7 +755,6 @@ const EN: Texts = Texts {
     repair_line_suffix: "of the published text",
     repair_changed_to: "changed to",
     repair_reason: "Reason: ",
-    documents_count: |n| if n == 1 { "1 document".into() } else { format!("{n} documents") },
     search_label: "Search the guide and policies",
     search_button: "Search",
     search_title: "Search",
@@ -652,7 +769,6 @@ const EN: Texts = Texts {
     filter_by_document: "Filter by document",
     all_results: "All",
     results_heading: "Results",
-    results_count: |n| if n == 1 { "1 result found".into() } else { format!("{n} results found") },
     filter_by_kind: "Kind of result",
     kind_statement: "Guide",
     kind_dates: "Dates",
@@ -664,15 +780,6 @@ const EN: Texts = Texts {
     did_you_mean: "Did you mean: ",
     did_you_mean_shown: "The results below are for this word.",
     coverage_heading: "What this portal covers",
-    coverage_covered: |districts| format!("This portal holds the documents of {districts}, and the rules for the whole city."),
-    coverage_not_covered: |place, district| {
-        if place == district {
-            format!("This portal does not hold {place}'s documents. Below are the answers for the whole city; for {place}'s own rules, see its education bureau's notices or 一网通办.")
-        } else {
-            format!("{place} is in {district}, whose documents this portal does not hold. Below are the answers for the whole city; for {district}'s own rules, see its education bureau's notices or 一网通办.")
-        }
-    },
-    dates_not_published_title: |year| format!("Dates for the {year} intake are not yet published"),
     dates_next_intake: "Dates for the next intake are not yet published",
     dates_watch: "Watch for the city's enrolment opinions each spring, and your district's rules after them.",
     home_check_summary: "Enter your child's date of birth to see which year they start kindergarten and primary school, the rules that apply and what to do next.",
@@ -755,15 +862,12 @@ const EN: Texts = Texts {
     kind_cluster: "School district or group",
     kind_catchment: "Catchment area",
     kind_community: "Neighbourhood or village",
-    school_project: |status| format!("Building project: {status}"),
     school_open: "Open",
     school_project_note: "A school marked as a building project is named in its document only as building work (new, relocated, renovated …). That does not mean it is open or taking applications.",
     lookup_choose: "Choose the place you mean:",
     lookup_road: "Roads and house numbers cannot be looked up yet. Type the name of your neighbourhood (小区, 居委) or village, or choose your subdistrict or town.",
-    lookup_road_towns: |district| format!("Subdistricts and towns of {district}:"),
     answer_communities: "Neighbourhood or village committees",
     community_not_school: "A neighbourhood or village name tells you the subdistrict or town and the district, not the school.",
-    community_town_link: |town| format!("Everything about {town}"),
     answer_district: "District",
     answer_town: "Subdistrict or town",
     answer_clusters: "School districts and education groups",
@@ -786,6 +890,7 @@ const EN: Texts = Texts {
     repost_label: "reposted at ",
     suggestions_status: "suggestions",
     clusters_page_intro: "Each district's school districts, education groups and education circles: what the policy documents say, and the schools they name, each with its source.",
+    ..EN_FORMATS
 };
 
 /// The UI language, shared by every component through context.
@@ -816,5 +921,95 @@ pub fn stage_name(stage: &str, lang: Lang) -> &str {
         "民办与公民同招" => "Private schools and 公民同招",
         "课后服务与双减" => "After-school services and 双减",
         other => other,
+    }
+}
+
+/// Separates the strings in English's file.
+pub const ENGLISH_SEPARATOR: char = '\u{1e}';
+
+/// The `name` of the `<meta>` that names English's file (`data/texts-en-<hash>.bin`), which
+/// the prerender writes on every page.
+pub const ENGLISH_META: &str = "rx-texts-en";
+
+/// English's strings as the prerender writes them to their file.
+#[cfg(not(ruxue_split))]
+pub fn english_file() -> String {
+    let strings = EN.strings();
+    debug_assert!(strings.iter().all(|s| !s.contains(ENGLISH_SEPARATOR)));
+    strings.join(&ENGLISH_SEPARATOR.to_string())
+}
+
+#[cfg(not(ruxue_split))]
+fn english() -> &'static Texts {
+    &EN
+}
+
+#[cfg(ruxue_split)]
+static ENGLISH: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+
+#[cfg(ruxue_split)]
+fn english() -> &'static Texts {
+    ENGLISH.get().unwrap_or(&EN_FORMATS)
+}
+
+/// Whether English's strings are in (always, but in the release build).
+pub fn english_is_in() -> bool {
+    #[cfg(ruxue_split)]
+    return ENGLISH.get().is_some();
+    #[cfg(not(ruxue_split))]
+    true
+}
+
+/// English's strings are built in: nothing to fetch.
+#[cfg(all(target_arch = "wasm32", not(ruxue_split)))]
+pub async fn load_english() -> Result<(), crate::data::LoadError> {
+    Ok(())
+}
+
+/// Fetches English's strings, unless they are in: the page's `<meta name="rx-texts-en">` names
+/// their file. About 3.5 KB brotli that only a parent who reads English needs.
+#[cfg(all(target_arch = "wasm32", ruxue_split))]
+pub async fn load_english() -> Result<(), crate::data::LoadError> {
+    if english_is_in() {
+        return Ok(());
+    }
+    let url = crate::data::meta_url(ENGLISH_META).ok_or(crate::data::LoadError::NoDataFile)?;
+    let bytes = crate::data::fetch(&url).await?;
+    let text: &'static str = Box::leak(
+        String::from_utf8_lossy(&bytes)
+            .into_owned()
+            .into_boxed_str(),
+    );
+    let strings: Vec<&'static str> = text.split(ENGLISH_SEPARATOR).collect();
+    match EN_FORMATS.with_strings(&strings) {
+        Some(texts) => {
+            let _ = ENGLISH.set(texts);
+            Ok(())
+        }
+        None => Err(crate::data::LoadError::Network {
+            url,
+            message: format!("{} strings, not those of this build", strings.len()),
+        }),
+    }
+}
+
+#[cfg(all(test, not(ruxue_split)))]
+mod tests {
+    use super::*;
+
+    /// English's file carries every string, and reading it back gives English, field by field.
+    #[test]
+    fn english_round_trips() {
+        let file = english_file();
+        let strings: Vec<&'static str> = Box::leak(file.into_boxed_str())
+            .split(ENGLISH_SEPARATOR)
+            .collect();
+        assert_eq!(strings.len(), Texts::STRING_COUNT);
+        let read = EN_FORMATS.with_strings(&strings).unwrap();
+        assert_eq!(read.strings(), EN.strings());
+        assert_eq!(read.product_name, "Ruxue");
+        assert_eq!(read.clusters_page_intro, EN.clusters_page_intro);
+        assert_eq!((read.results_count)(3), (EN.results_count)(3));
+        assert!(EN_FORMATS.with_strings(&strings[1..]).is_none());
     }
 }

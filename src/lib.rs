@@ -43,6 +43,15 @@ pub fn start() {
         let (data, code) = futures::future::join(data::load(), page_code::preload(&route)).await;
         // The widget's view is known only from its parameters, checked against the data.
         let embed = data.is_ok().then(app::embed_config).flatten();
+        // English's strings come before the first view in English. Without them the app
+        // starts in Chinese rather than not at all.
+        let english = match &embed {
+            Some(config) => config.lang == Some("en"),
+            None => app::stored_lang() == Some(i18n::Lang::En),
+        };
+        if english && i18n::load_english().await.is_err() {
+            app::forget_lang();
+        }
         let code = match (&data, code) {
             (Ok(()), Ok(())) => {
                 let page = embed.as_ref().and_then(app::widget_page).unwrap_or(route);

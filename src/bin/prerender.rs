@@ -35,6 +35,19 @@ fn main() -> Result<()> {
     }
     let (data_href, document_hrefs, places_href) = write_data_files(&dist)?;
     let template = with_meta(&template, ruxue_web::data::DATA_META, &data_href)?;
+    // English's UI strings: a file of their own, which only a parent who reads English fetches.
+    let english = ruxue_web::i18n::english_file();
+    let english_name = ruxue_core::bundle::file_name("texts-en", english.as_bytes());
+    let english_path = dist
+        .join(ruxue_core::bundle::DATA_FOLDER)
+        .join(&english_name);
+    std::fs::write(&english_path, &english)
+        .with_context(|| format!("writing {}", english_path.display()))?;
+    let template = with_meta(
+        &template,
+        ruxue_web::i18n::ENGLISH_META,
+        &format!("{}/{english_name}", ruxue_core::bundle::DATA_FOLDER),
+    )?;
     // The widget's entry is the app's page without a prerendered view (scripts/csp.mjs).
     write(&dist.join("embed.html"), &template)?;
     let site = &corpus().site;

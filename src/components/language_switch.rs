@@ -16,7 +16,16 @@ pub fn LanguageSwitch() -> impl IntoView {
             class="rx-language-switch"
             lang=move || target().tag()
             aria-label=move || target().texts().switch_to_this_language_label
-            on:click=move |_| lang.set(target())
+            on:click=move |_| {
+                let target = target();
+                #[cfg(target_arch = "wasm32")]
+                leptos::task::spawn_local(async move {
+                    if crate::i18n::load_english().await.is_ok() {
+                        lang.set(target);
+                    }
+                });
+                #[cfg(not(target_arch = "wasm32"))] lang.set(target);
+            }
         >
             {move || target().texts().switch_to_this_language}
         </button>

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
-import { assertNoUnexpectedErrors, axeViolations, failUntilFixed, openPage } from './support/browser.mjs';
+import { assertNoUnexpectedErrors, axeViolations, failUntilFixed, openPage, waitForApp } from './support/browser.mjs';
 import { startPortal } from './support/portal.mjs';
 
 const dist = resolve('dist');
@@ -25,6 +25,8 @@ const communitiesFiles = dataFiles.filter((f) => f.startsWith('communities-'));
 const COMMUNITIES = /\/data\/communities-[0-9a-f]{16}\.bin$/;
 const readingsFiles = dataFiles.filter((f) => f.startsWith('readings-'));
 const READINGS = /\/data\/readings-[0-9a-f]{16}\.bin$/;
+const englishFiles = dataFiles.filter((f) => f.startsWith('texts-en-'));
+const ENGLISH = /\/data\/texts-en-[0-9a-f]{16}\.bin$/;
 /** The document id of a file of clause texts' address. */
 const textsOf = (url) => url.match(/\/data\/text-(.+)-\d+-[0-9a-f]{16}\.bin$/)?.[1];
 const SHARD = /\/data\/index-\d+-[0-9a-f]{16}\.bin$/;
@@ -70,7 +72,8 @@ describe('the data file', () => {
     assert.ok(shardFiles.length >= 2, shardFiles.join(', '));
     assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
     assert.equal(placesFiles.length, 1, dataFiles.join(', '));
-    assert.equal(dataFiles.length, 4 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
+    assert.equal(englishFiles.length, 1, dataFiles.join(', '));
+    assert.equal(dataFiles.length, 5 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
     for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
     assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
@@ -145,6 +148,27 @@ describe('the data file', () => {
     }
     const headers = readFileSync(join(dist, '_headers'), 'utf8');
     assert.ok(headers.includes('/data/*\n  Cache-Control: public, max-age=31536000, immutable\n'));
+  });
+
+  test('English\'s UI strings are a file of their own, fetched once a parent chooses English and not before', async () => {
+    for (const wasm of wasmFiles) {
+      assert.ok(!readFileSync(join(dist, wasm)).includes('Skip to main content'), `${wasm} has no English strings`);
+    }
+    const { page, context } = await openPage(portal.browser);
+    const fetched = [];
+    page.on('request', (request) => { if (ENGLISH.test(request.url())) fetched.push(request.url()); });
+    await page.goto(portal.server.url + 'guide/');
+    await waitForApp(page);
+    assert.deepEqual(fetched, [], 'a Chinese page does not fetch English');
+    await page.locator('button.rx-language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await page.locator('main h1').innerText(), 'Enrolment guide');
+    assert.equal(fetched.length, 1);
+    // Remembered: the next page fetches it before its first view, which is English.
+    await page.goto(portal.server.url + 'lookup/');
+    await waitForApp(page);
+    assert.equal(await page.locator('.rx-skip-link').textContent(), 'Skip to main content');
+    await context.close();
   });
 
   test('a page fetches the manifest once, and only the texts it shows; a search, its terms\' shards and its results\' clause texts', async () => {
