@@ -248,6 +248,14 @@ fn follow_link(event: web_sys::MouseEvent) {
     let Some(below_root) = absolute.strip_prefix(&root()) else {
         return;
     };
+    // A place on this page (the reader's 目录 and 回到顶部): move there, as an anchor does.
+    if let Some((page, id)) = below_root.split_once('#') {
+        if absolute.starts_with(&address_without_fragment()) && !page.contains('?') {
+            event.prevent_default();
+            crate::dom::focus_id(&percent_decode(id));
+            return;
+        }
+    }
     let path = below_root.split(['?', '#']).next().unwrap_or("");
     if path
         .rsplit('/')

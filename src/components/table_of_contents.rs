@@ -5,6 +5,9 @@ use ruxue_core::{ClauseKind, Document};
 
 use crate::i18n::use_texts;
 
+/// The id of the contents' summary, which the reader's 目录 link moves to.
+pub const SUMMARY_ID: &str = "rx-toc-summary";
+
 /// Links to every part and section of `document`.
 #[component]
 pub fn TableOfContents(document: &'static Document) -> impl IntoView {
@@ -33,7 +36,9 @@ pub fn TableOfContents(document: &'static Document) -> impl IntoView {
         view! {
             <nav class="rx-toc" aria-label=move || t().toc_heading>
                 <details class="rx-toc__details">
-                    <summary class="rx-toc__summary">{move || t().toc_heading}</summary>
+                    <summary class="rx-toc__summary" id=SUMMARY_ID>
+                        {move || t().toc_heading}
+                    </summary>
                     <ul class="rx-toc__list" lang="zh-CN">
                         {entries}
                     </ul>

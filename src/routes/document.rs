@@ -59,6 +59,13 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         }
     });
 
+    // The official original's address, where the document's metadata records one.
+    let original = meta
+        .source
+        .url
+        .clone()
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    let has_original = original.is_some();
     let or_not_stated =
         move |value: Option<String>| value.unwrap_or_else(|| t().not_stated.to_string());
     let issuers = meta.issuers.join("、");
@@ -79,8 +86,15 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
             (t.label_kind, meta.kind.clone()),
             (t.label_status, status_label(meta.status, t).to_string()),
             (t.label_source, meta.source.description.clone()),
+            (
+                t.label_original,
+                original
+                    .clone()
+                    .unwrap_or_else(|| t.original_not_recorded.to_string()),
+            ),
         ]
     };
+    let is_link = move |label: &str| has_original && label == t().label_original;
 
     view! {
         <p class="rx-back">
@@ -88,7 +102,7 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
                 {move || t().back_to_documents}
             </a>
         </p>
-        <h1 class="rx-heading-l" lang="zh-CN">
+        <h1 class="rx-heading-l" lang="zh-CN" id=TITLE_ID tabindex="-1">
             {meta.title.clone()}
         </h1>
         <StatusBadge status=meta.status />
@@ -104,6 +118,22 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
                 facts()
                     .into_iter()
                     .map(|(label, value)| {
+                        let value = if is_link(label) {
+                            let href = value.clone();
+                            view! {
+                                <a
+                                    class="rx-link"
+                                    href=href
+                                    rel="noopener noreferrer"
+                                    target="_blank"
+                                >
+                                    {value}
+                                </a>
+                            }
+                                .into_any()
+                        } else {
+                            value.into_any()
+                        };
                         view! {
                             <div class="rx-facts__row">
                                 <dt>{label}</dt>
@@ -115,6 +145,7 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
             }}
         </dl>
         <TableOfContents document=document />
+        <ReaderBar document=document target=target.clone() />
         {match kept {
             Some(body) => {
                 let needed = crate::data::Needed::Document(id.clone());
@@ -149,6 +180,55 @@ pub fn DocumentPage(id: String, clause: Option<String>) -> impl IntoView {
         <CopyStatus />
     }
     .into_any()
+}
+
+/// The id of the document's title, which 回到顶部 moves to.
+const TITLE_ID: &str = "rx-document-title";
+
+/// A bar that stays at the top of the screen while the parent reads: the document's title, and
+/// the part and section of the clause a link opened, so a shared clause never shows without
+/// its document; and the way back to the contents and to the top.
+#[component]
+fn ReaderBar(document: &'static ruxue_core::Document, target: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let clause = target.as_deref().and_then(|c| document.clause(c));
+    let route = match clause {
+        Some(clause) => document.clause_route(clause),
+        None => format!("/policies/{}", document.meta.id),
+    };
+    // Against the page's `<base>`, a bare `#id` would lead to the root: name the page too.
+    let here = crate::location::href(&route);
+    let to = |id: &str| format!("{here}#{id}");
+    let section = clause.map(|clause| {
+        let crumbs = document.breadcrumb(clause);
+        let end = if clause.is_heading() {
+            crumbs.len()
+        } else {
+            crumbs.len() - 1
+        };
+        crumbs.get(1..end).unwrap_or_default().join(" › ")
+    });
+    let has_contents = document.clauses.iter().any(|c| c.is_heading());
+    view! {
+        <nav class="rx-reader-bar" aria-label=move || t().reader_bar_label>
+            <p class="rx-reader-bar__title" lang="zh-CN">
+                <span class="rx-reader-bar__document">{document.meta.title.clone()}</span>
+                <span class="rx-reader-bar__section">{section}</span>
+            </p>
+            <p class="rx-reader-bar__links">
+                <a
+                    class="rx-link"
+                    href=to(crate::components::table_of_contents::SUMMARY_ID)
+                    hidden=!has_contents
+                >
+                    {move || t().toc_heading}
+                </a>
+                <a class="rx-link" href=to(TITLE_ID)>
+                    {move || t().reader_top}
+                </a>
+            </p>
+        </nav>
+    }
 }
 
 /// Every clause of `document`, the `target` one marked with `marks`.

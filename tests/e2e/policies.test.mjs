@@ -82,6 +82,36 @@ describe('reader', () => {
     await context.close();
   });
 
+  test('on a phone, a clause link opens with its document and section in view, and the bar stays while reading', async () => {
+    const { page, errors, context } = await portal.open('#/policies/mh-2023-6/4-9-16');
+    await page.waitForFunction(() => document.activeElement?.id === 'clause-4-9-16');
+    const bar = page.locator('.rx-reader-bar');
+    const viewport = page.viewportSize();
+    const inView = async (locator) => {
+      const box = await locator.boundingBox();
+      return box && box.y >= -1 && box.y + box.height <= viewport.height;
+    };
+    assert.equal(await bar.locator('.rx-reader-bar__document').innerText(), MH_TITLE);
+    assert.match(await bar.locator('.rx-reader-bar__section').innerText(), /^四、.+ › （九）/);
+    assert.ok(await inView(bar.locator('.rx-reader-bar__document')), 'the document title is on screen');
+    const barBox = await bar.boundingBox();
+    const itemBox = await page.locator('#clause-4-9-16').boundingBox();
+    assert.ok(itemBox.y >= barBox.y + barBox.height - 1, 'the clause starts below the bar, not under it');
+    // Reading on: the bar stays at the top.
+    await page.mouse.wheel(0, 3000);
+    await page.waitForFunction(() => window.scrollY > 2000);
+    assert.ok(Math.abs((await bar.boundingBox()).y) <= 1, 'the bar sticks to the top');
+    await bar.getByRole('link', { name: '目录' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-toc-summary');
+    await bar.getByRole('link', { name: '回到顶部' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rx-document-title');
+    assert.match(portal.route(page), /^#\/policies\/mh-2023-6\/4-9-16/, 'the page stays where it is');
+    // No document records its official original's address: the page says so.
+    assert.match(await page.locator('.rx-facts').innerText(), /官方原文\s*本站未收录官方原文的网址，请向发文单位核实/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('copy citation puts the title, 文号 and clause path on the clipboard', async () => {
     const { page, context } = await portal.open('#/policies/mh-2023-6/4-9-16');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.origin });
