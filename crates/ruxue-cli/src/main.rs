@@ -76,6 +76,23 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// The quantified commitments (指标) the documents make, with the clause and words that
+    /// state each, e.g. `ruxue targets --json --district 闵行区 --area 学前教育`.
+    Targets {
+        /// Only this district's targets.
+        #[arg(long)]
+        district: Option<String>,
+        /// Only this area's (托育, 学前教育, 义务教育 …; `ruxue targets` lists them).
+        #[arg(long)]
+        area: Option<String>,
+        /// Only targets for this year (the year the text names, else the document's).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Instead, list the numbers in the documents that no target quotes and no review
+        /// explains, as `file:line: …`, and exit 1 if there are any.
+        #[arg(long)]
+        uncovered: bool,
+    },
     /// Search guide statements, key dates, clauses, places, schools, clusters and tools, best
     /// first, e.g. `ruxue search 幼升小 --json`.
     Search {
@@ -150,6 +167,19 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             lang,
             today,
         } => dates(cli, *year, *ics, lang, today.as_deref()),
+        Command::Targets {
+            district,
+            area,
+            year,
+            uncovered,
+        } => {
+            let filter = ruxue_core::targets::Filter {
+                district: district.clone(),
+                year: *year,
+                area: area.clone(),
+            };
+            targets(cli, &filter, *uncovered)
+        }
         Command::Search {
             query,
             limit,
@@ -602,6 +632,86 @@ fn parse_date(text: &str, what: &str) -> Result<ruxue_core::calendar::CalendarDa
             "{what} `{text}` does not exist in the calendar: check the month and day"
         ),
     })
+}
+
+/// `ruxue targets`: the targets `filter` lets through, or (`--uncovered`) the numbers still to
+/// classify.
+fn targets(cli: &Cli, filter: &ruxue_core::targets::Filter, uncovered: bool) -> Result<ExitCode> {
+    use ruxue_core::model::{area_en, AREAS};
+    use ruxue_core::targets::{select, Placed};
+    let corpus = load(cli)?;
+    if uncovered {
+        let found = ruxue_core::targets::uncovered(&corpus, &corpus.reviewed_numbers);
+        for number in &found {
+            let document = number.clause.split('/').next().unwrap_or_default();
+            println!(
+                "{}/documents/{document}.txt:{}: {} in {} is neither a target's quote nor reviewed in targets.toml",
+                cli.data.display(),
+                number.line,
+                number.words,
+                number.clause
+            );
+        }
+        return Ok(if found.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    if let Some(area) = &filter.area {
+        if area_en(area).is_none() {
+            let names: Vec<&str> = AREAS.iter().map(|(zh, _)| *zh).collect();
+            bail!(
+                "--area `{}` is not one of {}",
+                printable(area),
+                names.join(", ")
+            );
+        }
+    }
+    let shown: Vec<Placed> = select(&corpus, filter);
+    if cli.json {
+        let list: Vec<Value> = shown
+            .iter()
+            .map(|p| {
+                let t = p.target;
+                json!({
+                    "id": t.id,
+                    "district": p.district,
+                    "year": p.year,
+                    "area": t.area,
+                    "area_en": area_en(&t.area),
+                    "measure": t.measure,
+                    "measure_en": t.measure_en,
+                    "low": t.amount.low.as_f64(),
+                    "high": t.amount.high.as_f64(),
+                    "unit": t.unit,
+                    "deadline": t.deadline,
+                    "compare": t.compare,
+                    "clause": t.clause,
+                    "quote": t.quote,
+                    "document": p.document,
+                    "citation": corpus.cite(&t.clause),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if shown.is_empty() {
+        println!(
+            "No targets match. Areas: {}",
+            AREAS.map(|(zh, _)| zh).join("、")
+        );
+    }
+    for p in &shown {
+        let t = p.target;
+        let year = p.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        println!(
+            "{} {}{}: {}{} — “{}” {}",
+            p.district, t.area, year, t.amount, t.unit, t.quote, t.clause
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn dates(

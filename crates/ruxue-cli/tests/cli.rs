@@ -635,3 +635,54 @@ fn dates_ics_is_a_calendar_whose_events_are_the_data() {
         text(&unpublished.stderr)
     );
 }
+
+/// `ruxue targets --json` (issue 17): each target with its district, year, amount, unit, area,
+/// clause, quote and citation, filtered by district and area; the numbers still to classify
+/// with `--uncovered`.
+#[test]
+fn targets_json_lists_the_commitments_filtered_by_district_and_area() {
+    let out = ruxue(&[
+        "targets",
+        "--json",
+        "--district",
+        "宝山区",
+        "--area",
+        "学前教育",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!list.is_empty());
+    for target in &list {
+        assert_eq!(target["district"], "宝山区");
+        assert_eq!(target["area"], "学前教育");
+        assert_eq!(target["area_en"], "Kindergartens");
+        let quote = target["quote"].as_str().unwrap();
+        let low = target["low"].as_f64().unwrap();
+        assert!(quote.contains(&format!("{low}")), "{quote} states {low}");
+        assert!(target["clause"]
+            .as_str()
+            .unwrap()
+            .starts_with("bs-2023-43/"));
+        assert!(target["citation"].as_str().unwrap().contains("宝山区"));
+    }
+    let coverage = (list.iter())
+        .find(|t| t["id"] == "bs-2023-43-inclusive-kindergarten-coverage")
+        .expect("宝山's 93% coverage");
+    assert_eq!(coverage["low"], 93.0);
+    assert_eq!(coverage["unit"], "%");
+    assert_eq!(coverage["year"], 2023);
+    assert_eq!(coverage["compare"], "inclusive-kindergarten-coverage");
+
+    let everything = ruxue(&["targets", "--json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&everything.stdout).unwrap();
+    assert!(all.len() > list.len());
+    assert!(all.iter().any(|t| t["district"] == "闵行区"));
+
+    let wrong = ruxue(&["targets", "--area", "学校"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(text(&wrong.stderr).contains("is not one of 托育"));
+
+    let uncovered = ruxue(&["targets", "--uncovered"]);
+    assert!(uncovered.status.success(), "{}", text(&uncovered.stdout));
+    assert_eq!(text(&uncovered.stdout), "");
+}

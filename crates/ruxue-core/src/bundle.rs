@@ -84,11 +84,13 @@ pub const PLACES_MAGIC: &[u8; 4] = b"RXP1";
 pub const COMMUNITIES_MAGIC: &[u8; 4] = b"RXC1";
 /// Identifies the file of the titles' and headings' readings.
 pub const READINGS_MAGIC: &[u8; 4] = b"RXR1";
+/// Starts the targets' file.
+pub const TARGETS_MAGIC: &[u8; 4] = b"RXG1";
 /// About how many bytes of text (UTF-8) a file of clause texts holds: a search result's
 /// snippet costs a few KB, not its whole document.
 pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
 /// Bumped whenever the encoded types change.
-pub const FORMAT_VERSION: u32 = 14;
+pub const FORMAT_VERSION: u32 = 15;
 /// About how many bytes (before compression) each hashed shard of the search index holds.
 /// A query downloads its terms' shards whole, with every other term in them: at 500
 /// documents, the first of the benchmark's queries fetched 88 KB brotli of shards with
@@ -108,6 +110,8 @@ pub struct Manifest {
     pub communities: String,
     /// The headings' readings' file name, below the data folder.
     pub readings: String,
+    /// The targets' file name, below the data folder.
+    pub targets: String,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
     /// The search index's shards: how many, and the hash their names share
@@ -149,6 +153,7 @@ pub struct DataFiles {
     pub places: (String, Vec<u8>),
     pub communities: (String, Vec<u8>),
     pub readings: (String, Vec<u8>),
+    pub targets: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
     pub index: Vec<(String, Vec<u8>)>,
     /// Per document, its files of clause texts.
@@ -204,14 +209,15 @@ fn without_header<'a, T: Deserialize<'a>>(
     postcard::from_bytes(body).map_err(|e| BundleError::Decode(e.to_string()))
 }
 
-/// Encodes a corpus as one bundle: the corpus, then its places and communities, which its
-/// directory does not encode (they are files of their own, [`split`]).
+/// Encodes a corpus as one bundle: the corpus, then its places, communities and targets,
+/// which it does not encode (they are files of their own, [`split`]).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let directory = &corpus.directory;
     let whole = (
         corpus,
         directory.places.installed(),
         directory.communities.installed(),
+        corpus.targets.installed(),
     );
     with_header(MAGIC, &whole)
 }
@@ -254,8 +260,12 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
         Corpus,
         Option<crate::model::Places>,
         Option<Vec<crate::model::Community>>,
+        Option<Vec<crate::model::Target>>,
     );
-    let (corpus, places, communities): Whole = without_header(MAGIC, bytes)?;
+    let (corpus, places, communities, targets): Whole = without_header(MAGIC, bytes)?;
+    if let Some(targets) = targets {
+        corpus.targets.install(targets);
+    }
     if let Some(places) = places {
         corpus.directory.places.install(places);
     }
@@ -315,6 +325,11 @@ pub fn decode_readings(bytes: &[u8]) -> Result<Vec<crate::model::HeadingReadings
     without_header(READINGS_MAGIC, bytes)
 }
 
+/// Decodes the targets' file.
+pub fn decode_targets(bytes: &[u8]) -> Result<Vec<crate::model::Target>, BundleError> {
+    without_header(TARGETS_MAGIC, bytes)
+}
+
 /// Decodes a search index shard's file.
 pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
     without_header(INDEX_MAGIC, bytes)
@@ -350,6 +365,8 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         file_name("communities", &communities_bytes),
         communities_bytes,
     );
+    let targets_bytes = with_header(TARGETS_MAGIC, &outline.targets.take().unwrap_or_default());
+    let targets = (file_name("targets", &targets_bytes), targets_bytes);
     let mut documents = Vec::new();
     let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
     let mut text_list: Vec<(Vec<u32>, String)> = Vec::new();
@@ -400,6 +417,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         places: places.0.clone(),
         communities: communities.0.clone(),
         readings: readings.0.clone(),
+        targets: targets.0.clone(),
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
         index: index_set,
         texts: text_list,
@@ -410,6 +428,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         places,
         communities,
         readings,
+        targets,
         documents,
         index,
         texts,

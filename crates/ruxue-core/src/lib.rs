@@ -11,8 +11,9 @@
 //!   prints as `file:line: message`.
 //! - The features the portal offers over the model: [`search`] (index and query),
 //!   [`lookup`] (place, school and cluster), [`rules`] (what applies to a child),
-//!   [`calendar`] (dates as parents type them), [`embed`] (the widget's parameters) and
-//!   [`link`] (shareable addresses).
+//!   [`calendar`] (dates as parents type them), [`embed`] (the widget's parameters),
+//!   [`link`] (shareable addresses), [`ics`] (calendar files) and [`targets`] (the
+//!   commitments with numbers).
 //! - [`bundle`]: the versioned binary format the browser decodes, the only thing the app
 //!   needs without the `loader` feature.
 //!
@@ -36,6 +37,7 @@ pub mod link;
 pub mod lookup;
 pub mod rules;
 pub mod search;
+pub mod targets;
 
 pub use diagnostic::Diagnostic;
 #[cfg(feature = "loader")]

@@ -307,6 +307,14 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
         .flatten()
         .all(|(pinyin, _)| !pinyin.contains("readings")));
     assert!(manifest.corpus.heading_readings.install(readings));
+    // The targets are a file of their own: only the targets page and search read them.
+    let (targets_name, targets_bytes) = &files.targets;
+    assert_eq!(manifest.targets, *targets_name);
+    assert_eq!(*targets_name, file_name("targets", targets_bytes));
+    assert!(manifest.corpus.targets.is_empty());
+    let targets = ruxue_core::bundle::decode_targets(targets_bytes).expect("decodes");
+    assert_eq!(targets.as_slice(), &*corpus.targets);
+    assert!(!targets.is_empty());
     assert_eq!(spelled(&manifest.corpus), whole);
     assert_eq!(
         ruxue_core::bundle::decode_readings(manifest_bytes),

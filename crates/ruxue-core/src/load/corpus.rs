@@ -27,7 +27,7 @@ pub const SITE_FILE: &str = "site.toml";
 /// Files every data folder must have, even with no rows: a list deleted or misnamed by
 /// mistake must stop the build, not quietly empty a part of the portal. `repairs.toml` is the
 /// one optional file (a folder may need no repairs).
-pub const REQUIRED_FILES: [&str; 15] = [
+pub const REQUIRED_FILES: [&str; 16] = [
     "places/districts.csv",
     "places/towns.csv",
     "places/communities.csv",
@@ -40,6 +40,7 @@ pub const REQUIRED_FILES: [&str; 15] = [
     "sources.toml",
     "guidance.toml",
     "key_dates.toml",
+    super::targets::TARGETS_FILE,
     VOCABULARY_FILE,
     GLOSSARY_FILE,
     SITE_FILE,
@@ -119,6 +120,15 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Default::default()
     };
 
+    let (targets, reviewed_numbers) = if problems.is_empty() {
+        super::targets::load_targets(data_dir, &documents).unwrap_or_else(|mut found| {
+            problems.append(&mut found);
+            Default::default()
+        })
+    } else {
+        Default::default()
+    };
+
     let site = super::site::load_site(&data_dir.join(SITE_FILE), &mut problems);
 
     if problems.is_empty() {
@@ -131,6 +141,8 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             directory,
             guidance,
             heading_readings: Default::default(),
+            targets: crate::model::SetOnce::from(targets),
+            reviewed_numbers,
         })
     } else {
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

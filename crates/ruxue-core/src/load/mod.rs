@@ -1,7 +1,8 @@
 //! Reading the `data/` folder into one validated [`Corpus`](crate::model::Corpus), in the
 //! order the data depends on itself: the search aids, each document (metadata, recorded
 //! repairs, then the parser), the directory (sources, places, schools, clusters), the guidance
-//! whose sources must resolve against both, and the site settings.
+//! whose sources must resolve against both, the targets (whose quotes must be in their
+//! clauses), and the site settings.
 //!
 //! Only [`load_corpus`] and the names of the files it requires leave this module: the app's
 //! build script, the CLI and the tests all load through it, so `ruxue check` and the build
@@ -21,6 +22,7 @@ mod problems;
 mod readings;
 mod repairs;
 mod site;
+mod targets;
 mod toml_file;
 mod vocabulary;
 

@@ -32,6 +32,14 @@ pub struct Corpus {
     /// (`crate::bundle`). Not encoded with the corpus.
     #[serde(skip)]
     pub heading_readings: super::SetOnce<Vec<HeadingReadings>>,
+    /// The quantified commitments (`data/targets.toml`): a file of their own, which only the
+    /// targets page and search read (`crate::bundle`). Not encoded with the corpus.
+    #[serde(skip)]
+    pub targets: super::SetOnce<Vec<super::Target>>,
+    /// The numbers reviewed as not being commitments (`[[reviewed]]` in `data/targets.toml`),
+    /// for [`crate::targets::uncovered`]: the loader's, never shipped.
+    #[serde(skip)]
+    pub reviewed_numbers: Vec<crate::targets::Reviewed>,
 }
 
 /// One document's readings for pinyin queries: its title's, and each part and section

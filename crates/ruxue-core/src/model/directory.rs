@@ -104,6 +104,14 @@ impl<T> SetOnce<T> {
     }
 }
 
+impl<T> From<T> for SetOnce<T> {
+    fn from(value: T) -> Self {
+        let set = SetOnce(std::sync::OnceLock::new());
+        set.install(value);
+        set
+    }
+}
+
 impl<T: Default> SetOnce<T> {
     /// The value, made with its default if there is none yet.
     pub fn get_or_default_mut(&mut self) -> &mut T {

@@ -9,6 +9,7 @@ mod directory;
 mod document;
 mod guidance;
 mod site;
+mod target;
 
 pub use clause::*;
 pub use corpus::*;
@@ -16,3 +17,4 @@ pub use directory::*;
 pub use document::*;
 pub use guidance::*;
 pub use site::*;
+pub use target::*;
