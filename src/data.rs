@@ -105,6 +105,16 @@ pub fn install_communities(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// Decodes the targets' file and adds them to the corpus.
+pub fn install_targets(bytes: &[u8]) -> Result<(), BundleError> {
+    let targets = ruxue_core::bundle::decode_targets(bytes)?;
+    installed_manifest("the targets")?
+        .corpus
+        .targets
+        .install(targets);
+    Ok(())
+}
+
 /// Whether the places are in ([`load_files`]).
 pub fn has_places() -> bool {
     corpus().directory.places.is_installed()
@@ -174,6 +184,7 @@ pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), Bundle
     install_places(&files.places.1)?;
     install_communities(&files.communities.1)?;
     install_readings(&files.readings.1)?;
+    install_targets(&files.targets.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
     }
@@ -451,6 +462,8 @@ pub struct Files {
     /// The titles' and headings' readings: a document opened from a search. (A search in
     /// pinyin fetches them itself, [`search`].)
     pub readings: bool,
+    /// The targets: the targets page.
+    pub targets: bool,
 }
 
 impl Files {
@@ -459,12 +472,14 @@ impl Files {
         places: true,
         communities: false,
         readings: false,
+        targets: false,
     };
     /// What the lookup's answers read.
     pub const LOOKUP: Files = Files {
         places: true,
         communities: true,
         readings: false,
+        targets: false,
     };
     /// What search's results read before a query. (A query in pinyin reads the headings'
     /// readings too: [`search`] asks for them.)
@@ -472,12 +487,21 @@ impl Files {
         places: true,
         communities: true,
         readings: false,
+        targets: false,
+    };
+    /// What the targets page reads.
+    pub const TARGETS: Files = Files {
+        places: false,
+        communities: false,
+        readings: false,
+        targets: true,
     };
     /// What the marks of a document opened from a search read.
     pub const MARKS: Files = Files {
         places: false,
         communities: false,
         readings: true,
+        targets: false,
     };
 }
 
@@ -496,6 +520,9 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
     }
     if files.readings && !corpus.heading_readings.is_installed() {
         names.push(manifest().readings.clone());
+    }
+    if files.targets && !corpus.targets.is_installed() {
+        names.push(manifest().targets.clone());
     }
     #[cfg(ruxue_split)]
     let files: Vec<DataFile> = (names.into_iter())
@@ -528,14 +555,16 @@ pub fn install_readings(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Installs the places', the communities' or the readings' file, whichever `bytes` is (by
-/// its magic).
+/// Installs the places', the communities', the readings' or the targets' file, whichever
+/// `bytes` is (by its magic).
 #[cfg(target_arch = "wasm32")]
 fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.starts_with(ruxue_core::bundle::COMMUNITIES_MAGIC) {
         install_communities(bytes)
     } else if bytes.starts_with(ruxue_core::bundle::READINGS_MAGIC) {
         install_readings(bytes)
+    } else if bytes.starts_with(ruxue_core::bundle::TARGETS_MAGIC) {
+        install_targets(bytes)
     } else {
         install_places(bytes)
     }

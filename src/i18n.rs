@@ -334,6 +334,17 @@ texts! {
         repost_label,
         suggestions_status,
         clusters_page_intro,
+        targets_title,
+        targets_intro,
+        targets_link,
+        targets_filter_heading,
+        filter_area,
+        targets_compare_heading,
+        targets_compare_intro,
+        targets_table_target,
+        targets_table_source,
+        targets_none,
+        targets_year_of_document,
     }
     /// Sentences with numbers or names in them: code, not strings, so they stay in the wasm.
     formats {
@@ -356,6 +367,12 @@ texts! {
         school_project: fn(&str) -> String,
         lookup_road_towns: fn(&str) -> String,
         community_town_link: fn(&str) -> String,
+        /// "N targets", for the result count.
+        targets_count: fn(usize) -> String,
+        /// A target's year: 2025年, 2025.
+        targets_year: fn(i32) -> String,
+        /// A chart's text summary: the measure, then each district's target.
+        targets_summary: fn(&str, &str) -> String,
     }
 }
 
@@ -604,6 +621,20 @@ const ZH: Texts = Texts {
     repost_label: "转载：",
     suggestions_status: "个建议",
     clusters_page_intro: "各区的学区、教育集团和教育圈：政策文件中的表述和提到的学校，均注明出处。",
+    targets_title: "各区指标",
+    targets_intro: "各区教育文件里写明数字的承诺：多少、到什么时候、原文怎么说。每项都链接到原文条款，以官方发布为准。",
+    targets_link: "各区指标：文件中写明数字的承诺，可按区和领域对比",
+    targets_filter_heading: "筛选指标",
+    filter_area: "领域",
+    targets_compare_heading: "各区对比",
+    targets_compare_intro: "不同文件对同一指标的承诺。年份是文件写明的目标年份，没写明的是发文年份。",
+    targets_table_target: "目标",
+    targets_table_source: "原文",
+    targets_none: "没有符合条件的指标。请减少筛选条件，或选择“全部”。",
+    targets_year_of_document: "（发文年份，原文未写明目标年份）",
+    targets_count: |n| format!("共 {n} 项指标"),
+    targets_year: |y| format!("{y}年"),
+    targets_summary: |measure, items| format!("{measure}：{items}。"),
 };
 
 /// English's formats and the strings a Chinese page shows of English, and Chinese strings in
@@ -670,6 +701,15 @@ const EN_FORMATS: Texts = Texts {
     school_project: |status| format!("Building project: {status}"),
     lookup_road_towns: |district| format!("Subdistricts and towns of {district}:"),
     community_town_link: |town| format!("Everything about {town}"),
+    targets_count: |n| {
+        if n == 1 {
+            "1 target".into()
+        } else {
+            format!("{n} targets")
+        }
+    },
+    targets_year: |y| y.to_string(),
+    targets_summary: |measure, items| format!("{measure}: {items}."),
     ..ZH
 };
 
@@ -903,6 +943,17 @@ const EN: Texts = Texts {
     repost_label: "reposted at ",
     suggestions_status: "suggestions",
     clusters_page_intro: "Each district's school districts, education groups and education circles: what the policy documents say, and the schools they name, each with its source.",
+    targets_title: "Targets",
+    targets_intro: "The commitments with numbers in each district's education documents: how much, by when, and the exact words. Each links to its clause; the official text prevails. The quotes are in Chinese.",
+    targets_link: "Targets: the numbers the documents commit to, compared by district and area",
+    targets_filter_heading: "Filter targets",
+    filter_area: "Area",
+    targets_compare_heading: "Side by side",
+    targets_compare_intro: "What different documents commit to for the same measure. The year is the one the text sets; where it sets none, the year the document was issued.",
+    targets_table_target: "Target",
+    targets_table_source: "Source",
+    targets_none: "No targets match these filters. Remove a filter, or choose All.",
+    targets_year_of_document: "(year issued; the text sets no year)",
     ..EN_FORMATS
 };
 

@@ -26,6 +26,7 @@ use crate::routes::lookup::LookupPage;
 use crate::routes::policies::PoliciesPage;
 use crate::routes::search::SearchPage;
 use crate::routes::sources::SourcesPage;
+use crate::routes::targets::TargetsPage;
 use crate::routes::Route;
 
 /// Why a page could not be opened: its code, or the data it reads beyond the manifest (the
@@ -52,7 +53,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageCodeError {
 }
 
 /// Fetches what `route` needs before it shows, once the manifest is in: its code (when this
-/// build splits it) and the places if it reads them, side by side; for a search with a
+/// build splits it) and the places or the targets if it reads them, side by side; for a search with a
 /// query, what its results need too ([`preload_search_results`]), and for a lookup with a
 /// query or a choice, what its answers need ([`preload_lookup_answers`]).
 pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
@@ -61,6 +62,10 @@ pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
         let asked = |key| !crate::location::page_param(key).trim().is_empty();
         if route.needs_places() {
             crate::data::load_files(crate::data::Files::CLUSTERS)
+                .await
+                .map_err(PageCodeError::Data)
+        } else if *route == Route::Targets {
+            crate::data::load_files(crate::data::Files::TARGETS)
                 .await
                 .map_err(PageCodeError::Data)
         } else if *route == Route::Search && asked("q") {
@@ -183,6 +188,8 @@ pages_in_parts! {
         Clusters => ClustersPage after crate::data::install_fetched;
     ruxue_lookup(lookup, preload_lookup): Lookup => LookupPage;
     ruxue_sources(sources, preload_sources): Sources => SourcesPage;
+    ruxue_targets(targets, preload_targets):
+        Targets => TargetsPage after crate::data::install_fetched;
     ruxue_embed(embed, preload_embed): Embed => EmbedPage;
 }
 

@@ -76,6 +76,7 @@ fn page_meta(route: &Route, site_description: &str) -> PageMeta {
             Route::Guide => fixed(t.guide_intro_text),
             Route::Policies => fixed(t.policies_intro),
             Route::Clusters => fixed(t.clusters_page_intro),
+            Route::Targets => fixed(t.targets_intro),
             Route::Lookup => fixed(t.lookup_intro),
             Route::GuideCheck => fixed(t.check_intro),
             _ => fixed(site_description),
@@ -350,9 +351,46 @@ mod tests {
             let html = render_page(page, Lang::Zh);
             assert!(html.contains("<main"), "{page}");
         }
-        for page in ["/search", "/embed", "/sources", "/no-such-page"] {
+        for page in ["/search", "/embed", "/sources", "/targets", "/no-such-page"] {
             assert!(render_page(page, Lang::En).contains("<main"), "{page}");
         }
+    }
+
+    /// The targets page (issue 17) prerenders whole: every target with the document's words,
+    /// grouped by area, and each measure two districts share as a chart and its table.
+    #[test]
+    fn the_targets_page_shows_every_target_and_the_comparisons() {
+        let corpus = crate::data::corpus();
+        assert!(
+            !corpus.targets.is_empty(),
+            "the prerender reads the targets' file"
+        );
+        let html = render_page("/targets", Lang::Zh);
+        for target in corpus.targets.iter() {
+            assert!(
+                html.contains(&format!("id=\"{}\"", target.id)),
+                "{}",
+                target.id
+            );
+            assert!(html.contains(&target.quote), "{}", target.id);
+        }
+        assert!(html.contains("<h1 class=\"rx-heading-xl\">各区指标</h1>"));
+        assert!(html.contains("<h2 id=\"rx-targets-compare\">各区对比</h2>"));
+        let figure = &html[html
+            .find("rx-compare-inclusive-kindergarten-coverage")
+            .expect("a comparison")..];
+        let figure = &figure[..figure.find("</figure>").expect("closed")];
+        assert!(figure.contains("<svg"));
+        assert!(
+            figure.contains(
+                "普惠性幼儿园覆盖率：宝山区 2023年 93%；闵行区 2024年 95%；闵行区 2025年 95%。"
+            ),
+            "{figure}"
+        );
+        assert!(figure.contains("<th scope=\"row\" lang=\"zh-CN\">宝山区</th>"));
+        let english = render_page("/targets", Lang::En);
+        assert!(english.contains("Coverage of affordable (普惠性) kindergartens: 宝山区 2023 93%"));
+        assert!(english.contains("<h2 id=\"rx-targets-compare\">Side by side</h2>"));
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub mod source_note;
 pub mod statement_view;
 pub mod status_badge;
 pub mod table_of_contents;
+pub mod target_card;
+pub mod target_comparison;
 pub mod texts_failed;
 pub mod update_notice;
 #[cfg(ruxue_split)]

@@ -12,6 +12,7 @@
 //! | `/clusters`                    | [`clusters::ClustersPage`]    |
 //! | `/lookup`                      | [`lookup::LookupPage`]        |
 //! | `/sources`                     | [`sources::SourcesPage`]      |
+//! | `/targets?district=&year=&area=` | [`targets::TargetsPage`] (filters in the query) |
 //! | `/embed?view=&district=&lang=&theme=&item=` | [`embed::EmbedPage`] |
 //! | anything else                  | [`not_found::NotFoundPage`]   |
 
@@ -26,6 +27,7 @@ pub mod not_found;
 pub mod policies;
 pub mod search;
 pub mod sources;
+pub mod targets;
 
 use crate::i18n::{Lang, Texts};
 
@@ -48,6 +50,8 @@ pub enum Route {
     Lookup,
     /// Every source, official, press and repost apart.
     Sources,
+    /// The documents' quantified commitments (指标); its filters are in the URL.
+    Targets,
     /// The embed-code page for schools.
     Embed,
     NotFound,
@@ -98,6 +102,7 @@ impl Route {
             ["clusters"] => Route::Clusters,
             ["lookup"] => Route::Lookup,
             ["sources"] => Route::Sources,
+            ["targets"] => Route::Targets,
             ["embed"] => Route::Embed,
             _ => Route::NotFound,
         }
@@ -119,6 +124,7 @@ impl Route {
             Route::Clusters => "/clusters".into(),
             Route::Lookup => "/lookup".into(),
             Route::Sources => "/sources".into(),
+            Route::Targets => "/targets".into(),
             Route::Embed => "/embed".into(),
         }
     }
@@ -140,6 +146,7 @@ impl Route {
             Route::Clusters,
             Route::Lookup,
             Route::Sources,
+            Route::Targets,
             Route::Embed,
         ];
         for document in &crate::data::corpus().documents {
@@ -183,7 +190,7 @@ impl Route {
     /// The primary-navigation section this page belongs to.
     pub fn section(&self) -> Route {
         match self {
-            Route::Document { .. } => Route::Policies,
+            Route::Document { .. } | Route::Targets => Route::Policies,
             Route::GuideCheck => Route::Guide,
             other => other.clone(),
         }
@@ -204,6 +211,7 @@ impl Route {
             Route::Clusters => t.nav_clusters.into(),
             Route::Lookup => t.nav_lookup.into(),
             Route::Sources => t.sources_title.into(),
+            Route::Targets => t.targets_title.into(),
             Route::Embed => t.embed_page_title.into(),
             Route::NotFound => t.not_found_title.into(),
         }

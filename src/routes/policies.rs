@@ -108,6 +108,11 @@ pub fn PoliciesPage() -> impl IntoView {
     view! {
         <h1 class="rx-heading-xl">{move || t().nav_policies}</h1>
         <p class="rx-lead">{move || t().policies_intro}</p>
+        <p class="rx-policies__targets">
+            <a class="rx-link" href=Route::Targets.href()>
+                {move || t().targets_link}
+            </a>
+        </p>
         <form class="rx-filters" action=Route::Policies.href() on:submit=apply>
             <h2 class="rx-filters__heading">{move || t().filter_heading}</h2>
             <div class="rx-filters__fields">

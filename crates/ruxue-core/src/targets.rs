@@ -233,29 +233,22 @@ impl<'a> Placed<'a> {
     }
 }
 
-/// The targets that `filter` lets through, in area order ([`crate::model::AREAS`]), then by
-/// district, year and the order of the file.
+/// The targets that `filter` lets through, grouped by area in the order of the data (the
+/// loader orders them as [`crate::model::AREAS`] lists the areas), then by district, year and
+/// the order of the file.
 pub fn select<'a>(corpus: &'a Corpus, filter: &Filter) -> Vec<Placed<'a>> {
-    let area_rank = |area: &str| {
-        (crate::model::AREAS.iter())
-            .position(|(zh, _)| *zh == area)
-            .unwrap_or(usize::MAX)
-    };
-    let mut found: Vec<(usize, Placed<'a>)> = (corpus.targets.iter().enumerate())
-        .filter_map(|(k, t)| Some((k, Placed::new(corpus, t)?)))
-        .filter(|(_, p)| filter.district.as_deref().is_none_or(|d| d == p.district))
-        .filter(|(_, p)| filter.year.is_none_or(|y| Some(y) == p.year))
-        .filter(|(_, p)| filter.area.as_deref().is_none_or(|a| a == p.target.area))
+    let targets: &'a [Target] = &corpus.targets;
+    let area_rank = |area: &str| targets.iter().position(|t| t.area == area);
+    let mut found: Vec<(Option<usize>, usize, Placed<'a>)> = (targets.iter().enumerate())
+        .filter_map(|(k, t)| Some((area_rank(&t.area), k, Placed::new(corpus, t)?)))
+        .filter(|(_, _, p)| filter.district.as_deref().is_none_or(|d| d == p.district))
+        .filter(|(_, _, p)| filter.year.is_none_or(|y| Some(y) == p.year))
+        .filter(|(_, _, p)| filter.area.as_deref().is_none_or(|a| a == p.target.area))
         .collect();
-    found.sort_by(|(ka, a), (kb, b)| {
-        (area_rank(&a.target.area), a.district, a.year, ka).cmp(&(
-            area_rank(&b.target.area),
-            b.district,
-            b.year,
-            kb,
-        ))
+    found.sort_by(|(ra, ka, a), (rb, kb, b)| {
+        (ra, a.district, a.year, ka).cmp(&(rb, b.district, b.year, kb))
     });
-    found.into_iter().map(|(_, p)| p).collect()
+    found.into_iter().map(|(_, _, p)| p).collect()
 }
 
 /// Targets of one measure in more than one district, to show side by side.

@@ -169,12 +169,18 @@ pub(crate) fn load_targets(
             unit: raw.unit,
             measure: raw.measure,
             measure_en: raw.measure_en,
+            area_en: crate::model::area_en(&raw.area)
+                .unwrap_or_default()
+                .to_string(),
             area: raw.area,
             year: raw.year,
             deadline: raw.deadline,
             compare: raw.compare,
         });
     }
+    // In the order of the areas, then of the file: the page groups them in this order
+    // without holding the list of areas.
+    targets.sort_by_key(|t| AREAS.iter().position(|(zh, _)| *zh == t.area));
     // Targets side by side must count in the same unit, or the chart would mislead.
     for target in &targets {
         let Some(key) = &target.compare else { continue };

@@ -22,8 +22,11 @@ pub struct Target {
     /// What it measures, in plain words: Chinese, then English.
     pub measure: String,
     pub measure_en: String,
-    /// The subject area, one of [`AREAS`] (its Chinese name).
+    /// The subject area, one of [`AREAS`] (its Chinese name), and its English name: carried
+    /// with each target so that the app reads the names from the data file rather than
+    /// holding the list itself.
     pub area: String,
+    pub area_en: String,
     /// The year the text sets it for (到2025年), if it names one.
     pub year: Option<i32>,
     /// The text's own words for when (到2025年, 三年内, 每年), if it gives any.
