@@ -115,6 +115,16 @@ pub fn install_targets(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// Decodes the search aids' file (the vocabulary and the glossary) and adds them to the
+/// corpus.
+pub fn install_aids(bytes: &[u8]) -> Result<(), BundleError> {
+    let (vocabulary, glossary) = ruxue_core::bundle::decode_aids(bytes)?;
+    let corpus = &installed_manifest("the search aids")?.corpus;
+    corpus.vocabulary.install(vocabulary);
+    corpus.glossary.install(glossary);
+    Ok(())
+}
+
 /// Whether the places are in ([`load_files`]).
 pub fn has_places() -> bool {
     corpus().directory.places.is_installed()
@@ -185,6 +195,7 @@ pub fn install_files(files: &ruxue_core::bundle::DataFiles) -> Result<(), Bundle
     install_communities(&files.communities.1)?;
     install_readings(&files.readings.1)?;
     install_targets(&files.targets.1)?;
+    install_aids(&files.aids.1)?;
     for (index, (_, bytes)) in files.documents.iter().enumerate() {
         install_document(index, bytes)?;
     }
@@ -464,6 +475,8 @@ pub struct Files {
     pub readings: bool,
     /// The targets: the targets page.
     pub targets: bool,
+    /// The search aids (vocabulary, glossary): the search page and what reads a query.
+    pub aids: bool,
 }
 
 impl Files {
@@ -473,6 +486,7 @@ impl Files {
         communities: false,
         readings: false,
         targets: false,
+        aids: false,
     };
     /// What the lookup's answers read.
     pub const LOOKUP: Files = Files {
@@ -480,6 +494,7 @@ impl Files {
         communities: true,
         readings: false,
         targets: false,
+        aids: false,
     };
     /// What search's results read before a query. (A query in pinyin reads the headings'
     /// readings too: [`search`] asks for them.)
@@ -488,6 +503,15 @@ impl Files {
         communities: true,
         readings: false,
         targets: false,
+        aids: true,
+    };
+    /// What the search page reads before a query: the vocabulary it suggests terms from.
+    pub const SEARCH_PAGE: Files = Files {
+        places: false,
+        communities: false,
+        readings: false,
+        targets: false,
+        aids: true,
     };
     /// What the targets page reads.
     pub const TARGETS: Files = Files {
@@ -495,6 +519,7 @@ impl Files {
         communities: false,
         readings: false,
         targets: true,
+        aids: false,
     };
     /// What the marks of a document opened from a search read.
     pub const MARKS: Files = Files {
@@ -502,6 +527,7 @@ impl Files {
         communities: false,
         readings: true,
         targets: false,
+        aids: true,
     };
 }
 
@@ -523,6 +549,9 @@ pub async fn load_files(files: Files) -> Result<(), LoadError> {
     }
     if files.targets && !corpus.targets.is_installed() {
         names.push(manifest().targets.clone());
+    }
+    if files.aids && !corpus.vocabulary.is_installed() {
+        names.push(manifest().aids.clone());
     }
     #[cfg(ruxue_split)]
     let files: Vec<DataFile> = (names.into_iter())
@@ -555,8 +584,8 @@ pub fn install_readings(bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Installs the places', the communities', the readings' or the targets' file, whichever
-/// `bytes` is (by its magic).
+/// Installs the places', the communities', the readings', the targets' or the search aids'
+/// file, whichever `bytes` is (by its magic).
 #[cfg(target_arch = "wasm32")]
 fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.starts_with(ruxue_core::bundle::COMMUNITIES_MAGIC) {
@@ -565,6 +594,8 @@ fn install_file(bytes: &[u8]) -> Result<(), BundleError> {
         install_readings(bytes)
     } else if bytes.starts_with(ruxue_core::bundle::TARGETS_MAGIC) {
         install_targets(bytes)
+    } else if bytes.starts_with(ruxue_core::bundle::AIDS_MAGIC) {
+        install_aids(bytes)
     } else {
         install_places(bytes)
     }
@@ -605,6 +636,22 @@ pub fn install_fetched() -> Result<(), LoadError> {
         install_file(&bytes).map_err(|error| LoadError::Bundle { url: name, error })?;
     }
     Ok(())
+}
+
+/// Installs the targets' file, if it is fetched, and leaves the others for
+/// [`install_fetched`]: the targets page calls it from its own part, which then holds the
+/// targets' decoder alone rather than every file's (5 KB brotli).
+#[cfg(ruxue_split)]
+pub fn install_fetched_targets() -> Result<(), LoadError> {
+    let mut fetched = FETCHED_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(k) = (fetched.iter())
+        .position(|(_, bytes)| bytes.starts_with(ruxue_core::bundle::TARGETS_MAGIC))
+    else {
+        return Ok(());
+    };
+    let (name, bytes) = fetched.remove(k);
+    drop(fetched);
+    install_targets(&bytes).map_err(|error| LoadError::Bundle { url: name, error })
 }
 
 /// Fetches the texts `needed` that are not in yet, all at once, and installs them. The

@@ -367,12 +367,6 @@ texts! {
         school_project: fn(&str) -> String,
         lookup_road_towns: fn(&str) -> String,
         community_town_link: fn(&str) -> String,
-        /// "N targets", for the result count.
-        targets_count: fn(usize) -> String,
-        /// A target's year: 2025年, 2025.
-        targets_year: fn(i32) -> String,
-        /// A chart's text summary: the measure, then each district's target.
-        targets_summary: fn(&str, &str) -> String,
     }
 }
 
@@ -632,9 +626,6 @@ const ZH: Texts = Texts {
     targets_table_source: "原文",
     targets_none: "没有符合条件的指标。请减少筛选条件，或选择“全部”。",
     targets_year_of_document: "（发文年份，原文未写明目标年份）",
-    targets_count: |n| format!("共 {n} 项指标"),
-    targets_year: |y| format!("{y}年"),
-    targets_summary: |measure, items| format!("{measure}：{items}。"),
 };
 
 /// English's formats and the strings a Chinese page shows of English, and Chinese strings in
@@ -701,15 +692,6 @@ const EN_FORMATS: Texts = Texts {
     school_project: |status| format!("Building project: {status}"),
     lookup_road_towns: |district| format!("Subdistricts and towns of {district}:"),
     community_town_link: |town| format!("Everything about {town}"),
-    targets_count: |n| {
-        if n == 1 {
-            "1 target".into()
-        } else {
-            format!("{n} targets")
-        }
-    },
-    targets_year: |y| y.to_string(),
-    targets_summary: |measure, items| format!("{measure}: {items}."),
     ..ZH
 };
 

@@ -16,6 +16,7 @@ pub mod prerender;
 pub mod routes;
 pub mod search_state;
 pub mod takeover;
+pub mod target_words;
 pub mod tools;
 
 /// The id of the element holding a prerendered page; the app replaces it when it starts.

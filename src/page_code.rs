@@ -64,12 +64,15 @@ pub async fn prepare(route: &Route) -> Result<(), PageCodeError> {
             crate::data::load_files(crate::data::Files::CLUSTERS)
                 .await
                 .map_err(PageCodeError::Data)
-        } else if *route == Route::Targets {
-            crate::data::load_files(crate::data::Files::TARGETS)
-                .await
-                .map_err(PageCodeError::Data)
+        } else if *route == Route::Targets && !keeps_prerendered(route) {
+            preload_targets_view().await
         } else if *route == Route::Search && asked("q") {
             preload_search_results().await
+        } else if *route == Route::Search {
+            // The terms it suggests before a query are the vocabulary's.
+            crate::data::load_files(crate::data::Files::SEARCH_PAGE)
+                .await
+                .map_err(PageCodeError::Data)
         } else if *route == Route::Lookup && (asked("q") || asked("pick")) {
             preload_lookup_answers().await
         } else if *route == Route::GuideCheck && asked("birth") {
@@ -181,7 +184,7 @@ pages_in_parts! {
     ruxue_policies(policies, preload_policies): Policies => PoliciesPage;
     ruxue_document(document, preload_document):
         Document { id: String, clause: Option<String> } => DocumentPage;
-    ruxue_search(search, preload_search): Search => SearchPage;
+    ruxue_search(search, preload_search): Search => SearchPage after crate::data::install_fetched;
     ruxue_guide(guide, preload_guide): Guide => GuidePage;
     ruxue_guide_check(guide_check, preload_guide_check): GuideCheck => GuideCheckPage;
     ruxue_clusters(clusters, preload_clusters):
@@ -189,7 +192,7 @@ pages_in_parts! {
     ruxue_lookup(lookup, preload_lookup): Lookup => LookupPage;
     ruxue_sources(sources, preload_sources): Sources => SourcesPage;
     ruxue_targets(targets, preload_targets):
-        Targets => TargetsPage after crate::data::install_fetched;
+        Targets => TargetsPage;
     ruxue_embed(embed, preload_embed): Embed => EmbedPage;
 }
 
@@ -484,6 +487,71 @@ pub fn check_result(
 ) -> AnyView {
     use crate::components::check_result::CheckResult;
     view! { <CheckResult years district household /> }.into_any()
+}
+
+/// The targets page's content (`crate::components::targets_view`): its code and the targets'
+/// file, fetched together, unless the app keeps the prerendered content
+/// (`crate::routes::targets`).
+#[cfg(ruxue_split)]
+pub fn targets_view() -> AnyView {
+    use crate::components::with_code::{CodeFor, LoadView, WithCode};
+
+    let load: LoadView = std::sync::Arc::new(move || {
+        Box::pin(async move {
+            preload_targets_view().await?;
+            targets::view_part().await
+        })
+    });
+    view! { <WithCode load of=CodeFor::Page /> }.into_any()
+}
+
+#[cfg(ruxue_split)]
+mod targets {
+    use leptos::prelude::*;
+
+    use super::PageCodeError;
+
+    #[leptos::wasm_split::wasm_split(
+        ruxue_targets_view,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_targets_view_part)
+    )]
+    pub fn view_part() -> Result<AnyView, PageCodeError> {
+        use crate::components::targets_view::TargetsView;
+        crate::data::install_fetched_targets().map_err(PageCodeError::Data)?;
+        Ok(view! { <TargetsView /> }.into_any())
+    }
+}
+
+/// Every page's code is in this build: the content shows at once.
+#[cfg(not(ruxue_split))]
+pub fn targets_view() -> AnyView {
+    use crate::components::targets_view::TargetsView;
+    view! { <TargetsView /> }.into_any()
+}
+
+/// Fetches the targets page's content's code and the targets' file, without showing them.
+pub async fn preload_targets_view() -> Result<(), PageCodeError> {
+    #[cfg(ruxue_split)]
+    let code = async { Ok::<(), PageCodeError>(targets::preload_targets_view_part().await?) };
+    #[cfg(not(ruxue_split))]
+    let code = async { Ok::<(), PageCodeError>(()) };
+    with_files(code, crate::data::Files::TARGETS).await
+}
+
+/// Whether the app keeps `route`'s prerendered content as it is (`crate::takeover`): then it
+/// needs no more than the page's own code. Asked before the app takes the page over (the
+/// prerendered page is there) and again as it renders the page (the content is kept).
+#[cfg(target_arch = "wasm32")]
+fn keeps_prerendered(route: &Route) -> bool {
+    *route == Route::Targets && crate::takeover::has_document_body(crate::takeover::KEPT_TARGETS)
+        || leptos::prelude::document()
+            .get_element_by_id(crate::PRERENDERED_ID)
+            .is_some_and(|page| {
+                crate::takeover::keeps_document_body(&page, route, crate::app::stored_lang())
+                    .is_some()
+            })
 }
 
 /// Fetches the check's result's code without showing it: when the app starts on the check

@@ -28,26 +28,40 @@ thread_local! {
 /// The `data-` attribute of a document's body that names its document.
 pub const DOCUMENT_BODY_ID: &str = "data-rx-document";
 
+/// What the targets page's content names itself in [`DOCUMENT_BODY_ID`]: it is kept the same
+/// way (`crate::routes::targets`), so that a parent who opens the page fetches neither the
+/// targets' file nor the code that renders them.
+pub const KEPT_TARGETS: &str = "targets";
+
 /// The document whose prerendered body the app keeps when it starts on `route`: a document
 /// or clause page whose prerendered `page` holds that document's body, shown in Chinese (the
 /// prerendered language) and not opened from a search (whose marks the prerendered page does
-/// not have). The start-up script in `Trunk.toml` preloads the document's file on the same
+/// not have); or [`KEPT_TARGETS`], for the targets page opened with no filter. The start-up script in `Trunk.toml` preloads the document's file on the same
 /// conditions, reversed: keep the two alike.
 pub fn keeps_document_body(
     page: &Element,
     route: &crate::routes::Route,
     stored_lang: Option<crate::i18n::Lang>,
 ) -> Option<String> {
-    let crate::routes::Route::Document { id, .. } = route else {
-        return None;
+    let id = match route {
+        crate::routes::Route::Document { id, .. } => id.clone(),
+        // The targets page prerenders with no filter: kept only as that.
+        crate::routes::Route::Targets
+            if ["district", "year", "area"]
+                .iter()
+                .all(|key| crate::location::page_param(key).is_empty()) =>
+        {
+            KEPT_TARGETS.to_string()
+        }
+        _ => return None,
     };
     let searched = !crate::location::page_param("q").trim().is_empty();
     let english = stored_lang == Some(crate::i18n::Lang::En);
     // An old link (`#/policies/…`) opens on the home page's prerendered HTML.
     let prerendered = document_body(page)
         .and_then(|body| body.get_attribute(DOCUMENT_BODY_ID))
-        .is_some_and(|prerendered| prerendered == *id);
-    (prerendered && !searched && !english).then(|| id.clone())
+        .is_some_and(|prerendered| prerendered == id);
+    (prerendered && !searched && !english).then_some(id)
 }
 
 fn document_body(page: &Element) -> Option<Element> {

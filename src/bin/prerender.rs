@@ -152,12 +152,13 @@ fn write_data_files(dist: &Path) -> Result<(String, Vec<String>, String)> {
     };
     // File by file, so that an error names its file.
     type Install = fn(&[u8]) -> Result<(), ruxue_core::bundle::BundleError>;
-    let singles: [(&(String, Vec<u8>), Install); 5] = [
+    let singles: [(&(String, Vec<u8>), Install); 6] = [
         (&files.manifest, ruxue_web::data::install),
         (&files.places, ruxue_web::data::install_places),
         (&files.communities, ruxue_web::data::install_communities),
         (&files.readings, ruxue_web::data::install_readings),
         (&files.targets, ruxue_web::data::install_targets),
+        (&files.aids, ruxue_web::data::install_aids),
     ];
     for ((name, bytes), install) in singles {
         install(&read_back(name, bytes)?)

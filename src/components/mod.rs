@@ -50,6 +50,7 @@ pub mod status_badge;
 pub mod table_of_contents;
 pub mod target_card;
 pub mod target_comparison;
+pub mod targets_view;
 pub mod texts_failed;
 pub mod update_notice;
 #[cfg(ruxue_split)]

@@ -1,10 +1,10 @@
 //! One target (指标): the amount, what it measures, its district and year, the document's own
-//! words, and the clause they come from.
+//! words, and the clause they come from (a document item always: not `SourceNote`, whose
+//! public sources would add their code to the page's part).
 
 use leptos::prelude::*;
 use ruxue_core::targets::Placed;
 
-use crate::components::source_note::SourceNote;
 use crate::i18n::{use_lang, use_texts, Lang};
 
 /// `placed`'s target, as an item of its area's list; its id is the target's, so a link can
@@ -18,7 +18,7 @@ pub fn TargetCard(placed: Placed<'static>) -> impl IntoView {
     // The year the text sets, else the document's, said as such.
     let year = move || {
         placed.year.map(|y| {
-            let words = (t().targets_year)(y);
+            let words = crate::target_words::year(lang.get(), y);
             match target.year {
                 Some(_) => words,
                 None => format!("{words}{}", t().targets_year_of_document),
@@ -61,7 +61,18 @@ pub fn TargetCard(placed: Placed<'static>) -> impl IntoView {
             <blockquote class="rx-target__quote" lang="zh-CN">
                 {format!("“{}”", target.quote)}
             </blockquote>
-            <SourceNote source=target.clause.clone() />
+            {crate::data::corpus()
+                .item(&target.clause)
+                .map(|(document, clause)| {
+                    let href = crate::location::href(&document.clause_route(clause));
+                    view! {
+                        <p class="rx-source">
+                            {move || t().source_label} <a class="rx-link" href=href lang="zh-CN">
+                                {document.citation(clause)}
+                            </a>
+                        </p>
+                    }
+                })}
         </li>
     }
 }

@@ -7,13 +7,17 @@ use ruxue_core::targets::Comparison;
 
 use crate::i18n::{use_lang, use_texts, Lang};
 
-/// The chart's width in its own units; it scales to the column, so 320 px phones see it whole.
-const WIDTH: f64 = 320.0;
+// The geometry is in whole units, never floats: formatting a float would bring the float
+// printing code (about 30 KB brotli) into the page's part.
+
+/// The chart's width in its own units: about a 320 px phone's column, so that its 14-unit
+/// text is about 14 px there; it scales to the column.
+const WIDTH: i64 = 260;
 /// Each row: a label line, then the bar.
-const ROW: f64 = 46.0;
-const BAR: f64 = 18.0;
+const ROW: i64 = 46;
+const BAR: i64 = 18;
 /// Room right of the longest bar for its value.
-const VALUE_ROOM: f64 = 64.0;
+const VALUE_ROOM: i64 = 60;
 
 /// `comparison` as a figure: caption, summary, chart and table.
 #[component]
@@ -22,17 +26,24 @@ pub fn TargetComparison(comparison: Comparison<'static>) -> impl IntoView {
     let lang = use_lang();
     let id = format!("rx-compare-{}", comparison.key);
     let percent = comparison.unit == "%";
+    // In thousandths, as the amounts are (`Milli`): a percentage against 100%, a count
+    // against the largest.
     let top = (comparison.targets.iter())
-        .map(|p| p.target.amount.top().as_f64())
-        .fold(0.0_f64, f64::max);
+        .map(|p| p.target.amount.top().0)
+        .max()
+        .unwrap_or(0);
     let scale = if percent {
-        100.0_f64.max(top)
+        top.max(100_000)
     } else {
-        top.max(1.0)
+        top.max(1)
     };
+    let length = move |milli: i64| milli * (WIDTH - VALUE_ROOM) / scale;
     let rows = comparison.targets.clone();
-    let height = ROW * rows.len() as f64;
-    let year_of = move |year: Option<i32>| year.map(|y| (t().targets_year)(y)).unwrap_or_default();
+    let height = ROW * rows.len() as i64;
+    let year_of = move |year: Option<i32>| {
+        year.map(|y| crate::target_words::year(lang.get(), y))
+            .unwrap_or_default()
+    };
     let label = move |p: &ruxue_core::targets::Placed<'static>| {
         format!("{} {}", p.district, year_of(p.year))
             .trim()
@@ -51,32 +62,28 @@ pub fn TargetComparison(comparison: Comparison<'static>) -> impl IntoView {
                 Lang::Zh => comparison.measure,
                 Lang::En => comparison.measure_en,
             };
-            let joiner = match lang.get() {
-                Lang::Zh => "；",
-                Lang::En => "; ",
-            };
-            (t().targets_summary)(measure, &items.join(joiner))
+            crate::target_words::summary(lang.get(), measure, &items)
         }
     };
     let bars = rows
         .iter()
         .enumerate()
         .map(|(k, p)| {
-            let y = ROW * k as f64;
-            let low = p.target.amount.low.as_f64() / scale * (WIDTH - VALUE_ROOM);
-            let high = p.target.amount.top().as_f64() / scale * (WIDTH - VALUE_ROOM);
+            let y = ROW * k as i64;
+            let low = length(p.target.amount.low.0);
+            let high = length(p.target.amount.top().0);
             let text = label(p);
             let value = value_of(p);
             view! {
-                <text class="rx-compare__label" x="0" y=format!("{:.1}", y + 14.0)>
+                <text class="rx-compare__label" x="0" y=(y + 14).to_string()>
                     {text}
                 </text>
                 <rect
                     class="rx-compare__bar"
                     x="0"
-                    y=format!("{:.1}", y + 20.0)
-                    width=format!("{:.1}", low.max(2.0))
-                    height=format!("{BAR:.1}")
+                    y=(y + 20).to_string()
+                    width=low.max(2).to_string()
+                    height=BAR.to_string()
                 />
                 // A range's upper part, lighter: 3–4 is at least 3, at most 4.
                 {(high > low)
@@ -84,17 +91,17 @@ pub fn TargetComparison(comparison: Comparison<'static>) -> impl IntoView {
                         view! {
                             <rect
                                 class="rx-compare__range"
-                                x=format!("{low:.1}")
-                                y=format!("{:.1}", y + 20.0)
-                                width=format!("{:.1}", high - low)
-                                height=format!("{BAR:.1}")
+                                x=low.to_string()
+                                y=(y + 20).to_string()
+                                width=(high - low).to_string()
+                                height=BAR.to_string()
                             />
                         }
                     })}
                 <text
                     class="rx-compare__value"
-                    x=format!("{:.1}", high.max(2.0) + 6.0)
-                    y=format!("{:.1}", y + 34.0)
+                    x=(high.max(2) + 6).to_string()
+                    y=(y + 34).to_string()
                 >
                     {value}
                 </text>
@@ -119,7 +126,7 @@ pub fn TargetComparison(comparison: Comparison<'static>) -> impl IntoView {
                         {p.district}
                     </th>
                     <td>{move || year_of(year)}</td>
-                    <td class="rx-compare__number">{value_of(p)}</td>
+                    <td>{value_of(p)}</td>
                     <td>
                         <a class="rx-link" href=href lang="zh-CN">
                             {citation}

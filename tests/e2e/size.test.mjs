@@ -34,6 +34,10 @@ import { startPortal } from './support/portal.mjs';
 // home 158, the sources 166, search 170, the widget 169 to 175, the lookup 176, the policies
 // 177, the guide 178, clusters 180; over it, the check 181, a document or clause page 189,
 // the embed-code page 190 (with its live preview, the widget, inside).
+// Issue 17 added the targets page (its own part, and a data file of its own); its strings and
+// route cost the main part about 0.6 KB, and the vocabulary and glossary, which only search
+// reads, left the manifest for a file of their own (8.1 KB from 9.8, on every page): a clause
+// page 179.1 → 178.6 KB, search 167 → 172 (it fetches them).
 const WASM_BUDGET = 150_000;
 const FIRST_LOAD_BUDGET = 180_000;
 const TARGET = { wasm: 150_000, firstLoad: 180_000 };
@@ -92,7 +96,7 @@ describe('size budget', () => {
   test(`first load of any page ≤ ${FIRST_LOAD_BUDGET} B brotli (target ${TARGET.firstLoad})`, async () => {
     const pages = [
       '', 'guide/', 'guide/check/', 'search/', 'lookup/', 'clusters/', 'policies/', largestPage('policies/', 1).folder,
-      largestPage('policies/', 2).folder, 'sources/', 'embed/', 'embed.html?embed=1&view=lookup', 'embed.html?embed=1&view=search',
+      largestPage('policies/', 2).folder, 'sources/', 'targets/', 'embed/', 'embed.html?embed=1&view=lookup', 'embed.html?embed=1&view=search',
     ];
     const rows = [];
     for (const path of pages) {

@@ -210,8 +210,8 @@ fn main() {
         }
     );
     let mut bare = corpus.clone();
-    bare.vocabulary.clear();
-    bare.glossary.clear();
+    bare.vocabulary.take();
+    bare.glossary.take();
     bare.compounds.clear();
     bare.directory.elsewhere.clear();
     for document in &mut bare.documents {

@@ -63,7 +63,7 @@ use crate::model::Corpus;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Document;
+use crate::model::{Document, GlossaryEntry, VocabularyTerm};
 use crate::search::engine::Shard;
 use crate::search::pinyin::Pinyin;
 use crate::search::SearchIndex;
@@ -86,6 +86,8 @@ pub const COMMUNITIES_MAGIC: &[u8; 4] = b"RXC1";
 pub const READINGS_MAGIC: &[u8; 4] = b"RXR1";
 /// Starts the targets' file.
 pub const TARGETS_MAGIC: &[u8; 4] = b"RXG1";
+/// Starts the search aids' file (the vocabulary and the glossary).
+pub const AIDS_MAGIC: &[u8; 4] = b"RXS1";
 /// About how many bytes of text (UTF-8) a file of clause texts holds: a search result's
 /// snippet costs a few KB, not its whole document.
 pub const TEXT_CHUNK_BYTES: usize = 2 * 1024;
@@ -112,6 +114,8 @@ pub struct Manifest {
     pub readings: String,
     /// The targets' file name, below the data folder.
     pub targets: String,
+    /// The search aids' file name (the vocabulary and the glossary), below the data folder.
+    pub aids: String,
     /// Each document's file name, below the data folder, in document order.
     pub documents: Vec<String>,
     /// The search index's shards: how many, and the hash their names share
@@ -154,6 +158,7 @@ pub struct DataFiles {
     pub communities: (String, Vec<u8>),
     pub readings: (String, Vec<u8>),
     pub targets: (String, Vec<u8>),
+    pub aids: (String, Vec<u8>),
     pub documents: Vec<(String, Vec<u8>)>,
     pub index: Vec<(String, Vec<u8>)>,
     /// Per document, its files of clause texts.
@@ -209,8 +214,8 @@ fn without_header<'a, T: Deserialize<'a>>(
     postcard::from_bytes(body).map_err(|e| BundleError::Decode(e.to_string()))
 }
 
-/// Encodes a corpus as one bundle: the corpus, then its places, communities and targets,
-/// which it does not encode (they are files of their own, [`split`]).
+/// Encodes a corpus as one bundle: the corpus, then its places, communities, targets and
+/// search aids, which it does not encode (they are files of their own, [`split`]).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let directory = &corpus.directory;
     let whole = (
@@ -218,6 +223,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         directory.places.installed(),
         directory.communities.installed(),
         corpus.targets.installed(),
+        (corpus.vocabulary.installed(), corpus.glossary.installed()),
     );
     with_header(MAGIC, &whole)
 }
@@ -261,8 +267,16 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
         Option<crate::model::Places>,
         Option<Vec<crate::model::Community>>,
         Option<Vec<crate::model::Target>>,
+        (Option<Vec<VocabularyTerm>>, Option<Vec<GlossaryEntry>>),
     );
-    let (corpus, places, communities, targets): Whole = without_header(MAGIC, bytes)?;
+    let (corpus, places, communities, targets, (vocabulary, glossary)): Whole =
+        without_header(MAGIC, bytes)?;
+    if let Some(vocabulary) = vocabulary {
+        corpus.vocabulary.install(vocabulary);
+    }
+    if let Some(glossary) = glossary {
+        corpus.glossary.install(glossary);
+    }
     if let Some(targets) = targets {
         corpus.targets.install(targets);
     }
@@ -330,6 +344,14 @@ pub fn decode_targets(bytes: &[u8]) -> Result<Vec<crate::model::Target>, BundleE
     without_header(TARGETS_MAGIC, bytes)
 }
 
+/// What the search aids' file holds: the vocabulary and the glossary.
+pub type Aids = (Vec<VocabularyTerm>, Vec<GlossaryEntry>);
+
+/// Decodes the search aids' file.
+pub fn decode_aids(bytes: &[u8]) -> Result<Aids, BundleError> {
+    without_header(AIDS_MAGIC, bytes)
+}
+
 /// Decodes a search index shard's file.
 pub fn decode_shard(bytes: &[u8]) -> Result<Shard, BundleError> {
     without_header(INDEX_MAGIC, bytes)
@@ -367,6 +389,12 @@ pub fn split(corpus: &Corpus) -> DataFiles {
     );
     let targets_bytes = with_header(TARGETS_MAGIC, &outline.targets.take().unwrap_or_default());
     let targets = (file_name("targets", &targets_bytes), targets_bytes);
+    let aids: Aids = (
+        outline.vocabulary.take().unwrap_or_default(),
+        outline.glossary.take().unwrap_or_default(),
+    );
+    let aids_bytes = with_header(AIDS_MAGIC, &aids);
+    let aids = (file_name("aids", &aids_bytes), aids_bytes);
     let mut documents = Vec::new();
     let mut texts: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
     let mut text_list: Vec<(Vec<u32>, String)> = Vec::new();
@@ -418,6 +446,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         communities: communities.0.clone(),
         readings: readings.0.clone(),
         targets: targets.0.clone(),
+        aids: aids.0.clone(),
         documents: documents.iter().map(|(name, _)| name.clone()).collect(),
         index: index_set,
         texts: text_list,
@@ -429,6 +458,7 @@ pub fn split(corpus: &Corpus) -> DataFiles {
         communities,
         readings,
         targets,
+        aids,
         documents,
         index,
         texts,

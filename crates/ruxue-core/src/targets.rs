@@ -233,22 +233,16 @@ impl<'a> Placed<'a> {
     }
 }
 
-/// The targets that `filter` lets through, grouped by area in the order of the data (the
-/// loader orders them as [`crate::model::AREAS`] lists the areas), then by district, year and
-/// the order of the file.
+/// The targets that `filter` lets through, in the data's order: by area (as
+/// [`crate::model::AREAS`] lists them), then district and year, then as in the file (the
+/// loader orders them so).
 pub fn select<'a>(corpus: &'a Corpus, filter: &Filter) -> Vec<Placed<'a>> {
-    let targets: &'a [Target] = &corpus.targets;
-    let area_rank = |area: &str| targets.iter().position(|t| t.area == area);
-    let mut found: Vec<(Option<usize>, usize, Placed<'a>)> = (targets.iter().enumerate())
-        .filter_map(|(k, t)| Some((area_rank(&t.area), k, Placed::new(corpus, t)?)))
-        .filter(|(_, _, p)| filter.district.as_deref().is_none_or(|d| d == p.district))
-        .filter(|(_, _, p)| filter.year.is_none_or(|y| Some(y) == p.year))
-        .filter(|(_, _, p)| filter.area.as_deref().is_none_or(|a| a == p.target.area))
-        .collect();
-    found.sort_by(|(ra, ka, a), (rb, kb, b)| {
-        (ra, a.district, a.year, ka).cmp(&(rb, b.district, b.year, kb))
-    });
-    found.into_iter().map(|(_, _, p)| p).collect()
+    (corpus.targets.iter())
+        .filter_map(|t| Placed::new(corpus, t))
+        .filter(|p| filter.district.as_deref().is_none_or(|d| d == p.district))
+        .filter(|p| filter.year.is_none_or(|y| Some(y) == p.year))
+        .filter(|p| filter.area.as_deref().is_none_or(|a| a == p.target.area))
+        .collect()
 }
 
 /// Targets of one measure in more than one district, to show side by side.
@@ -264,8 +258,9 @@ pub struct Comparison<'a> {
     pub targets: Vec<Placed<'a>>,
 }
 
-/// The comparisons among `shown`: each `compare` key held by targets of at least two
-/// districts, in the order the keys first appear.
+/// The comparisons among `shown` (in the order [`select`] gives): each `compare` key held by
+/// targets of at least two districts, in the order the keys first appear, each by district
+/// then year (the loader keeps a key's targets in one area, so that order is theirs).
 pub fn comparisons<'a>(shown: &[Placed<'a>]) -> Vec<Comparison<'a>> {
     let mut keys: Vec<&'a str> = Vec::new();
     for placed in shown {
@@ -277,23 +272,20 @@ pub fn comparisons<'a>(shown: &[Placed<'a>]) -> Vec<Comparison<'a>> {
     }
     keys.into_iter()
         .filter_map(|key| {
-            let mut targets: Vec<Placed<'a>> = (shown.iter())
+            let targets: Vec<Placed<'a>> = (shown.iter())
                 .filter(|p| p.target.compare.as_deref() == Some(key))
                 .copied()
                 .collect();
-            let mut districts: Vec<&str> = targets.iter().map(|p| p.district).collect();
-            districts.sort_unstable();
-            districts.dedup();
-            if districts.len() < 2 {
+            let first = targets.first()?;
+            if targets.iter().all(|p| p.district == first.district) {
                 return None;
             }
-            targets.sort_by_key(|p| (p.district, p.year));
-            let first = targets[0].target;
+            let target = first.target;
             Some(Comparison {
                 key,
-                measure: &first.measure,
-                measure_en: &first.measure_en,
-                unit: &first.unit,
+                measure: &target.measure,
+                measure_en: &target.measure_en,
+                unit: &target.unit,
                 targets,
             })
         })

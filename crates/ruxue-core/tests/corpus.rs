@@ -315,6 +315,16 @@ fn the_data_files_split_the_corpus_and_put_it_back_together() {
     let targets = ruxue_core::bundle::decode_targets(targets_bytes).expect("decodes");
     assert_eq!(targets.as_slice(), &*corpus.targets);
     assert!(!targets.is_empty());
+    // So are the search aids (vocabulary and glossary), which only search reads: every page
+    // would otherwise download them with the manifest.
+    let (aids_name, aids_bytes) = &files.aids;
+    assert_eq!(manifest.aids, *aids_name);
+    assert_eq!(*aids_name, file_name("aids", aids_bytes));
+    assert!(manifest.corpus.vocabulary.is_empty() && manifest.corpus.glossary.is_empty());
+    let (vocabulary, glossary) = ruxue_core::bundle::decode_aids(aids_bytes).expect("decodes");
+    assert_eq!(vocabulary.as_slice(), &*corpus.vocabulary);
+    assert_eq!(glossary.as_slice(), &*corpus.glossary);
+    assert!(!vocabulary.is_empty() && !glossary.is_empty());
     assert_eq!(spelled(&manifest.corpus), whole);
     assert_eq!(
         ruxue_core::bundle::decode_readings(manifest_bytes),

@@ -616,14 +616,18 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
     let files = split(&corpus);
     assert!(files.index.len() > 1, "the real index is sharded");
     let manifest = decode_manifest(&files.manifest.1).unwrap();
-    // As search's results do (`page_code::preload_search_results`): with the places' and
-    // the communities' files.
+    // As search's results do (`page_code::preload_search_results`): with the places', the
+    // communities', the readings' and the search aids' files.
     let places = ruxue_core::bundle::decode_places(&files.places.1).unwrap();
     assert!(manifest.corpus.directory.places.install(places));
     let communities = ruxue_core::bundle::decode_communities(&files.communities.1).unwrap();
     assert!(manifest.corpus.directory.communities.install(communities));
     let readings = ruxue_core::bundle::decode_readings(&files.readings.1).unwrap();
     assert!(manifest.corpus.heading_readings.install(readings));
+    // And the search aids (vocabulary and glossary), which `data::Files::SEARCH` fetches.
+    let (vocabulary, glossary) = ruxue_core::bundle::decode_aids(&files.aids.1).unwrap();
+    assert!(manifest.corpus.vocabulary.install(vocabulary));
+    assert!(manifest.corpus.glossary.install(glossary));
     assert_eq!(manifest.index.count as usize, files.index.len());
     for (n, (name, _)) in files.index.iter().enumerate() {
         assert_eq!(manifest.shard_file(n), *name);

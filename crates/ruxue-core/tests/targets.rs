@@ -170,7 +170,7 @@ fn a_quote_not_in_its_clause_or_without_its_amount_fails_the_build_at_its_line()
 }
 
 #[test]
-fn targets_compared_must_count_in_the_same_unit() {
+fn targets_compared_must_be_of_one_area_and_count_in_the_same_unit() {
     let second = r#"
 [[target]]
 id = "test-coverage"
@@ -189,6 +189,18 @@ compare = "mixed"
     );
     assert_eq!(
         problems_at(&fixture_with_targets(&targets)),
-        ["targets.toml:1: targets `test-clusters` and `test-coverage` share compare `mixed` but count in `个` and `%`: only the same measure can be compared"]
+        ["targets.toml:15: targets `test-clusters` and `test-coverage` share compare `mixed` but count in `个` and `%`: only the same measure can be compared"]
+    );
+    let other_area = targets
+        .replace("unit = \"%\"", "unit = \"个\"")
+        .replace("amount = 95", "amount = [3, 4]")
+        .replace("测试覆盖率达到95%以上", "建设3-4个测试学区")
+        .replace(
+            "area = \"学区集团\"\ncompare",
+            "area = \"义务教育\"\ncompare",
+        );
+    assert_eq!(
+        problems_at(&fixture_with_targets(&other_area)),
+        ["targets.toml:15: targets `test-clusters` and `test-coverage` share compare `mixed` but are in areas `学区集团` and `义务教育`: compared targets are in one area"]
     );
 }

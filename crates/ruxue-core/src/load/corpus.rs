@@ -135,9 +135,9 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         Ok(Corpus {
             site,
             documents,
-            vocabulary: vocabulary.terms,
+            vocabulary: crate::model::SetOnce::from(vocabulary.terms),
             compounds: vocabulary.compounds,
-            glossary,
+            glossary: crate::model::SetOnce::from(glossary),
             directory,
             guidance,
             heading_readings: Default::default(),

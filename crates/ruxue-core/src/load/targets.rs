@@ -80,6 +80,7 @@ pub(crate) fn load_targets(
     let mut problems = Vec::new();
     let (raw, text) = super::toml_file::read_optional::<RawFile>(&path, &mut problems);
     let mut targets = Vec::new();
+    let mut lines = Vec::new();
     let mut ids = BTreeSet::new();
     for spanned in raw.target {
         let line = line_of_offset(&text, spanned.span().start);
@@ -161,6 +162,7 @@ pub(crate) fn load_targets(
                 ));
             }
         }
+        lines.push(line);
         targets.push(Target {
             id: raw.id,
             clause: raw.clause,
@@ -178,26 +180,40 @@ pub(crate) fn load_targets(
             compare: raw.compare,
         });
     }
-    // In the order of the areas, then of the file: the page groups them in this order
-    // without holding the list of areas.
-    targets.sort_by_key(|t| AREAS.iter().position(|(zh, _)| *zh == t.area));
-    // Targets side by side must count in the same unit, or the chart would mislead.
-    for target in &targets {
+    // Targets side by side must measure the same thing: in the same area (so that the page's
+    // order is theirs) and the same unit (or the chart would mislead). Reported at the second
+    // target's line.
+    for (k, target) in targets.iter().enumerate() {
         let Some(key) = &target.compare else { continue };
         let first = (targets.iter())
             .find(|t| t.compare.as_ref() == Some(key))
             .expect("target itself");
-        if first.unit != target.unit {
-            problems.push(Diagnostic::new(
-                &path,
-                1,
-                format!(
-                    "targets `{}` and `{}` share compare `{key}` but count in `{}` and `{}`: only the same measure can be compared",
-                    first.id, target.id, first.unit, target.unit
-                ),
+        let mut problem = |m: String| problems.push(Diagnostic::new(&path, lines[k], m));
+        if first.area != target.area {
+            problem(format!(
+                "targets `{}` and `{}` share compare `{key}` but are in areas `{}` and `{}`: compared targets are in one area",
+                first.id, target.id, first.area, target.area
+            ));
+        } else if first.unit != target.unit {
+            problem(format!(
+                "targets `{}` and `{}` share compare `{key}` but count in `{}` and `{}`: only the same measure can be compared",
+                first.id, target.id, first.unit, target.unit
             ));
         }
     }
+    // In the order the page shows them: by area (as `AREAS` lists them), then by district and
+    // year, then as in the file. The app only filters: sorting there would add the sort's code
+    // to the page's part of the wasm, and the page would have to hold the list of areas.
+    targets.sort_by_cached_key(|t| {
+        let document = find_item(documents, &t.clause).map(|(d, _)| &d.meta);
+        let issued = (document.and_then(|m| m.date_issued.as_deref()))
+            .and_then(|date| date.get(..4)?.parse::<i32>().ok());
+        (
+            AREAS.iter().position(|(zh, _)| *zh == t.area),
+            document.map(|m| m.district.clone()),
+            t.year.or(issued),
+        )
+    });
     let mut reviewed = Vec::new();
     for spanned in raw.reviewed {
         let line = line_of_offset(&text, spanned.span().start);

@@ -13,13 +13,18 @@ use crate::search::pinyin::Pinyin;
 pub struct Corpus {
     /// Policy documents, ordered by id.
     pub documents: Vec<Document>,
-    /// The parent vocabulary search expands (`data/vocabulary.toml`).
-    pub vocabulary: Vec<VocabularyTerm>,
+    /// The parent vocabulary search expands (`data/vocabulary.toml`). With the glossary, a
+    /// file of their own beside the manifest (`crate::bundle`): only search reads them. Not
+    /// encoded with the corpus.
+    #[serde(skip)]
+    pub vocabulary: super::SetOnce<Vec<VocabularyTerm>>,
     /// Words whose inner character pairs are not words of their own (中小学 holds 小学 but
     /// is not about primary school alone): search counts such inner pairs for less.
     pub compounds: Vec<String>,
     /// English words parents type, and the Chinese terms the texts use (`data/glossary.toml`).
-    pub glossary: Vec<GlossaryEntry>,
+    /// Not encoded with the corpus, as the vocabulary.
+    #[serde(skip)]
+    pub glossary: super::SetOnce<Vec<GlossaryEntry>>,
     /// Districts, 街镇, schools and clusters (`data/places/`, `data/schools/`).
     pub directory: Directory,
     /// Enrolment guidance and key dates (`data/guidance.toml`, `data/key_dates.toml`).

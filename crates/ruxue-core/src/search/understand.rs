@@ -129,11 +129,11 @@ impl Lexicon {
             lexicon.covered.add(name);
         }
         let mut known: Vec<&str> = places;
-        for v in &corpus.vocabulary {
+        for v in corpus.vocabulary.iter() {
             known.push(&v.term);
             known.extend(v.also.iter().map(String::as_str));
         }
-        for g in &corpus.glossary {
+        for g in corpus.glossary.iter() {
             known.extend(g.zh.iter().map(String::as_str));
         }
         known.extend(corpus.compounds.iter().map(String::as_str));
@@ -270,7 +270,7 @@ pub fn understand(
     add_typed_phrases(corpus, lexicon, &searchable, &mut read, &mut typed_chinese);
     // Vocabulary terms are matched before question words are dropped, so a term may hold one.
     typed_chinese.push_str(&searchable);
-    for entry in &corpus.vocabulary {
+    for entry in corpus.vocabulary.iter() {
         if typed_chinese.contains(&normalize(&entry.term)) {
             for also in &entry.also {
                 let also = normalize(also);
@@ -380,7 +380,7 @@ fn add_typed_phrases(
     // meaning comes from its expansions, never from its character pairs (学区 is a group of
     // schools here). The rest of what was typed is searched by its pairs.
     let mut content = searchable.to_string();
-    for entry in &corpus.vocabulary {
+    for entry in corpus.vocabulary.iter() {
         let term = normalize(&entry.term);
         if term.chars().count() >= 3 && content.contains(&term) {
             content = content.replace(&term, &" ".repeat(term.chars().count()));
@@ -470,7 +470,7 @@ fn stem(word: &str) -> String {
 /// initials of three letters and more).
 fn spelled_by(corpus: &Corpus, word: &str) -> Vec<String> {
     let mut spelled = Vec::new();
-    for entry in &corpus.vocabulary {
+    for entry in corpus.vocabulary.iter() {
         let chars = entry.term.chars().count();
         for mode in [Mode::Full, Mode::Initials] {
             if find(&entry.pinyin, word, mode)
