@@ -19,8 +19,9 @@ export const DATA_FOLDER = 'data';
 /**
  * A data file, named by its content (`ruxue_core::bundle::file_name`): the manifest
  * (`corpus-<hash>.bin`), the places (`places-<hash>.bin`), the communities
- * (`communities-<hash>.bin`), the headings' readings (`readings-<hash>.bin`), English's UI strings
+ * (`communities-<hash>.bin`), the headings' readings (`readings-<hash>.bin`), the targets
+ * (`targets-<hash>.bin`), the search aids (`aids-<hash>.bin`), English's UI strings
  * (`texts-en-<hash>.bin`, src/i18n.rs), a document's texts (`doc-<id>-<hash>.bin`), a run of its clause texts
  * for search results (`text-<id>-<k>-<hash>.bin`) or a search index shard (`index-<n>-<hash>.bin`).
  */
-export const DATA_FILE = /^(corpus|places|communities|readings|texts-en|doc-[a-z0-9-]+|text-[a-z0-9-]+|index-[0-9]+)-[0-9a-f]{16}\.bin$/;
+export const DATA_FILE = /^(corpus|places|communities|readings|targets|aids|texts-en|doc-[a-z0-9-]+|text-[a-z0-9-]+|index-[0-9]+)-[0-9a-f]{16}\.bin$/;

@@ -25,6 +25,8 @@ const communitiesFiles = dataFiles.filter((f) => f.startsWith('communities-'));
 const COMMUNITIES = /\/data\/communities-[0-9a-f]{16}\.bin$/;
 const readingsFiles = dataFiles.filter((f) => f.startsWith('readings-'));
 const READINGS = /\/data\/readings-[0-9a-f]{16}\.bin$/;
+const targetsFiles = dataFiles.filter((f) => f.startsWith('targets-'));
+const aidsFiles = dataFiles.filter((f) => f.startsWith('aids-'));
 const englishFiles = dataFiles.filter((f) => f.startsWith('texts-en-'));
 const ENGLISH = /\/data\/texts-en-[0-9a-f]{16}\.bin$/;
 /** The document id of a file of clause texts' address. */
@@ -73,7 +75,9 @@ describe('the data file', () => {
     assert.ok(textFiles.length > documentFiles.length, textFiles.join(', '));
     assert.equal(placesFiles.length, 1, dataFiles.join(', '));
     assert.equal(englishFiles.length, 1, dataFiles.join(', '));
-    assert.equal(dataFiles.length, 5 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
+    assert.equal(targetsFiles.length, 1, dataFiles.join(', '));
+    assert.equal(aidsFiles.length, 1, dataFiles.join(', '));
+    assert.equal(dataFiles.length, 7 + documentFiles.length + shardFiles.length + textFiles.length, dataFiles.join(', '));
     for (const file of textFiles) assert.equal(readFileSync(join(dist, 'data', file)).subarray(0, 4).toString('latin1'), 'RXT1');
     const numbers = shardFiles.map((f) => Number(f.match(/^index-(\d+)-[0-9a-f]{16}\.bin$/)[1])).sort((a, b) => a - b);
     assert.deepEqual(numbers, numbers.map((_, i) => i), 'shards 0 to n-1');
@@ -117,6 +121,17 @@ describe('the data file', () => {
     assert.equal(readings.subarray(0, 4).toString('latin1'), 'RXR1');
     assert.ok(readings.includes(Buffer.from('zhidao', 'latin1')) || readings.includes(Buffer.from('zhi', 'latin1')), 'readings in pinyin');
     assert.ok(manifest.includes(Buffer.from(readingsFiles[0])), 'the manifest names the readings');
+    // The targets (issue 17), which only the targets page reads, and the vocabulary and
+    // glossary, which only search reads: files of their own, named by the manifest.
+    const targets = readFileSync(join(dist, 'data', targetsFiles[0]));
+    const aids = readFileSync(join(dist, 'data', aidsFiles[0]));
+    assert.equal(targets.subarray(0, 4).toString('latin1'), 'RXG1');
+    assert.equal(aids.subarray(0, 4).toString('latin1'), 'RXS1');
+    assert.ok(targets.includes(Buffer.from('实现普惠性幼儿园覆盖率达到95%以上', 'utf8')), 'the targets hold their quotes');
+    assert.ok(aids.includes(Buffer.from('homework club', 'utf8')), 'the aids hold the glossary');
+    assert.ok(!manifest.includes(Buffer.from('homework club', 'utf8')), 'the manifest does not');
+    assert.ok(!manifest.includes(Buffer.from('实现普惠性幼儿园覆盖率达到95%以上', 'utf8')));
+    for (const file of [targetsFiles[0], aidsFiles[0]]) assert.ok(manifest.includes(Buffer.from(file)), `the manifest names ${file}`);
     for (const page of ['clusters/index.html']) {
       assert.ok(readFileSync(join(dist, page), 'utf8').includes(`<meta name="rx-data-places" content="data/${placesFiles[0]}">`), page);
     }

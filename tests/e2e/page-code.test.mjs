@@ -52,7 +52,7 @@ describe('the pages\' code', () => {
     const main = parts.filter((f) => /^ruxue-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.equal(main.length, 1, parts.join(', '));
     const pages = parts.map((f) => pageOf(`/${f}`)).filter(Boolean).sort();
-    assert.deepEqual(pages, ['check-result', 'clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources', 'tools']);
+    assert.deepEqual(pages, ['check-result', 'clusters', 'document', 'embed', 'guide', 'guide-check', 'lookup', 'lookup-answers', 'marks', 'policies', 'search', 'search-results', 'sources', 'targets', 'targets-view', 'tools']);
     for (const f of parts.filter((f) => !main.includes(f))) assert.match(`/${f}`, PART);
   });
 
