@@ -473,7 +473,7 @@ pub struct Files {
     /// The titles' and headings' readings: a document opened from a search. (A search in
     /// pinyin fetches them itself, [`search`].)
     pub readings: bool,
-    /// The targets: the targets page.
+    /// The targets: the targets page, search's results.
     pub targets: bool,
     /// The search aids (vocabulary, glossary): the search page and what reads a query.
     pub aids: bool,
@@ -502,7 +502,7 @@ impl Files {
         places: true,
         communities: true,
         readings: false,
-        targets: false,
+        targets: true,
         aids: true,
     };
     /// What the search page reads before a query: the vocabulary it suggests terms from.

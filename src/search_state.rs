@@ -10,10 +10,11 @@ use crate::routes::Route;
 pub const LIMIT: usize = 20;
 
 /// The kind filter's values in the URL, and the kinds each shows.
-pub const KIND_FILTERS: [(&str, &[HitKind]); 4] = [
+pub const KIND_FILTERS: [(&str, &[HitKind]); 5] = [
     ("statement", &[HitKind::Statement]),
     ("dates", &[HitKind::Dates]),
     ("clause", &[HitKind::Clause]),
+    ("target", &[HitKind::Target]),
     (
         "place",
         &[HitKind::Place, HitKind::School, HitKind::Cluster],

@@ -1,5 +1,5 @@
 //! One search hit, labelled with its kind: a guide statement, key dates, a policy clause, a
-//! place or school, or one of the portal's tools. Each links to where it is answered in full.
+//! target (指标), a place or school, or one of the portal's tools. Each links to where it is answered in full.
 
 use leptos::prelude::*;
 use ruxue_core::search::{Hit, HitKind, Snippet, Target, Tool};
@@ -143,6 +143,19 @@ fn slots(target: Target, snippet: Snippet, t: &'static Texts, lang: Lang) -> Slo
                 .unwrap_or_default()
                 .to_string()
         }
+        // The measure in the UI language, and the document's words; the clause is its source.
+        Target::Commitment(i) => match corpus.targets.get(i) {
+            Some(target) => {
+                sources.push(target.clause.clone());
+                meta = Some(target.area.clone());
+                title_lang = ui;
+                match lang {
+                    Lang::Zh => target.measure.clone(),
+                    Lang::En => target.measure_en.clone(),
+                }
+            }
+            None => String::new(),
+        },
         Target::Tool(Tool::Check) => {
             body = plain(t.home_check_summary);
             (title_lang, body_lang) = (ui, ui);
@@ -181,6 +194,7 @@ pub fn kind_label_of(kind: HitKind, t: &Texts) -> &'static str {
         HitKind::Dates => t.kind_dates,
         HitKind::Place | HitKind::School | HitKind::Cluster => t.kind_place,
         HitKind::Tool => t.kind_tool,
+        HitKind::Target => t.targets_title,
     }
 }
 

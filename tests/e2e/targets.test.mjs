@@ -132,6 +132,26 @@ describe('targets page', () => {
   });
 });
 
+describe('targets in search', () => {
+  test('search finds a target as its own kind, and its link opens the targets of its district and area', async () => {
+    const { page, context } = await portal.open(`#/search?q=${encodeURIComponent('普惠性幼儿园覆盖率')}`);
+    const result = page.locator('.rx-result', { has: page.locator('.rx-tag', { hasText: '各区指标' }) }).first();
+    await result.waitFor();
+    assert.match(await result.locator('.rx-result__snippet').innerText(), /95%|93%/);
+    assert.match(await result.locator('.rx-source').innerText(), /来源/);
+    // The kind filter offers it.
+    assert.ok(await page.locator('.rx-facets a, .rx-facets span', { hasText: '各区指标' }).count() >= 1);
+    await result.locator('.rx-result__title a').click();
+    await page.waitForFunction(() => /\/targets\/\?district=/.test(location.pathname + location.search));
+    await page.waitForSelector('.rx-target');
+    const ids = await shownIds(page);
+    assert.ok(ids.some((id) => id.endsWith('inclusive-kindergarten-coverage')), ids.join(', '));
+    const url = decodeURIComponent(page.url());
+    assert.match(url, /area=学前教育/);
+    await context.close();
+  });
+});
+
 describe('targets accessibility', () => {
   for (const lang of ['zh-CN', 'en']) {
     test(`axe finds no violations on the targets page (${lang})`, async () => {

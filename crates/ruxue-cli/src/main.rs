@@ -105,7 +105,8 @@ enum Command {
         /// Only what applies in this district, e.g. 闵行区.
         #[arg(long)]
         district: Option<String>,
-        /// Only hits of this kind: statement, dates, clause, place, school, cluster or tool.
+        /// Only hits of this kind: statement, dates, clause, target, place, school, cluster or
+        /// tool.
         #[arg(long)]
         kind: Option<String>,
     },
@@ -478,6 +479,19 @@ fn hit_json(corpus: &Corpus, hit: &ruxue_core::search::Hit) -> Value {
             );
             (title, events.join("；"), vec![c.source.as_str()])
         }
+        Target::Commitment(i) => match corpus.targets.get(i) {
+            Some(t) => {
+                json["text_en"] = json!(t.measure_en);
+                json["item_id"] = json!(t.clause);
+                json["citation"] = json!(corpus.cite(&t.clause));
+                (
+                    t.measure.clone(),
+                    format!("{}{}：“{}”", t.amount, t.unit, t.quote),
+                    vec![t.clause.as_str()],
+                )
+            }
+            None => (String::new(), String::new(), Vec::new()),
+        },
         Target::DatesNotPublished(year) => {
             let title = match year {
                 Some(year) => format!("{year}年入学的日期尚未公布"),

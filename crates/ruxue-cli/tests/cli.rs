@@ -321,7 +321,7 @@ fn search_rejects_an_unknown_kind_and_names_the_kinds() {
     assert!(!out.status.success());
     let message = text(&out.stderr);
     assert!(
-        message.contains("`--kind pdf` is not a kind: use one of statement, dates, clause, place, school, cluster, tool"),
+        message.contains("`--kind pdf` is not a kind: use one of statement, dates, clause, target, place, school, cluster, tool"),
         "{message}"
     );
 }
@@ -685,4 +685,26 @@ fn targets_json_lists_the_commitments_filtered_by_district_and_area() {
     let uncovered = ruxue(&["targets", "--uncovered"]);
     assert!(uncovered.status.success(), "{}", text(&uncovered.stdout));
     assert_eq!(text(&uncovered.stdout), "");
+}
+
+/// Targets are found by search (issue 17), in Chinese and in English, as kind `target`, each
+/// linking to the targets page filtered to its district and area, with its clause's citation.
+#[test]
+fn search_finds_targets_as_their_own_kind() {
+    for query in ["普惠性幼儿园覆盖率", "kindergarten coverage"] {
+        let out = ruxue(&["search", query, "--kind", "target", "--json"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let hit = (hits.iter())
+            .find(|h| h["id"] == "mh-2023-6-inclusive-kindergarten-coverage")
+            .unwrap_or_else(|| panic!("{query}: {hits:?}"));
+        assert!(hits.iter().all(|h| h["kind"] == "target"));
+        assert_eq!(hit["link"], "targets/?district=闵行区&area=学前教育");
+        assert_eq!(hit["item_id"], "mh-2023-6/4-9-16");
+        assert!(hit["text"].as_str().unwrap().contains("95%"));
+        assert!(hit["citation"]
+            .as_str()
+            .unwrap()
+            .contains("闵委发〔2023〕6号"));
+    }
 }

@@ -628,6 +628,9 @@ fn shipped_shards_search_exactly_as_the_whole_index() {
     let (vocabulary, glossary) = ruxue_core::bundle::decode_aids(&files.aids.1).unwrap();
     assert!(manifest.corpus.vocabulary.install(vocabulary));
     assert!(manifest.corpus.glossary.install(glossary));
+    // And the targets, which a target's hit shows.
+    let targets = ruxue_core::bundle::decode_targets(&files.targets.1).unwrap();
+    assert!(manifest.corpus.targets.install(targets));
     assert_eq!(manifest.index.count as usize, files.index.len());
     for (n, (name, _)) in files.index.iter().enumerate() {
         assert_eq!(manifest.shard_file(n), *name);

@@ -141,6 +141,7 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             directory,
             guidance,
             heading_readings: Default::default(),
+            target_count: targets.len() as u32,
             targets: crate::model::SetOnce::from(targets),
             reviewed_numbers,
         })

@@ -38,9 +38,12 @@ pub struct Corpus {
     #[serde(skip)]
     pub heading_readings: super::SetOnce<Vec<HeadingReadings>>,
     /// The quantified commitments (`data/targets.toml`): a file of their own, which only the
-    /// targets page and search read (`crate::bundle`). Not encoded with the corpus.
+    /// targets page and search's results read (`crate::bundle`). Not encoded with the corpus.
     #[serde(skip)]
     pub targets: super::SetOnce<Vec<super::Target>>,
+    /// How many targets there are, in the manifest: search's records count them
+    /// (`crate::search::engine::record_targets`) before their file is in.
+    pub target_count: u32,
     /// The numbers reviewed as not being commitments (`[[reviewed]]` in `data/targets.toml`),
     /// for [`crate::targets::uncovered`]: the loader's, never shipped.
     #[serde(skip)]

@@ -43,6 +43,9 @@ pub mod weights {
     pub const STATEMENT: f32 = 1.6;
     /// Key dates, likewise, for the questions they answer (报名时间).
     pub const DATES: f32 = 1.2;
+    /// Targets (指标) are a document's words with a number: they count as a clause does, so a
+    /// guide statement that answers the question comes first.
+    pub const TARGET: f32 = 1.0;
     /// A place, school or cluster the lookup finds scores this share of the best text score,
     /// times the lookup's own score out of 100: an exact name (100) comes first.
     pub const PLACE: f32 = 1.05;
@@ -64,12 +67,13 @@ const FIELDS: usize = 3;
 const HEADING_FIELD: usize = 1;
 const BODY_FIELD: usize = 2;
 const FIELD_WEIGHTS: [f32; FIELDS] = [TITLE, HEADING, BODY];
-/// Records are length-normalised per group: clauses, statements, dates, tools.
-const GROUPS: usize = 4;
+/// Records are length-normalised per group: clauses, statements, dates, tools, targets.
+const GROUPS: usize = 5;
 const CLAUSE_GROUP: usize = 0;
 const STATEMENT_GROUP: usize = 1;
 const DATES_GROUP: usize = 2;
 const TOOL_GROUP: usize = 3;
+const TARGET_GROUP: usize = 4;
 
 /// One record's entry in a term's postings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,7 +198,8 @@ pub struct SearchIndex {
 
 /// The records an index over `corpus` holds, in order: every clause but signatures (by
 /// document), every guide statement, every key-date cycle, the "not yet published" notice,
-/// the tools. Both sides compute it: the manifest's outline is enough.
+/// the tools, the targets. Both sides compute it: the manifest's outline is enough (it counts
+/// the targets, whose file may not be in).
 pub fn record_targets(corpus: &Corpus) -> Vec<Target> {
     let mut targets = Vec::new();
     for (doc, document) in corpus.documents.iter().enumerate() {
@@ -208,6 +213,7 @@ pub fn record_targets(corpus: &Corpus) -> Vec<Target> {
     targets.extend((0..corpus.guidance.cycles.len()).map(Target::Cycle));
     targets.push(Target::DatesNotPublished(None));
     targets.extend(Tool::ALL.map(Target::Tool));
+    targets.extend((0..corpus.target_count as usize).map(Target::Commitment));
     targets
 }
 
@@ -215,6 +221,7 @@ pub fn record_targets(corpus: &Corpus) -> Vec<Target> {
 fn group_of(target: Target) -> usize {
     match target {
         Target::Statement(_) => STATEMENT_GROUP,
+        Target::Commitment(_) => TARGET_GROUP,
         Target::Cycle(_) | Target::DatesNotPublished(_) => DATES_GROUP,
         Target::Tool(_) => TOOL_GROUP,
         _ => CLAUSE_GROUP,
@@ -517,6 +524,21 @@ impl SearchIndex {
                     ],
                 ),
                 Target::Tool(tool) => builder.add(corpus, target, ["", "", tool.keywords()]),
+                // Its document, its area, and what it measures with the document's words.
+                Target::Commitment(i) => {
+                    let Some(t) = corpus.targets.get(i) else {
+                        // Still a record, so that the records keep their numbers.
+                        builder.add(corpus, target, ["", "", ""]);
+                        continue;
+                    };
+                    let document = corpus.item(&t.clause).map(|(d, _)| d);
+                    let about = document.map_or_else(String::new, |d| {
+                        format!("{} {}", d.meta.district, d.meta.title)
+                    });
+                    let area = format!("{} {} 指标 目标 targets", t.area, t.area_en);
+                    let text = format!("{} {} {}", t.measure, t.measure_en, t.quote);
+                    builder.add(corpus, target, [&about, &area, &text]);
+                }
                 Target::Place(..) => {}
             }
         }
@@ -860,6 +882,7 @@ impl SearchIndex {
             score[id as usize] *= match group_of(self.targets[id as usize]) {
                 STATEMENT_GROUP => STATEMENT,
                 DATES_GROUP => DATES,
+                TARGET_GROUP => TARGET,
                 _ => 1.0,
             };
         }
@@ -929,6 +952,16 @@ fn hit_snippet<'a>(
             let name = crate::lookup::name_of(&corpus.directory, kind, index).unwrap_or_default();
             snippet(name, terms, name.chars().count())
         }
+        // The measure, the amount and the document's words; nothing until the targets' file
+        // is in (search's results fetch it with the places).
+        Target::Commitment(i) => match corpus.targets.get(i) {
+            Some(t) => {
+                let text = format!("{}：{}{}。“{}”", t.measure, t.amount, t.unit, t.quote);
+                let len = text.chars().count();
+                snippet(&text, terms, len)
+            }
+            None => Snippet::default(),
+        },
         Target::DatesNotPublished(_) | Target::Tool(_) => Snippet::default(),
     })
 }

@@ -10,6 +10,7 @@
 //! | `school`    | lookup key (`school:<id>`)           | the same                             |
 //! | `cluster`   | lookup key (`cluster:<id>`)          | the same                             |
 //! | `tool`      | `check` or `lookup`                  | `/guide/check`, `/lookup`            |
+//! | `target`    | target id (`mh-2023-6-model-clusters`) | `/targets?district=<d>&area=<area>` |
 
 use serde::Serialize;
 
@@ -32,6 +33,8 @@ pub enum Target {
     Place(PlaceKind, usize),
     /// One of the portal's tools.
     Tool(Tool),
+    /// A target (指标, `crate::model::Target`), by its position in the corpus's targets.
+    Commitment(usize),
 }
 
 /// The portal's tools, as search destinations.
@@ -51,6 +54,7 @@ pub enum HitKind {
     Statement,
     Dates,
     Clause,
+    Target,
     Place,
     School,
     Cluster,
@@ -58,11 +62,13 @@ pub enum HitKind {
 }
 
 impl HitKind {
-    /// Every kind, in the order the UI lists them.
-    pub const ALL: [HitKind; 7] = [
+    /// Every kind, in the order the UI lists them: the order of declaration, which counts
+    /// index (`kind as usize`).
+    pub const ALL: [HitKind; 8] = [
         HitKind::Statement,
         HitKind::Dates,
         HitKind::Clause,
+        HitKind::Target,
         HitKind::Place,
         HitKind::School,
         HitKind::Cluster,
@@ -79,6 +85,7 @@ impl HitKind {
             HitKind::School => "school",
             HitKind::Cluster => "cluster",
             HitKind::Tool => "tool",
+            HitKind::Target => "target",
         }
     }
 
@@ -128,6 +135,7 @@ impl Target {
             Target::Place(PlaceKind::Cluster, _) => HitKind::Cluster,
             Target::Place(..) => HitKind::Place,
             Target::Tool(_) => HitKind::Tool,
+            Target::Commitment(_) => HitKind::Target,
         }
     }
 
@@ -147,6 +155,9 @@ impl Target {
             Target::DatesNotPublished(Some(year)) => format!("not-published/{year}"),
             Target::Place(kind, i) => key(&corpus.directory, kind, i).unwrap_or_default(),
             Target::Tool(tool) => tool.id().into(),
+            Target::Commitment(i) => (corpus.targets.get(i))
+                .map(|t| t.id.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -166,6 +177,17 @@ impl Target {
             Target::Place(kind, i) => crate::lookup::pick_path(&corpus.directory, kind, i),
             Target::Tool(Tool::Check) => "/guide/check".into(),
             Target::Tool(Tool::Lookup) => "/lookup".into(),
+            // The targets of its district and area: a short list that holds it.
+            Target::Commitment(i) => match corpus.targets.get(i) {
+                Some(t) => match corpus.item(&t.clause) {
+                    Some((document, _)) => format!(
+                        "/targets?district={}&area={}",
+                        document.meta.district, t.area
+                    ),
+                    None => format!("/targets?area={}", t.area),
+                },
+                None => "/targets".into(),
+            },
         }
     }
 
@@ -186,7 +208,25 @@ impl Target {
                     PlaceKind::Catchment => &d.catchments.get(i)?.district,
                 }
             }
+            Target::Commitment(i) => {
+                let target = corpus.targets.get(i)?;
+                &corpus.item(&target.clause)?.0.meta.district
+            }
             Target::DatesNotPublished(_) | Target::Tool(_) => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HitKind;
+
+    /// Facet counts are indexed by `kind as usize` and listed in `ALL`'s order: the two must
+    /// agree.
+    #[test]
+    fn every_kind_is_listed_in_declaration_order() {
+        for (k, kind) in HitKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, k, "{}", kind.name());
+        }
     }
 }
