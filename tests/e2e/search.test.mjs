@@ -21,7 +21,7 @@ afterEach(assertNoUnexpectedErrors);
 
 const count = (page) => page.locator('.rx-result-count').innerText();
 const resultLinks = (page) => page.locator('.rx-result__title a');
-/** Results of one kind, by the label they carry (指南, 日期, 政策原文, 地点与学校, 工具). */
+/** Results of one kind, by the label they carry (指南, 日期, 政策原文, 各区指标, 地点与学校, 工具). */
 const resultsOfKind = (page, label) =>
   page.locator('.rx-result').filter({ has: page.locator('.rx-result__kind', { hasText: label }) });
 const hash = (page) => decodeURIComponent(portal.route(page));
@@ -46,7 +46,9 @@ describe('search', () => {
   test('a shared search URL opens the same results in a fresh tab, and a clause opens marked', async () => {
     const { page, errors, context } = await portal.open('#/search?q=%E5%AE%9D%E5%AE%9D%E5%B1%8B');
     assert.equal(await page.locator('#rx-search-input').inputValue(), '宝宝屋');
-    assert.equal(await count(page), '找到 4 条结果');
+    // Three clauses, a statement, and the two targets (指标) about 宝宝屋 (issue 17).
+    assert.equal(await count(page), '找到 6 条结果');
+    assert.equal(await resultsOfKind(page, '各区指标').count(), 2);
     const clauses = resultsOfKind(page, '政策原文');
     assert.equal(await clauses.count(), 3);
     const marks = await clauses.locator('.rx-result__snippet mark').allInnerTexts();
