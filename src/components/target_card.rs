@@ -14,7 +14,7 @@ pub fn TargetCard(placed: Placed<'static>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let target = placed.target;
-    let amount = format!("{}{}", target.amount, target.unit);
+    let amount = target.shown_amount();
     // The year the text sets, else the document's, said as such.
     let year = move || {
         placed.year.map(|y| {

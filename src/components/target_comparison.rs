@@ -49,8 +49,7 @@ pub fn TargetComparison(comparison: Comparison<'static>) -> impl IntoView {
             .trim()
             .to_string()
     };
-    let value_of =
-        |p: &ruxue_core::targets::Placed<'static>| format!("{}{}", p.target.amount, p.target.unit);
+    let value_of = |p: &ruxue_core::targets::Placed<'static>| p.target.shown_amount();
     let summary = {
         let rows = rows.clone();
         move || {

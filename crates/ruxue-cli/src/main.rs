@@ -486,7 +486,7 @@ fn hit_json(corpus: &Corpus, hit: &ruxue_core::search::Hit) -> Value {
                 json["citation"] = json!(corpus.cite(&t.clause));
                 (
                     t.measure.clone(),
-                    format!("{}{}：“{}”", t.amount, t.unit, t.quote),
+                    format!("{}：“{}”", t.shown_amount(), t.quote),
                     vec![t.clause.as_str()],
                 )
             }
@@ -699,6 +699,7 @@ fn targets(cli: &Cli, filter: &ruxue_core::targets::Filter, uncovered: bool) -> 
                     "low": t.amount.low.as_f64(),
                     "high": t.amount.high.as_f64(),
                     "unit": t.unit,
+                    "amount_words": t.amount_words,
                     "deadline": t.deadline,
                     "compare": t.compare,
                     "clause": t.clause,
@@ -721,8 +722,13 @@ fn targets(cli: &Cli, filter: &ruxue_core::targets::Filter, uncovered: bool) -> 
         let t = p.target;
         let year = p.year.map(|y| format!(" ({y})")).unwrap_or_default();
         println!(
-            "{} {}{}: {}{} — “{}” {}",
-            p.district, t.area, year, t.amount, t.unit, t.quote, t.clause
+            "{} {}{}: {} — “{}” {}",
+            p.district,
+            t.area,
+            year,
+            t.shown_amount(),
+            t.quote,
+            t.clause
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -169,6 +169,29 @@ fn a_quote_not_in_its_clause_or_without_its_amount_fails_the_build_at_its_line()
     }
 }
 
+/// An amount written in Chinese numerals is the quote's own words (`amount_words`), shown as
+/// they are; words not in the quote fail the build.
+#[test]
+fn an_amount_in_words_is_shown_as_the_text_writes_it() {
+    let corpus = shipped_corpus();
+    let reach = (corpus.targets.iter())
+        .find(|t| t.id == "mh-2023-xqjt-course-reach")
+        .expect("不少于三分之一的学生 is a target");
+    assert_eq!(reach.shown_amount(), "三分之一");
+    let digits = (corpus.targets.iter())
+        .find(|t| t.id == "mh-2023-6-model-clusters")
+        .unwrap();
+    assert_eq!(digits.shown_amount(), "3–4个");
+    let words = GOOD.replace(
+        "unit = \"个\"",
+        "unit = \"个\"\namount_words = \"三到四个\"",
+    );
+    assert_eq!(
+        problems_at(&fixture_with_targets(&words)),
+        ["targets.toml:2: amount_words `三到四个` are not in the quote: give the quote's own words for the amount"]
+    );
+}
+
 #[test]
 fn targets_compared_must_be_of_one_area_and_count_in_the_same_unit() {
     let second = r#"

@@ -33,6 +33,7 @@ struct RawTarget {
     quote: String,
     amount: RawAmount,
     unit: String,
+    amount_words: Option<String>,
     measure: String,
     measure_en: String,
     area: String,
@@ -123,6 +124,12 @@ pub(crate) fn load_targets(
                         "the quote is not in clause `{}`: copy its words exactly (`ruxue show {}` prints the text)",
                         raw.clause, raw.clause
                     ));
+                } else if let Some(words) = &raw.amount_words {
+                    if words.is_empty() || !raw.quote.contains(words.as_str()) {
+                        problem(format!(
+                            "amount_words `{words}` are not in the quote: give the quote's own words for the amount"
+                        ));
+                    }
                 } else if !states(&raw.quote, amount, &raw.unit) {
                     problem(format!(
                         "the quote does not state {amount}{}: quote the words that hold the number, or correct `amount`/`unit`",
@@ -169,6 +176,7 @@ pub(crate) fn load_targets(
             quote: raw.quote,
             amount,
             unit: raw.unit,
+            amount_words: raw.amount_words,
             measure: raw.measure,
             measure_en: raw.measure_en,
             area_en: crate::model::area_en(&raw.area)

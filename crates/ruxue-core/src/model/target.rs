@@ -19,6 +19,9 @@ pub struct Target {
     pub amount: Amount,
     /// What the amount counts in, as the text writes it (`%`, `个`, `所`, `名` …).
     pub unit: String,
+    /// The text's own words for the amount when it writes it in Chinese numerals (三分之一,
+    /// 百名): shown instead of the number, which then only machines read.
+    pub amount_words: Option<String>,
     /// What it measures, in plain words: Chinese, then English.
     pub measure: String,
     pub measure_en: String,
@@ -34,6 +37,16 @@ pub struct Target {
     /// Targets that measure the same thing in different documents share this key, so the
     /// page can show them side by side.
     pub compare: Option<String>,
+}
+
+impl Target {
+    /// The amount as the page shows it: the text's words, or the number and its unit.
+    pub fn shown_amount(&self) -> String {
+        match &self.amount_words {
+            Some(words) => words.clone(),
+            None => format!("{}{}", self.amount, self.unit),
+        }
+    }
 }
 
 /// The subject areas targets are grouped by: the Chinese name the data uses, and English.

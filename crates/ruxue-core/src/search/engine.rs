@@ -956,7 +956,7 @@ fn hit_snippet<'a>(
         // is in (search's results fetch it with the places).
         Target::Commitment(i) => match corpus.targets.get(i) {
             Some(t) => {
-                let text = format!("{}：{}{}。“{}”", t.measure, t.amount, t.unit, t.quote);
+                let text = format!("{}：{}。“{}”", t.measure, t.shown_amount(), t.quote);
                 let len = text.chars().count();
                 snippet(&text, terms, len)
             }
