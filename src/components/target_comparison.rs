@@ -110,13 +110,9 @@ pub fn TargetComparison(comparison: Comparison<'static>) -> impl IntoView {
     let table_rows = rows
         .iter()
         .map(|p| {
-            let href = crate::data::corpus()
+            let (href, citation) = crate::data::corpus()
                 .item(&p.target.clause)
-                .map(|(d, c)| crate::location::href(&d.clause_route(c)))
-                .unwrap_or_default();
-            let citation = crate::data::corpus()
-                .item(&p.target.clause)
-                .map(|(d, c)| d.citation(c))
+                .map(|(d, c)| (crate::location::href(&d.clause_route(c)), d.citation(c)))
                 .unwrap_or_default();
             let year = p.year;
             view! {

@@ -222,12 +222,10 @@ impl<'a> Placed<'a> {
     /// there (the loader makes that impossible for shipped data).
     pub fn new(corpus: &'a Corpus, target: &'a Target) -> Option<Placed<'a>> {
         let (document, _) = corpus.item(&target.clause)?;
-        let issued =
-            (document.meta.date_issued.as_deref()).and_then(|date| date.get(..4)?.parse().ok());
         Some(Placed {
             target,
             district: &document.meta.district,
-            year: target.year.or(issued),
+            year: target.year_in(document),
             document: &document.meta.title,
         })
     }

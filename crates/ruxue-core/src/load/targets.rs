@@ -213,13 +213,11 @@ pub(crate) fn load_targets(
     // year, then as in the file. The app only filters: sorting there would add the sort's code
     // to the page's part of the wasm, and the page would have to hold the list of areas.
     targets.sort_by_cached_key(|t| {
-        let document = find_item(documents, &t.clause).map(|(d, _)| &d.meta);
-        let issued = (document.and_then(|m| m.date_issued.as_deref()))
-            .and_then(|date| date.get(..4)?.parse::<i32>().ok());
+        let document = find_item(documents, &t.clause).map(|(d, _)| d);
         (
             AREAS.iter().position(|(zh, _)| *zh == t.area),
-            document.map(|m| m.district.clone()),
-            t.year.or(issued),
+            document.map(|d| d.meta.district.clone()),
+            document.and_then(|d| t.year_in(d)),
         )
     });
     let mut reviewed = Vec::new();

@@ -40,6 +40,12 @@ pub struct Target {
 }
 
 impl Target {
+    /// The year it counts for: the one the text names, else the year `document` (its own) was
+    /// issued, if it says.
+    pub fn year_in(&self, document: &super::Document) -> Option<i32> {
+        self.year.or(document.year().map(i32::from))
+    }
+
     /// The amount as the page shows it: the text's words, or the number and its unit.
     pub fn shown_amount(&self) -> String {
         match &self.amount_words {
